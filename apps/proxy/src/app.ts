@@ -1,0 +1,67 @@
+import fastifyCookie from "@fastify/cookie";
+import fastifyWebsocket from "@fastify/websocket";
+import Fastify, { type FastifyInstance } from "fastify";
+import { ApiFailure } from "./errors.js";
+import { healthRoutes } from "./routes/health.js";
+import { sessionRoutes } from "./routes/sessions.js";
+import { webRoutes } from "./routes/web.js";
+import { wsRoutes } from "./routes/ws.js";
+import { registerGuard } from "./security/guard.js";
+import type { SessionOptions } from "./sessions/session.js";
+import { SessionManager } from "./sessions/sessionManager.js";
+
+export interface AppOptions {
+  /** The token that guards the API (see DESIGN.md "Security"). */
+  token: string;
+  /** The port the app will listen on; 0 means "whatever listen() got". */
+  port: number;
+  /** Extra host names the Host/Origin allow-lists accept (an explicit non-loopback bind). */
+  extraHosts?: string[];
+  /** Directory of the built web app; defaults to apps/web/dist. */
+  webRoot?: string;
+  session?: SessionOptions;
+  logger?: boolean;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    sessions: SessionManager;
+  }
+}
+
+/**
+ * Builds the mcpscope Fastify app (Fastify's `buildApp(opts)` style: `server.ts` only
+ * listens). The app owns a `SessionManager`; closing the app closes every session.
+ */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 16 * 1024 * 1024 });
+  const sessions = new SessionManager(opts.session);
+  app.decorate("sessions", sessions);
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof ApiFailure) return reply.code(error.statusCode).send(error.toBody());
+    const e = error as { statusCode?: number; message?: string };
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+      return reply.code(e.statusCode).send(new ApiFailure("BAD_REQUEST", e.message).toBody());
+    }
+    request.log.error(error);
+    return reply.code(500).send(new ApiFailure("INTERNAL", `Internal error in mcpscope: ${e.message}`).toBody());
+  });
+
+  await app.register(fastifyCookie);
+  const port = () => {
+    const address = app.server.address();
+    return typeof address === "object" && address ? address.port : opts.port;
+  };
+  registerGuard(app, { token: opts.token, port, extraHosts: opts.extraHosts });
+  await app.register(fastifyWebsocket, { options: { maxPayload: 1024 * 1024 } });
+  await app.register(healthRoutes);
+  await app.register(sessionRoutes, { sessions });
+  await app.register(wsRoutes, { sessions });
+  await app.register(webRoutes, { root: opts.webRoot });
+
+  app.addHook("onClose", async () => {
+    await sessions.closeAll();
+  });
+  return app;
+}

@@ -1,0 +1,80 @@
+import { Command, InvalidArgumentError } from "commander";
+import open from "open";
+import type { StdioTarget } from "@mcpscope/protocol";
+import { defaultServerTarget } from "./sessions/defaultServer.js";
+import { startServer } from "./server.js";
+import { VERSION } from "./version.js";
+
+const DEFAULT_PORT = 6280;
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1"]);
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError("must be a whole number from 0 to 65535.");
+  return port;
+}
+
+function collectEnv(value: string, previous: Record<string, string>): Record<string, string> {
+  const eq = value.indexOf("=");
+  if (eq <= 0) throw new InvalidArgumentError(`expected KEY=VALUE, got "${value}".`);
+  return { ...previous, [value.slice(0, eq)]: value.slice(eq + 1) };
+}
+
+/** Runs the `mcpscope` command line. */
+export async function main(argv: string[]): Promise<void> {
+  const program = new Command()
+    .name("mcpscope")
+    .description("Inspect Model Context Protocol servers in the browser: every frame, every schema.")
+    .version(VERSION)
+    .usage("[options] [-- <command> [args...]]")
+    .option("-p, --port <n>", "port to listen on", parsePort, DEFAULT_PORT)
+    .option("--host <addr>", "address to bind (loopback only unless --expose)", "127.0.0.1")
+    .option("--expose", "allow binding a non-loopback address (anyone who can reach it and has the token can run commands)")
+    .option("--no-open", "do not open a browser (implied when CI is set)")
+    .option("--token <t>", "API token (default: $MCPSCOPE_TOKEN, else random)")
+    .option("-e, --env <KEY=VALUE>", "environment variable for the server (repeatable)", collectEnv, {})
+    .option("--cwd <dir>", "working directory for the server")
+    .argument("[command...]", "stdio server command after --; default: @modelcontextprotocol/server-everything")
+    .showHelpAfterError();
+  program.parse(argv);
+  const opts = program.opts<{ port: number; host: string; expose?: boolean; open: boolean; token?: string; env: Record<string, string>; cwd?: string }>();
+  const [command, ...args] = program.args;
+
+  if (!LOOPBACK.has(opts.host) && !opts.expose) {
+    program.error(
+      `mcpscope: refusing to bind ${opts.host}: mcpscope starts processes on request, so it listens on loopback only.\nPass --expose as well if you really mean to serve it on this address.`,
+    );
+  }
+  const target: StdioTarget = command
+    ? { transport: "stdio", command, args, env: opts.env, ...(opts.cwd ? { cwd: opts.cwd } : {}) }
+    : { ...defaultServerTarget(), env: opts.env, ...(opts.cwd ? { cwd: opts.cwd } : {}) };
+
+  let server;
+  try {
+    server = await startServer({ port: opts.port, host: opts.host, token: opts.token ?? process.env.MCPSCOPE_TOKEN, target });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === "EADDRINUSE") {
+      program.error(`mcpscope: port ${opts.port} is in use. Stop the other process or pick another port with --port <n>.`);
+    }
+    throw err;
+  }
+  process.stdout.write(`mcpscope ready: ${server.url}\n`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await server.app.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  process.on("exit", () => server.app.sessions.killAll());
+
+  if (opts.open && !process.env.CI) {
+    open(server.url).catch(() => {
+      process.stderr.write("mcpscope: could not open a browser; open the URL above yourself.\n");
+    });
+  }
+}

@@ -1,0 +1,107 @@
+import type { ApiError } from "@mcpscope/protocol";
+
+/**
+ * mcpscope's coded error catalog: every REST error comes from here, with a message that
+ * says what went wrong and a hint that says what to try.
+ */
+export const ERRORS = {
+  UNAUTHORIZED: {
+    statusCode: 401,
+    message: "Missing or invalid mcpscope token.",
+    hint: "Open the URL mcpscope printed at start (it carries ?token=…), or send 'Authorization: Bearer <token>'.",
+  },
+  FORBIDDEN_HOST: {
+    statusCode: 403,
+    message: "Host header not allowed.",
+    hint: "mcpscope only answers requests addressed to its loopback name and port (DNS-rebinding protection). Use http://127.0.0.1:<port>/.",
+  },
+  FORBIDDEN_ORIGIN: {
+    statusCode: 403,
+    message: "Cross-origin request refused.",
+    hint: "Only pages served by mcpscope itself may call its API.",
+  },
+  BAD_REQUEST: {
+    statusCode: 400,
+    message: "Invalid request body.",
+    hint: "See the API section of the README for the expected shape.",
+  },
+  SESSION_NOT_FOUND: {
+    statusCode: 404,
+    message: "No session with this id.",
+    hint: "List sessions with GET /api/sessions.",
+  },
+  SESSION_NOT_READY: {
+    statusCode: 409,
+    message: "The session is not connected.",
+    hint: "Wait for it to be ready, or open a new session.",
+  },
+  COMMAND_NOT_FOUND: {
+    statusCode: 422,
+    message: "Command not found.",
+    hint: "Check the spelling, install the program, or give an absolute path. The command runs without a shell, so PATH is the safe default PATH.",
+  },
+  SPAWN_FAILED: {
+    statusCode: 422,
+    message: "Could not start the server process.",
+    hint: "Check that the command is executable and the working directory exists.",
+  },
+  CONNECT_FAILED: {
+    statusCode: 502,
+    message: "The server did not complete the MCP initialize handshake.",
+    hint: "Check the server's stderr lines in the timeline.",
+  },
+  INITIALIZE_TIMEOUT: {
+    statusCode: 504,
+    message: "The server did not answer initialize in time.",
+    hint: "Is this an MCP server speaking stdio? Some servers need a subcommand or flag to use stdio.",
+  },
+  NOT_FOUND: {
+    statusCode: 404,
+    message: "Not found.",
+    hint: "See the API section of the README for the routes.",
+  },
+  INTERNAL: {
+    statusCode: 500,
+    message: "Internal error in mcpscope.",
+    hint: "This is a bug: please report it with the proxy's log.",
+  },
+} as const satisfies Record<string, { statusCode: number; message: string; hint: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+const STATUS_TEXT: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  409: "Conflict",
+  422: "Unprocessable Entity",
+  500: "Internal Server Error",
+  502: "Bad Gateway",
+  504: "Gateway Timeout",
+};
+
+/** An error from the catalog, optionally with a more specific message or hint. */
+export class ApiFailure extends Error {
+  readonly code: ErrorCode;
+  readonly statusCode: number;
+  readonly hint: string;
+
+  constructor(code: ErrorCode, message?: string, hint?: string) {
+    super(message ?? ERRORS[code].message);
+    this.code = code;
+    this.statusCode = ERRORS[code].statusCode;
+    this.hint = hint ?? ERRORS[code].hint;
+  }
+
+  /** The JSON body sent to the client. */
+  toBody(): ApiError {
+    return {
+      statusCode: this.statusCode,
+      code: `MCPSCOPE_${this.code}`,
+      error: STATUS_TEXT[this.statusCode] ?? "Error",
+      message: this.message,
+      hint: this.hint,
+    };
+  }
+}

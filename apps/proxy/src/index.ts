@@ -1,0 +1,4 @@
+export { buildApp, type AppOptions } from "./app.js";
+export { startServer, type ServerOptions, type RunningServer } from "./server.js";
+export { defaultServerTarget } from "./sessions/defaultServer.js";
+export { ApiFailure, ERRORS } from "./errors.js";

@@ -1,0 +1,109 @@
+import type { FastifyPluginAsync } from "fastify";
+import type { WebSocket } from "ws";
+import { ClientMessageSchema, type ServerMessage } from "@mcpscope/protocol";
+import type { Session } from "../sessions/session.js";
+import type { SessionManager } from "../sessions/sessionManager.js";
+
+/** Most frames in one `frames` message. */
+export const MAX_FRAMES_PER_BATCH = 2000;
+/** Milliseconds frames wait to be batched. */
+const BATCH_TICK_MS = 8;
+/** Above this many unsent bytes on a socket, stop pulling from the log until it drains. */
+const HIGH_WATER_BYTES = 4 * 1024 * 1024;
+
+interface Subscriber {
+  socket: WebSocket;
+  /** sessionId → the last seq sent. */
+  cursors: Map<string, number>;
+}
+
+/**
+ * `GET /api/ws`: the live stream (DESIGN.md "Streams"). Subscribers pull from each
+ * session's frame log by cursor, so a slow client costs a cursor, not a queue: memory stays
+ * bounded, and a reconnecting client resubscribes with its last seq and misses nothing.
+ */
+export const wsRoutes: FastifyPluginAsync<{ sessions: SessionManager }> = async (app, { sessions }) => {
+  const subscribers = new Set<Subscriber>();
+  let timer: NodeJS.Timeout | undefined;
+
+  const send = (socket: WebSocket, message: ServerMessage) => {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+  };
+
+  const flush = () => {
+    timer = undefined;
+    let behind = false;
+    for (const sub of subscribers) {
+      for (const [sessionId, cursor] of sub.cursors) {
+        let session: Session;
+        try {
+          session = sessions.get(sessionId);
+        } catch {
+          continue;
+        }
+        let sent = cursor;
+        while (sent < session.log.lastSeq && sub.socket.bufferedAmount < HIGH_WATER_BYTES) {
+          const frames = session.log.since(sent, MAX_FRAMES_PER_BATCH);
+          send(sub.socket, { type: "frames", sessionId, frames });
+          sent += frames.length;
+        }
+        sub.cursors.set(sessionId, sent);
+        if (sent < session.log.lastSeq) behind = true;
+      }
+    }
+    if (behind) schedule(BATCH_TICK_MS * 4);
+  };
+
+  const schedule = (delay = BATCH_TICK_MS) => {
+    timer ??= setTimeout(flush, delay);
+  };
+
+  const watch = (session: Session) => {
+    session.log.onAppend(() => schedule());
+    session.onChange((info) => {
+      for (const sub of subscribers) send(sub.socket, { type: "session", session: info });
+    });
+  };
+  for (const info of sessions.list()) watch(sessions.get(info.id));
+  sessions.onCreated((session) => {
+    watch(session);
+    for (const sub of subscribers) send(sub.socket, { type: "session", session: session.info() });
+  });
+
+  app.get("/api/ws", { websocket: true }, (socket) => {
+    const sub: Subscriber = { socket, cursors: new Map() };
+    subscribers.add(sub);
+    send(socket, { type: "sessions", sessions: sessions.list() });
+    socket.on("message", (data) => {
+      let parsed;
+      try {
+        parsed = ClientMessageSchema.safeParse(JSON.parse(String(data)));
+      } catch {
+        parsed = undefined;
+      }
+      if (!parsed?.success) {
+        send(socket, { type: "error", code: "MCPSCOPE_BAD_MESSAGE", message: "Unrecognized WebSocket message: expected {type:'subscribe', sessionId, since} or {type:'unsubscribe', sessionId}." });
+        return;
+      }
+      const message = parsed.data;
+      if (message.type === "unsubscribe") {
+        sub.cursors.delete(message.sessionId);
+        return;
+      }
+      try {
+        sessions.get(message.sessionId);
+      } catch {
+        send(socket, { type: "error", code: "MCPSCOPE_SESSION_NOT_FOUND", message: `No session with id ${message.sessionId}.` });
+        return;
+      }
+      sub.cursors.set(message.sessionId, message.since);
+      schedule(0);
+    });
+    socket.on("close", () => subscribers.delete(sub));
+  });
+
+  app.addHook("onClose", async () => {
+    if (timer) clearTimeout(timer);
+    for (const sub of subscribers) sub.socket.close(1001, "mcpscope is shutting down");
+  });
+};

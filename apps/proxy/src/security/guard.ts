@@ -1,0 +1,80 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { ApiFailure } from "../errors.js";
+import { tokenMatches } from "./tokens.js";
+
+export interface GuardOptions {
+  token: string;
+  /** The port the proxy listens on, or a function giving it once known. */
+  port: () => number;
+  /** Extra host names (without port) the Host header may carry, e.g. an explicit LAN bind. */
+  extraHosts?: string[];
+}
+
+const LOOPBACK_NAMES = ["127.0.0.1", "localhost", "[::1]"];
+
+/** Name of the auth cookie; per port, so two mcpscope instances keep their own. */
+export function cookieName(port: number): string {
+  return `mcpscope_token_${port}`;
+}
+
+/** Paths reachable without the token: health, and the static web app (it holds no data). */
+function isPublic(url: string): boolean {
+  if (url === "/api/health" || url.startsWith("/api/health?")) return true;
+  return !url.startsWith("/api/") && url !== "/api";
+}
+
+/**
+ * The proxy's `onRequest` guard (DESIGN.md "Security"), in this order:
+ * 1. Host allow-list (loopback names with the port): DNS-rebinding defence → 403.
+ * 2. Origin allow-list: a foreign or `null` Origin, or a cross-site `Sec-Fetch-Site` → 403.
+ * 3. Token: `Authorization: Bearer <token>` or the httpOnly cookie, compared in constant
+ *    time → 401. `GET /?token=…` swaps a valid token for the cookie and redirects to `/`.
+ */
+export function registerGuard(app: FastifyInstance, opts: GuardOptions): void {
+  const allowedHosts = (): Set<string> => {
+    const port = opts.port();
+    const names = [...LOOPBACK_NAMES, ...(opts.extraHosts ?? [])];
+    return new Set(names.map((n) => `${n}:${port}`.toLowerCase()));
+  };
+
+  app.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {
+    const hosts = allowedHosts();
+    const host = request.headers.host?.toLowerCase();
+    if (!host || !hosts.has(host)) throw new ApiFailure("FORBIDDEN_HOST", `Host header not allowed: ${host ?? "(none)"}.`);
+
+    const origin = request.headers.origin;
+    if (origin !== undefined) {
+      let originHost: string | undefined;
+      try {
+        const parsed = new URL(origin);
+        originHost = parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.host.toLowerCase() : undefined;
+      } catch {
+        originHost = undefined;
+      }
+      if (!originHost || !hosts.has(originHost)) {
+        throw new ApiFailure("FORBIDDEN_ORIGIN", `Cross-origin request refused (Origin: ${origin}).`);
+      }
+    }
+    const fetchSite = request.headers["sec-fetch-site"];
+    if (fetchSite === "cross-site" || fetchSite === "same-site") {
+      throw new ApiFailure("FORBIDDEN_ORIGIN", `Cross-site request refused (Sec-Fetch-Site: ${fetchSite}).`);
+    }
+
+    const url = request.url;
+    const name = cookieName(opts.port());
+    if (request.method === "GET" && (url.startsWith("/?") || url.startsWith("/index.html?"))) {
+      const presented = new URL(url, "http://x").searchParams.get("token");
+      if (presented !== null) {
+        if (!tokenMatches(presented, opts.token)) throw new ApiFailure("UNAUTHORIZED", "The token in the URL is not this mcpscope's token.");
+        reply.setCookie(name, opts.token, { httpOnly: true, sameSite: "strict", path: "/" });
+        return reply.redirect("/", 302);
+      }
+    }
+    if (isPublic(url)) return;
+
+    const auth = request.headers.authorization;
+    const bearer = auth?.startsWith("Bearer ") ? auth.slice("Bearer ".length) : undefined;
+    const presented = bearer ?? request.cookies[name];
+    if (!tokenMatches(presented, opts.token)) throw new ApiFailure("UNAUTHORIZED");
+  });
+}

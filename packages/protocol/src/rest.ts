@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { FrameSchema } from "./frame.js";
+
+/** `GET /api/health` response. */
+export const HealthSchema = z.object({ ok: z.literal(true), version: z.string() });
+export type Health = z.infer<typeof HealthSchema>;
+
+/** Query of `GET /api/sessions/:id/frames`: frames with `seq > since`, at most `limit`. */
+export const FramesQuerySchema = z.object({
+  since: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().positive().max(100_000).default(10_000),
+});
+export type FramesQuery = z.infer<typeof FramesQuerySchema>;
+
+/** Response of `GET /api/sessions/:id/frames`; `lastSeq` is the newest seq recorded. */
+export const FramesPageSchema = z.object({
+  frames: z.array(FrameSchema),
+  lastSeq: z.number().int().nonnegative(),
+});
+export type FramesPage = z.infer<typeof FramesPageSchema>;
+
+/**
+ * Body of `POST /api/sessions/:id/requests`: any client→server request
+ * (MCP 2025-11-25 "Base Protocol" → Requests). `timeoutMs` overrides the session's timeout.
+ */
+export const SendRequestBodySchema = z.object({
+  method: z.string().min(1),
+  params: z.record(z.string(), z.unknown()).optional(),
+  timeoutMs: z.number().int().positive().max(3_600_000).optional(),
+});
+export type SendRequestBody = z.infer<typeof SendRequestBodySchema>;
+
+/** A JSON-RPC error object (JSON-RPC 2.0 §5.1). */
+export const JsonRpcErrorSchema = z.object({
+  code: z.number(),
+  message: z.string(),
+  data: z.unknown().optional(),
+});
+export type JsonRpcError = z.infer<typeof JsonRpcErrorSchema>;
+
+/** Response of `POST /api/sessions/:id/requests`: the server's result or its JSON-RPC error. */
+export const SendRequestResultSchema = z.union([
+  z.object({ result: z.record(z.string(), z.unknown()) }),
+  z.object({ error: JsonRpcErrorSchema }),
+]);
+export type SendRequestResult = z.infer<typeof SendRequestResultSchema>;
+
+/**
+ * Every REST error (status 4xx/5xx): `code` from mcpscope's error catalog
+ * (`MCPSCOPE_*`), `message` says what went wrong, `hint` what to try.
+ */
+export const ApiErrorSchema = z.object({
+  statusCode: z.number(),
+  code: z.string(),
+  error: z.string(),
+  message: z.string(),
+  hint: z.string().optional(),
+});
+export type ApiError = z.infer<typeof ApiErrorSchema>;

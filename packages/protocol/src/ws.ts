@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { FrameSchema } from "./frame.js";
+import { SessionInfoSchema } from "./session.js";
+
+/**
+ * UI→server WebSocket messages on `/api/ws`. `subscribe` asks for every frame of a session
+ * with `seq > since`, then every later one as it is recorded.
+ */
+export const ClientMessageSchema = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("subscribe"),
+    sessionId: z.string(),
+    since: z.number().int().nonnegative().default(0),
+  }),
+  z.object({ type: z.literal("unsubscribe"), sessionId: z.string() }),
+]);
+export type ClientMessage = z.infer<typeof ClientMessageSchema>;
+
+/**
+ * Server→UI WebSocket messages. `frames` carries a batch of contiguous frames of one
+ * session in `seq` order; `session` a session's new state; `sessions` the full list on
+ * connect; `error` a refused client message.
+ */
+export const ServerMessageSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("frames"), sessionId: z.string(), frames: z.array(FrameSchema) }),
+  z.object({ type: z.literal("session"), session: SessionInfoSchema }),
+  z.object({ type: z.literal("sessions"), sessions: z.array(SessionInfoSchema) }),
+  z.object({ type: z.literal("error"), code: z.string(), message: z.string() }),
+]);
+export type ServerMessage = z.infer<typeof ServerMessageSchema>;

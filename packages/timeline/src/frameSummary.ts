@@ -1,0 +1,39 @@
+import type { Frame } from "@mcpscope/protocol";
+import type { TimelineIndex } from "./timelineIndex.js";
+
+/** A one-line description of a frame for list views. */
+export interface FrameSummary {
+  /** JSON-RPC method (a response's is its request's), or a label for non-JSON-RPC frames. */
+  label: string;
+  /** JSON-RPC id as text, when the frame has one. */
+  id?: string;
+  /** Milliseconds from request to response, on response and error frames. */
+  latencyMs?: number;
+}
+
+/** Summarizes a frame using the index for request/response pairing. */
+export function summarizeFrame(frame: Frame, index: TimelineIndex): FrameSummary {
+  const id = frame.msg?.id === undefined ? undefined : String(frame.msg.id);
+  switch (frame.kind) {
+    case "request":
+    case "notification":
+      return { label: frame.msg?.method ?? "?", id };
+    case "response":
+    case "error": {
+      const pair = index.pairOf(frame);
+      return {
+        label: index.methodOf(frame) ?? "(unmatched response)",
+        id,
+        latencyMs: pair?.latencyMs,
+      };
+    }
+    case "invalid":
+      return { label: frame.reason ?? "invalid frame" };
+    case "stderr":
+      return { label: "stderr" };
+    case "lifecycle":
+      return { label: String(frame.meta?.event ?? "lifecycle") };
+    case "http":
+      return { label: `${frame.meta?.method ?? "HTTP"} ${frame.meta?.status ?? ""}`.trim() };
+  }
+}

@@ -1,0 +1,2 @@
+export * from "./timelineIndex.js";
+export * from "./frameSummary.js";

@@ -1,0 +1,136 @@
+import type { Frame, JsonRpcId } from "@mcpscope/protocol";
+
+/** A request and what answered it, derived from frames (never stored in the log). */
+export interface RequestPair {
+  request: Frame;
+  /** The `response` or `error` frame, absent while the request is in flight. */
+  response?: Frame;
+  /** Milliseconds from the request frame to its response frame. */
+  latencyMs?: number;
+  /** `notifications/progress` frames carrying this request's progress token, in wire order. */
+  progress: Frame[];
+}
+
+function pairKey(requestDir: Frame["dir"], id: JsonRpcId): string {
+  // Ids are scoped per sender (JSON-RPC 2.0 §4): the client's request 1 and the server's
+  // request 1 are different requests. Numbers and strings are distinct ids too.
+  return `${requestDir}|${typeof id}|${id}`;
+}
+
+function progressKey(token: unknown): string | undefined {
+  if (typeof token === "string" || typeof token === "number") return `${typeof token}|${token}`;
+  return undefined;
+}
+
+/**
+ * Incremental index over one session's frames: pairs requests with responses (JSON-RPC 2.0
+ * §5: a response carries its request's id, sent in the opposite direction) and groups
+ * `notifications/progress` under the request whose `params._meta.progressToken` they carry
+ * (MCP 2025-11-25 "Utilities → Progress").
+ *
+ * Frames must be added in `seq` order; `add` is O(batch size). Memory is a few map entries
+ * per request, so a million-frame session stays cheap.
+ */
+export class TimelineIndex {
+  /** All frames added, `frames[seq - 1]` is the frame with that `seq`. */
+  readonly frames: Frame[] = [];
+  private readonly openRequests = new Map<string, number>();
+  private readonly responseOf = new Map<number, number>();
+  private readonly requestOf = new Map<number, number>();
+  private readonly progressTokens = new Map<string, number>();
+  private readonly progressOf = new Map<number, number[]>();
+  private readonly requestOfProgress = new Map<number, number>();
+
+  /** Appends frames in `seq` order. Frames at or below the last seq added are ignored. */
+  add(frames: readonly Frame[]): void {
+    for (const frame of frames) {
+      if (frame.seq <= this.frames.length) continue;
+      this.frames.push(frame);
+      this.indexFrame(frame);
+    }
+  }
+
+  /** The highest `seq` added, 0 when empty. */
+  get lastSeq(): number {
+    return this.frames.length;
+  }
+
+  /** The frame with this `seq`, if added. */
+  get(seq: number): Frame | undefined {
+    return this.frames[seq - 1];
+  }
+
+  /**
+   * The request pair a frame belongs to: for a request, its own; for a response or error,
+   * its request's; for a progress notification, the request it reports on.
+   */
+  pairOf(frame: Frame): RequestPair | undefined {
+    let requestSeq: number | undefined;
+    if (frame.kind === "request") requestSeq = frame.seq;
+    else if (frame.kind === "response" || frame.kind === "error")
+      requestSeq = this.requestOf.get(frame.seq);
+    else if (frame.kind === "notification") requestSeq = this.requestOfProgress.get(frame.seq);
+    if (requestSeq === undefined) return undefined;
+    const request = this.get(requestSeq);
+    if (!request) return undefined;
+    const responseSeq = this.responseOf.get(requestSeq);
+    const response = responseSeq === undefined ? undefined : this.get(responseSeq);
+    const progress = (this.progressOf.get(requestSeq) ?? []).map((s) => this.get(s)!);
+    return {
+      request,
+      response,
+      latencyMs: response ? response.ts - request.ts : undefined,
+      progress,
+    };
+  }
+
+  /** `seq` of the frame paired with this one (request ↔ response), if any. */
+  counterpartSeq(frame: Frame): number | undefined {
+    if (frame.kind === "request") return this.responseOf.get(frame.seq);
+    if (frame.kind === "response" || frame.kind === "error") return this.requestOf.get(frame.seq);
+    return undefined;
+  }
+
+  /** The JSON-RPC method of a frame; for responses, the method of their request. */
+  methodOf(frame: Frame): string | undefined {
+    if (frame.msg?.method !== undefined) return frame.msg.method;
+    const requestSeq = this.requestOf.get(frame.seq);
+    return requestSeq === undefined ? undefined : this.get(requestSeq)?.msg?.method;
+  }
+
+  /** Requests still waiting for a response, oldest first. */
+  inFlight(): Frame[] {
+    return [...this.openRequests.values()].sort((a, b) => a - b).map((s) => this.get(s)!);
+  }
+
+  private indexFrame(frame: Frame): void {
+    const msg = frame.msg;
+    if (!msg) return;
+    if (frame.kind === "request" && msg.id !== undefined) {
+      this.openRequests.set(pairKey(frame.dir, msg.id), frame.seq);
+      const meta = (msg.params as { _meta?: { progressToken?: unknown } } | undefined)?._meta;
+      const token = progressKey(meta?.progressToken);
+      if (token !== undefined) this.progressTokens.set(token, frame.seq);
+      return;
+    }
+    if ((frame.kind === "response" || frame.kind === "error") && msg.id !== undefined) {
+      const requestDir = frame.dir === "in" ? "out" : "in";
+      const key = pairKey(requestDir, msg.id);
+      const requestSeq = this.openRequests.get(key);
+      if (requestSeq === undefined) return; // unmatched: an unknown or duplicate id
+      this.openRequests.delete(key);
+      this.responseOf.set(requestSeq, frame.seq);
+      this.requestOf.set(frame.seq, requestSeq);
+      return;
+    }
+    if (frame.kind === "notification" && msg.method === "notifications/progress") {
+      const token = progressKey((msg.params as { progressToken?: unknown } | undefined)?.progressToken);
+      const requestSeq = token === undefined ? undefined : this.progressTokens.get(token);
+      if (requestSeq === undefined) return;
+      let list = this.progressOf.get(requestSeq);
+      if (!list) this.progressOf.set(requestSeq, (list = []));
+      list.push(frame.seq);
+      this.requestOfProgress.set(frame.seq, requestSeq);
+    }
+  }
+}
