@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "../app.js";
+
+const TOKEN = "guard-test-token";
+const PORT = 6281;
+const HOST = `127.0.0.1:${PORT}`;
+
+describe("guard: token, Host and Origin allow-lists", () => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await buildApp({ token: TOKEN, port: PORT });
+  });
+  afterAll(() => app.close());
+
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    app.inject({ method: "GET", url, headers: { host: HOST, ...headers } });
+
+  it("serves health without a token", async () => {
+    const res = await get("/api/health");
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    ["no token", {}],
+    ["a wrong token", { authorization: "Bearer guard-test-tokeX" }],
+    ["a token of the wrong length", { authorization: "Bearer g" }],
+    ["a wrong cookie", { cookie: `mcpscope_token_${PORT}=nope` }],
+    ["the cookie of another port", { cookie: `mcpscope_token_6280=${TOKEN}` }],
+  ])("answers 401 to %s", async (_, headers) => {
+    const res = await get("/api/sessions", headers);
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toMatchObject({ code: "MCPSCOPE_UNAUTHORIZED", hint: expect.stringContaining("token") });
+  });
+
+  it("accepts the bearer token and the cookie", async () => {
+    expect((await get("/api/sessions", { authorization: `Bearer ${TOKEN}` })).statusCode).toBe(200);
+    expect((await get("/api/sessions", { cookie: `mcpscope_token_${PORT}=${TOKEN}` })).statusCode).toBe(200);
+  });
+
+  it.each([
+    ["a foreign host (DNS rebinding)", { host: `evil.example:${PORT}` }],
+    ["a loopback name on another port", { host: `127.0.0.1:${PORT + 1}` }],
+    ["no port", { host: "localhost" }],
+  ])("answers 403 to %s, even with the token", async (_, headers) => {
+    const res = await get("/api/sessions", { authorization: `Bearer ${TOKEN}`, ...headers });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe("MCPSCOPE_FORBIDDEN_HOST");
+  });
+
+  it.each([
+    ["a foreign Origin", { origin: "http://evil.example" }],
+    ["Origin null", { origin: "null" }],
+    ["an Origin on another port", { origin: `http://127.0.0.1:${PORT + 1}` }],
+    ["a cross-site fetch", { "sec-fetch-site": "cross-site" }],
+  ])("answers 403 to %s, even with the token", async (_, headers) => {
+    const res = await get("/api/sessions", { authorization: `Bearer ${TOKEN}`, ...headers });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe("MCPSCOPE_FORBIDDEN_ORIGIN");
+  });
+
+  it("accepts its own Origin under any loopback name", async () => {
+    for (const origin of [`http://127.0.0.1:${PORT}`, `http://localhost:${PORT}`]) {
+      expect((await get("/api/sessions", { authorization: `Bearer ${TOKEN}`, origin })).statusCode).toBe(200);
+    }
+  });
+
+  it("swaps ?token= for an httpOnly SameSite=Strict cookie and drops it from the URL", async () => {
+    const res = await get(`/?token=${TOKEN}`);
+    expect(res.statusCode).toBe(302);
+    expect(res.headers.location).toBe("/");
+    const cookie = String(res.headers["set-cookie"]);
+    expect(cookie).toContain(`mcpscope_token_${PORT}=${TOKEN}`);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    expect((await get(`/?token=wrong`)).statusCode).toBe(401);
+  });
+
+  it("refuses the WebSocket upgrade without the token or from a foreign Origin", async () => {
+    const upgrade = { connection: "Upgrade", upgrade: "websocket", "sec-websocket-version": "13", "sec-websocket-key": "dGhlIHNhbXBsZSBub25jZQ==" };
+    expect((await get("/api/ws", upgrade)).statusCode).toBe(401);
+    expect((await get("/api/ws", { ...upgrade, authorization: `Bearer ${TOKEN}`, origin: "http://evil.example" })).statusCode).toBe(403);
+  });
+
+  it("never starts a process from the query string", async () => {
+    const res = await app.inject({
+      method: "POST",
+      url: "/api/sessions?transport=stdio&command=touch&args=/tmp/pwned",
+      headers: { host: HOST, authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+      payload: "{}",
+    });
+    expect(res.statusCode).toBe(400);
+    expect(app.sessions.list()).toHaveLength(0);
+  });
+});

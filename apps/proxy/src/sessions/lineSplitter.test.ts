@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { LineSplitter } from "./lineSplitter.js";
+
+function collect() {
+  const lines: Array<[string, number]> = [];
+  const splitter = new LineSplitter((text, bytes) => lines.push([text, bytes]));
+  return { lines, splitter };
+}
+
+describe("LineSplitter", () => {
+  it("splits on newlines across chunk boundaries and counts bytes", () => {
+    const { lines, splitter } = collect();
+    splitter.push(Buffer.from('{"a":1}\n{"b"'));
+    splitter.push(Buffer.from(":2}\n\n"));
+    expect(lines).toEqual([['{"a":1}', 7], ['{"b":2}', 7], ["", 0]]);
+    expect(splitter.bufferedBytes).toBe(0);
+  });
+
+  it("decodes a multi-byte UTF-8 character split between chunks", () => {
+    const { lines, splitter } = collect();
+    const bytes = Buffer.from("héllo €\n", "utf8");
+    const cut = bytes.indexOf(0xe2) + 1; // inside the three bytes of €
+    splitter.push(bytes.subarray(0, cut));
+    splitter.push(bytes.subarray(cut));
+    expect(lines).toEqual([["héllo €", bytes.length - 1]]);
+  });
+
+  it("returns an unterminated rest on flush", () => {
+    const { lines, splitter } = collect();
+    splitter.push(Buffer.from("done\npartial"));
+    expect(lines).toEqual([["done", 4]]);
+    expect(splitter.flush()).toEqual({ text: "partial", bytes: 7 });
+    expect(splitter.flush()).toBeUndefined();
+  });
+});

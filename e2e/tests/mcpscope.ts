@@ -1,0 +1,67 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { test as base } from "@playwright/test";
+
+const CLI = fileURLToPath(new URL("../../apps/proxy/bin/mcpscope.mjs", import.meta.url));
+
+/** A running mcpscope CLI process. */
+export interface Mcpscope {
+  /** The URL from the ready line, carrying the token. */
+  url: string;
+  /** The origin, without the token. */
+  origin: string;
+  token: string;
+  process: ChildProcess;
+  /** Everything the process wrote to stdout and stderr so far. */
+  output(): string;
+}
+
+/**
+ * Starts `mcpscope --no-open --port 0 [args]` as a user would and waits for its
+ * `mcpscope ready: <url>` line.
+ */
+export async function startMcpscope(args: string[] = []): Promise<Mcpscope> {
+  const child = spawn(process.execPath, [CLI, "--no-open", "--port", "0", ...args], {
+    env: { ...process.env, CI: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`mcpscope did not print its ready line:\n${output}`)), 30_000);
+    const check = () => {
+      const match = /mcpscope ready: (\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on("data", check);
+    child.once("exit", (code) => reject(new Error(`mcpscope exited with ${code}:\n${output}`)));
+  });
+  const parsed = new URL(url);
+  return { url, origin: parsed.origin, token: parsed.searchParams.get("token")!, process: child, output: () => output };
+}
+
+/** Stops an mcpscope process and waits for it to exit. */
+export async function stopMcpscope(m: Mcpscope): Promise<void> {
+  if (m.process.exitCode !== null) return;
+  const exited = new Promise((resolve) => m.process.once("exit", resolve));
+  m.process.kill("SIGTERM");
+  await exited;
+}
+
+/** Playwright test with a worker-scoped mcpscope on the default server. */
+export const test = base.extend<object, { mcpscope: Mcpscope }>({
+  mcpscope: [
+    async ({}, use) => {
+      const m = await startMcpscope();
+      await use(m);
+      await stopMcpscope(m);
+    },
+    { scope: "worker" },
+  ],
+});
+
+export { expect } from "@playwright/test";

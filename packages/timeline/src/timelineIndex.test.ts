@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import type { Frame, JsonRpcMessage } from "@mcpscope/protocol";
+import { TimelineIndex } from "./timelineIndex.js";
+import { summarizeFrame } from "./frameSummary.js";
+
+let seq = 0;
+function frame(dir: Frame["dir"], kind: Frame["kind"], msg: Partial<JsonRpcMessage> | undefined, ts: number): Frame {
+  seq += 1;
+  const full = msg ? ({ jsonrpc: "2.0", ...msg } as JsonRpcMessage) : undefined;
+  const raw = full ? JSON.stringify(full) : "garbage";
+  return { sessionId: "s", seq, ts, dir, kind, raw, bytes: raw.length, ...(full ? { msg: full } : {}) };
+}
+
+describe("TimelineIndex", () => {
+  it("pairs a request with its response and measures latency", () => {
+    seq = 0;
+    const index = new TimelineIndex();
+    const req = frame("out", "request", { id: 1, method: "tools/call", params: { name: "echo" } }, 1000);
+    const res = frame("in", "response", { id: 1, result: {} }, 1012.5);
+    index.add([req, res]);
+    expect(index.pairOf(res)?.request).toBe(req);
+    expect(index.pairOf(req)?.response).toBe(res);
+    expect(index.pairOf(req)?.latencyMs).toBeCloseTo(12.5);
+    expect(index.methodOf(res)).toBe("tools/call");
+    expect(index.counterpartSeq(req)).toBe(res.seq);
+    expect(index.counterpartSeq(res)).toBe(req.seq);
+    expect(summarizeFrame(res, index)).toEqual({ label: "tools/call", id: "1", latencyMs: 12.5 });
+    expect(index.inFlight()).toEqual([]);
+  });
+
+  it("scopes ids per sender: a server request with the client's id pairs separately", () => {
+    seq = 0;
+    const index = new TimelineIndex();
+    const clientReq = frame("out", "request", { id: 7, method: "tools/call" }, 1);
+    const serverReq = frame("in", "request", { id: 7, method: "sampling/createMessage" }, 2);
+    const clientAnswer = frame("out", "response", { id: 7, result: {} }, 3);
+    const serverAnswer = frame("in", "error", { id: 7, error: { code: -1, message: "x" } }, 4);
+    index.add([clientReq, serverReq, clientAnswer, serverAnswer]);
+    expect(index.pairOf(clientAnswer)?.request).toBe(serverReq);
+    expect(index.pairOf(serverAnswer)?.request).toBe(clientReq);
+    expect(index.methodOf(clientAnswer)).toBe("sampling/createMessage");
+  });
+
+  it("keeps string and number ids apart and leaves unknown or duplicate responses unmatched", () => {
+    seq = 0;
+    const index = new TimelineIndex();
+    const req = frame("out", "request", { id: "1", method: "ping" }, 1);
+    const numeric = frame("in", "response", { id: 1, result: {} }, 2);
+    const right = frame("in", "response", { id: "1", result: {} }, 3);
+    const duplicate = frame("in", "response", { id: "1", result: {} }, 4);
+    index.add([req, numeric, right, duplicate]);
+    expect(index.pairOf(numeric)).toBeUndefined();
+    expect(index.pairOf(right)?.request).toBe(req);
+    expect(index.pairOf(duplicate)).toBeUndefined();
+    expect(summarizeFrame(duplicate, index).label).toBe("(unmatched response)");
+  });
+
+  it("groups progress notifications under the request carrying the token, in wire order", () => {
+    seq = 0;
+    const index = new TimelineIndex();
+    const req = frame("out", "request", { id: 3, method: "tools/call", params: { _meta: { progressToken: 3 } } }, 1);
+    const p1 = frame("in", "notification", { method: "notifications/progress", params: { progressToken: 3, progress: 1, total: 2 } }, 2);
+    const other = frame("in", "notification", { method: "notifications/progress", params: { progressToken: 99, progress: 1 } }, 3);
+    const p2 = frame("in", "notification", { method: "notifications/progress", params: { progressToken: 3, progress: 2, total: 2 } }, 4);
+    index.add([req, p1, other]);
+    expect(index.inFlight()).toEqual([req]);
+    index.add([p2]);
+    expect(index.pairOf(req)?.progress).toEqual([p1, p2]);
+    expect(index.pairOf(p2)?.request).toBe(req);
+    expect(index.pairOf(other)).toBeUndefined();
+  });
+
+  it("ignores frames it already holds, so a resubscribe cannot duplicate", () => {
+    seq = 0;
+    const index = new TimelineIndex();
+    const a = frame("out", "notification", { method: "notifications/initialized" }, 1);
+    const b = frame("in", "invalid", undefined, 2);
+    index.add([a, b]);
+    index.add([a, b]);
+    expect(index.lastSeq).toBe(2);
+    expect(index.frames).toEqual([a, b]);
+  });
+});
