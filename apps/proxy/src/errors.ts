@@ -55,6 +55,46 @@ export const ERRORS = {
     message: "The server did not answer initialize in time.",
     hint: "Is this an MCP server speaking stdio? Some servers need a subcommand or flag to use stdio.",
   },
+  NON_PROTOCOL_OUTPUT: {
+    statusCode: 502,
+    message: "The server wrote text that is not JSON-RPC to stdout.",
+    hint: "MCP servers on stdio must write only JSON-RPC messages to stdout; logs belong on stderr.",
+  },
+  CONNECTION_REFUSED: {
+    statusCode: 502,
+    message: "Connection refused.",
+    hint: "Nothing is listening at that address: is the server running, and on this port?",
+  },
+  HOST_NOT_FOUND: {
+    statusCode: 502,
+    message: "Host not found.",
+    hint: "Check the host name in the URL.",
+  },
+  TLS_ERROR: {
+    statusCode: 502,
+    message: "TLS error.",
+    hint: "The server's certificate was not accepted. For a self-signed development certificate, start mcpscope with NODE_EXTRA_CA_CERTS=<ca.pem>, or use http:// on localhost.",
+  },
+  SERVER_UNAUTHORIZED: {
+    statusCode: 502,
+    message: "The server answered 401 Unauthorized.",
+    hint: "Add the credentials it asks for as a request header, e.g. Authorization: Bearer <token>.",
+  },
+  WRONG_ENDPOINT: {
+    statusCode: 502,
+    message: "The server has no MCP endpoint at this URL.",
+    hint: "Check the path: Streamable HTTP servers usually serve /mcp, legacy HTTP+SSE servers /sse.",
+  },
+  HTTP_ERROR: {
+    statusCode: 502,
+    message: "The server answered with an HTTP error.",
+    hint: "See the HTTP frames in the timeline for the full exchange.",
+  },
+  PROTOCOL_VERSION_MISMATCH: {
+    statusCode: 502,
+    message: "The server speaks a protocol version mcpscope does not support.",
+    hint: "mcpscope speaks MCP 2025-11-25, 2025-06-18, 2025-03-26 and 2024-11-05.",
+  },
   NOT_FOUND: {
     statusCode: 404,
     message: "Not found.",

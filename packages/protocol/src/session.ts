@@ -4,6 +4,14 @@ import { z } from "zod";
 export const TransportKindSchema = z.enum(["stdio", "streamable-http", "sse"]);
 export type TransportKind = z.infer<typeof TransportKindSchema>;
 
+/** Settings every session takes, beside its target. */
+const SessionSettingsShape = {
+  /** A label for the session, e.g. its name in an `mcpServers` config file. */
+  name: z.string().optional(),
+  /** Milliseconds the server may take to answer `initialize` (default 30,000). */
+  initializeTimeoutMs: z.number().int().positive().max(600_000).optional(),
+};
+
 /** Settings of a stdio session: the server process to spawn. */
 export const StdioTargetSchema = z.object({
   transport: z.literal("stdio"),
@@ -13,12 +21,53 @@ export const StdioTargetSchema = z.object({
   env: z.record(z.string(), z.string()).default({}),
   /** Working directory; the proxy's own when absent. */
   cwd: z.string().optional(),
+  ...SessionSettingsShape,
 });
 export type StdioTarget = z.infer<typeof StdioTargetSchema>;
 
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Settings of a remote session. `transport` `auto` tries Streamable HTTP and falls back to
+ * the 2024-11-05 HTTP+SSE transport (MCP 2025-11-25 "Transports → Backwards Compatibility").
+ */
+export const HttpTargetSchema = z.object({
+  transport: z.enum(["streamable-http", "sse", "auto"]),
+  url: z.string().refine(isHttpUrl, "url must be an http: or https: URL, e.g. http://localhost:3001/mcp"),
+  /** Request headers sent with every HTTP request, e.g. `Authorization`. */
+  headers: z.record(z.string(), z.string()).default({}),
+  /** Show secret header values in the browser and recordings instead of redacting them. */
+  revealSecrets: z.boolean().default(false),
+  ...SessionSettingsShape,
+});
+export type HttpTarget = z.infer<typeof HttpTargetSchema>;
+
+/**
+ * What a session connects to. An object with a `url` and no `transport` is taken as
+ * `transport: "auto"`; `"http"` (the config-file spelling) as `"streamable-http"`.
+ */
+export const SessionTargetSchema = z.preprocess(
+  (value) => {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+    const v = value as Record<string, unknown>;
+    if (v.transport === undefined && "url" in v) return { ...v, transport: "auto" };
+    if (v.transport === "http") return { ...v, transport: "streamable-http" };
+    return v;
+  },
+  z.discriminatedUnion("transport", [StdioTargetSchema, HttpTargetSchema]),
+);
+export type SessionTarget = z.infer<typeof SessionTargetSchema>;
+
 /** Body of `POST /api/sessions`. */
-export const CreateSessionBodySchema = z.discriminatedUnion("transport", [StdioTargetSchema]);
-export type CreateSessionBody = z.infer<typeof CreateSessionBodySchema>;
+export const CreateSessionBodySchema = SessionTargetSchema;
+export type CreateSessionBody = SessionTarget;
 
 /**
  * Session status: `connecting` until the initialize handshake completes, `ready` after,
@@ -39,7 +88,8 @@ export const SessionInfoSchema = z.object({
   id: z.string(),
   status: SessionStatusSchema,
   transport: TransportKindSchema,
-  target: StdioTargetSchema,
+  /** What the user asked to connect to (secret header values redacted). */
+  target: SessionTargetSchema,
   /** Epoch milliseconds. */
   createdAt: z.number(),
   serverInfo: ImplementationSchema.optional(),

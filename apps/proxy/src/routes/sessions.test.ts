@@ -141,4 +141,30 @@ describe("broken servers", () => {
     expect(info.body.error).toMatch(/exited with code 3/);
     expect(info.body.error).toMatch(/exiting on purpose/);
   });
+
+  it("times out a server that never answers initialize, saying so", async () => {
+    const res = await t.api<ApiError>("POST", "/api/sessions", { transport: "stdio", ...fixtureCommand("silent"), initializeTimeoutMs: 500 });
+    expect(res.status).toBe(504);
+    expect(res.body).toMatchObject({ code: "MCPSCOPE_INITIALIZE_TIMEOUT", message: "The server did not answer initialize within 0.5 s." });
+  });
+
+  it("explains a program that writes non-protocol text to stdout instead of speaking MCP", async () => {
+    const res = await t.api<ApiError>("POST", "/api/sessions", { transport: "stdio", ...fixtureCommand("chatty"), initializeTimeoutMs: 1000 });
+    expect(res.body.code).toBe("MCPSCOPE_NON_PROTOCOL_OUTPUT");
+    expect(res.body.message).toContain("Usage: chatty");
+    expect(res.body.hint).toMatch(/stderr/);
+  });
+
+  it("works with a server that speaks only 2024-11-05 and reports that version", async () => {
+    const session = await t.openSession({ transport: "stdio", env: {}, ...fixtureCommand("legacy") });
+    expect(session.protocolVersion).toBe("2024-11-05");
+    const echo = await t.api<SendRequestResult>("POST", `/api/sessions/${session.id}/requests`, { method: "tools/call", params: { name: "echo", arguments: { message: "old" } } });
+    expect(echo.body).toEqual({ result: { content: [{ type: "text", text: "Echo: old" }] } });
+  });
+
+  it("explains a protocol version mismatch", async () => {
+    const res = await t.api<ApiError>("POST", "/api/sessions", { transport: "stdio", ...fixtureCommand("legacy"), env: { FIXTURE_PROTOCOL_VERSION: "1999-01-01" } });
+    expect(res.body.code).toBe("MCPSCOPE_PROTOCOL_VERSION_MISMATCH");
+    expect(res.body.message).toContain("1999-01-01");
+  });
 });

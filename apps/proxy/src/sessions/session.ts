@@ -1,11 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { McpError, ResultSchema } from "@modelcontextprotocol/sdk/types.js";
-import type { SendRequestResult, SessionInfo, SessionStatus, StdioTarget } from "@mcpscope/protocol";
+import type { SendRequestResult, SessionInfo, SessionStatus, SessionTarget, TransportKind } from "@mcpscope/protocol";
 import { ApiFailure } from "../errors.js";
 import { VERSION } from "../version.js";
+import { describeExit, explainConnectFailure, stderrSuffix } from "./explainConnectFailure.js";
 import { FrameLog } from "./frameLog.js";
-import { StdioTapTransport } from "./stdioTapTransport.js";
+import { createTransports } from "./transports/createTransports.js";
+import type { TappedTransport } from "./transports/tappedTransport.js";
+import { redactHeaders } from "./transports/redactHeaders.js";
 
 /** Default per-request timeout in milliseconds. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
@@ -17,6 +20,9 @@ export interface SessionOptions {
   requestTimeoutMs?: number;
 }
 
+/** HTTP statuses after which `auto` falls back from Streamable HTTP to HTTP+SSE (spec "Backwards Compatibility"). */
+const FALLBACK_STATUSES = new Set([400, 404, 405]);
+
 /**
  * One connection to an MCP server, owned by the proxy (DESIGN.md): the SDK `Client`, the
  * tapped transport, and the session's frame log. The browser and scripts drive it over REST.
@@ -27,22 +33,20 @@ export class Session {
   readonly log: FrameLog;
   private status: SessionStatus = "connecting";
   private error?: string;
-  private readonly client: Client;
-  private readonly transport: StdioTapTransport;
+  private client: Client;
+  private transport?: TappedTransport;
+  private transportKind: TransportKind;
   private protocolVersion?: string;
+  private closing = false;
   private readonly listeners = new Set<(info: SessionInfo) => void>();
 
   constructor(
-    readonly target: StdioTarget,
+    readonly target: SessionTarget,
     private readonly options: SessionOptions = {},
   ) {
     this.log = new FrameLog(this.id);
-    this.transport = new StdioTapTransport(target, this.log);
-    this.client = new Client({ name: "mcpscope", version: VERSION }, { capabilities: {} });
-    this.client.onclose = () => this.onTransportClosed();
-    this.client.onerror = () => {
-      // Transport errors are recorded as frames; the SDK's report adds nothing.
-    };
+    this.client = this.newClient();
+    this.transportKind = target.transport === "auto" ? "streamable-http" : target.transport;
     this.log.onAppend((frame) => {
       if (frame.kind === "response" && frame.dir === "in" && this.protocolVersion === undefined) {
         const result = frame.msg?.result as { protocolVersion?: unknown } | undefined;
@@ -51,36 +55,54 @@ export class Session {
     });
   }
 
+  private get initializeTimeoutMs(): number {
+    return this.target.initializeTimeoutMs ?? this.options.initializeTimeoutMs ?? DEFAULT_INITIALIZE_TIMEOUT_MS;
+  }
+
   /**
-   * Spawns the server and performs the initialize handshake (MCP 2025-11-25 "Lifecycle").
-   * @throws ApiFailure COMMAND_NOT_FOUND, SPAWN_FAILED, INITIALIZE_TIMEOUT or CONNECT_FAILED,
-   *   with a message that names the cause (exit code, last stderr lines).
+   * Opens the transport and performs the initialize handshake (MCP 2025-11-25 "Lifecycle").
+   * A URL with transport `auto` tries Streamable HTTP, then HTTP+SSE after a 400/404/405.
+   * @throws ApiFailure from the connection doctor (`explainConnectFailure`).
    */
   async connect(): Promise<void> {
-    try {
-      await this.client.connect(this.transport, {
-        timeout: this.options.initializeTimeoutMs ?? DEFAULT_INITIALIZE_TIMEOUT_MS,
-      });
-    } catch (err) {
-      const failure = this.explainConnectFailure(err);
-      this.setStatus("failed", `${failure.message} ${failure.hint}`);
-      await this.transport.close();
-      throw failure;
+    const candidates = createTransports(this.target, this.log);
+    for (let i = 0; i < candidates.length; i++) {
+      const transport = candidates[i]!();
+      this.transport = transport;
+      this.transportKind = transport.kind;
+      if (i > 0) this.client = this.newClient();
+      try {
+        await this.client.connect(transport, { timeout: this.initializeTimeoutMs });
+        break;
+      } catch (err) {
+        const status = this.lastHttpStatus();
+        if (i < candidates.length - 1 && status !== undefined && FALLBACK_STATUSES.has(status)) {
+          const meta = { event: "fallback", from: transport.kind, to: "sse", reason: `HTTP ${status}` };
+          this.log.append({ dir: "meta", kind: "lifecycle", raw: JSON.stringify(meta), meta });
+          await transport.close().catch(() => undefined);
+          continue;
+        }
+        const failure = explainConnectFailure(err, {
+          target: this.target,
+          frames: this.log.frames,
+          exit: transport.exit,
+          initializeTimeoutMs: this.initializeTimeoutMs,
+        });
+        this.setStatus("failed", `${failure.message} ${failure.hint}`);
+        await transport.close().catch(() => undefined);
+        throw failure;
+      }
     }
-    this.log.append({
-      dir: "meta",
-      kind: "lifecycle",
-      raw: JSON.stringify({ event: "initialized", protocolVersion: this.protocolVersion }),
-      meta: { event: "initialized", protocolVersion: this.protocolVersion, serverInfo: this.client.getServerVersion() },
-    });
+    const meta = { event: "initialized", transport: this.transportKind, protocolVersion: this.protocolVersion, serverInfo: this.client.getServerVersion() };
+    this.log.append({ dir: "meta", kind: "lifecycle", raw: JSON.stringify(meta), meta });
     this.setStatus("ready");
   }
 
   /**
    * Sends any client request through the SDK client and returns the server's answer
    * (MCP 2025-11-25 "Base Protocol → Requests"). Every request carries a progress token.
-   * @returns `{result}` or `{error}` (a JSON-RPC error from the server, or mcpscope's own
-   *   -32001 timeout / -32000 connection-closed error).
+   * @returns `{result}` or `{error}` (a JSON-RPC error from the server, or the SDK's
+   *   -32001 timeout / -32000 connection-closed error, the latter saying why it closed).
    * @throws ApiFailure SESSION_NOT_READY when the session is not connected.
    */
   async request(method: string, params?: Record<string, unknown>, timeoutMs?: number): Promise<SendRequestResult> {
@@ -98,42 +120,56 @@ export class Session {
     } catch (err) {
       if (err instanceof McpError) {
         const prefix = `MCP error ${err.code}: `;
-        const message = err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message;
+        let message = err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message;
+        const exit = this.transport?.exit;
+        if (err.code === -32000 && exit) message = `${message}: the server process ${describeExit(exit)}.${stderrSuffix(exit.stderrTail)}`;
         return { error: { code: err.code, message, ...(err.data === undefined ? {} : { data: err.data }) } };
       }
       return { error: { code: -32603, message: (err as Error).message } };
     }
   }
 
-  /** Closes the connection and ends the server process. */
+  /** Closes the connection: DELETE for Streamable HTTP sessions, ends a stdio server process. */
   async close(): Promise<void> {
-    if (this.status === "closed") return;
-    await this.client.close();
-    await this.transport.close();
+    if (this.status === "closed" || this.closing) return;
+    this.closing = true;
+    const transport = this.transport;
+    if (transport && "terminateSession" in transport && transport.sessionId) {
+      await (transport as unknown as { terminateSession(): Promise<void> }).terminateSession().catch(() => undefined);
+    }
+    await this.client.close().catch(() => undefined);
+    await transport?.close().catch(() => undefined);
+    if (transport?.kind !== "stdio") {
+      const meta = { event: "closed" };
+      this.log.append({ dir: "meta", kind: "lifecycle", raw: JSON.stringify(meta), meta });
+    }
     this.setStatus("closed");
   }
 
-  /** Kills the server at once (mcpscope is exiting). */
+  /** Ends the connection at once (mcpscope is exiting). */
   killNow(): void {
-    this.transport.killNow();
+    this.transport?.killNow();
   }
 
-  /** The session as the API reports it. */
+  /** The session as the API reports it; secret header values are redacted. */
   info(): SessionInfo {
     const serverInfo = this.client.getServerVersion();
     const capabilities = this.client.getServerCapabilities();
     const instructions = this.client.getInstructions();
+    const target =
+      this.target.transport === "stdio" ? this.target : { ...this.target, headers: redactHeaders(this.target.headers, this.target.revealSecrets) };
+    const pid = this.transport?.pid;
     return {
       id: this.id,
       status: this.status,
-      transport: "stdio",
-      target: this.target,
+      transport: this.transportKind,
+      target,
       createdAt: this.createdAt,
       ...(serverInfo ? { serverInfo } : {}),
       ...(capabilities ? { capabilities: capabilities as Record<string, unknown> } : {}),
       ...(this.protocolVersion ? { protocolVersion: this.protocolVersion } : {}),
       ...(instructions ? { instructions } : {}),
-      ...(this.transport.pid !== undefined && !this.transport.exit ? { pid: this.transport.pid } : {}),
+      ...(pid !== undefined && !this.transport?.exit ? { pid } : {}),
       lastSeq: this.log.lastSeq,
       ...(this.error ? { error: this.error } : {}),
     };
@@ -145,6 +181,23 @@ export class Session {
     return () => this.listeners.delete(listener);
   }
 
+  private newClient(): Client {
+    const client = new Client({ name: "mcpscope", version: VERSION }, { capabilities: {} });
+    client.onclose = () => this.onTransportClosed();
+    client.onerror = () => {
+      // Transport errors are recorded as frames; the SDK's report adds nothing.
+    };
+    return client;
+  }
+
+  private lastHttpStatus(): number | undefined {
+    for (let i = this.log.frames.length - 1; i >= 0; i--) {
+      const frame = this.log.frames[i]!;
+      if (frame.kind === "http" && typeof frame.meta?.status === "number") return frame.meta.status;
+    }
+    return undefined;
+  }
+
   private setStatus(status: SessionStatus, error?: string): void {
     this.status = status;
     if (error !== undefined) this.error = error;
@@ -153,55 +206,10 @@ export class Session {
   }
 
   private onTransportClosed(): void {
-    if (this.status !== "ready") return;
-    const exit = this.transport.exit;
-    if (!exit) return this.setStatus("closed");
-    const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`;
+    if (this.status !== "ready" || this.closing) return;
+    const exit = this.transport?.exit;
+    if (!exit) return this.setStatus("failed", "The connection to the server closed.");
     const clean = exit.code === 0 && !exit.signal;
-    this.setStatus(clean ? "closed" : "failed", `The server process ${how}.${stderrSuffix(exit.stderrTail)}`);
+    this.setStatus(clean ? "closed" : "failed", `The server process ${describeExit(exit)}.${stderrSuffix(exit.stderrTail)}`);
   }
-
-  private explainConnectFailure(err: unknown): ApiFailure {
-    const e = err as NodeJS.ErrnoException;
-    const { command } = this.target;
-    if (e?.code === "ENOENT" && e.syscall?.startsWith("spawn")) {
-      return new ApiFailure("COMMAND_NOT_FOUND", `Command not found: ${command}`);
-    }
-    if (e?.code === "EACCES") {
-      return new ApiFailure("SPAWN_FAILED", `Permission denied running ${command}`, "Make the file executable (chmod +x) or run it through its interpreter, e.g. node server.js.");
-    }
-    if (e?.code && e.syscall?.startsWith("spawn")) {
-      return new ApiFailure("SPAWN_FAILED", `Could not start ${command}: ${e.message}`);
-    }
-    const exit = this.transport.exit;
-    const invalid = this.log.frames.find((f) => f.kind === "invalid" && f.dir === "in");
-    if (exit) {
-      const how = exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`;
-      return new ApiFailure(
-        "CONNECT_FAILED",
-        `The server process ${how} before completing initialize.${stderrSuffix(exit.stderrTail)}`,
-        invalid
-          ? `It also wrote non-protocol text to stdout (${JSON.stringify(invalid.raw.slice(0, 80))}): MCP servers on stdio must write only JSON-RPC messages to stdout and log to stderr.`
-          : "Check the command and arguments; the stderr lines above and in the timeline say why it stopped.",
-      );
-    }
-    if (err instanceof McpError && err.code === -32001) {
-      return new ApiFailure(
-        "INITIALIZE_TIMEOUT",
-        `The server did not answer initialize within ${(this.options.initializeTimeoutMs ?? DEFAULT_INITIALIZE_TIMEOUT_MS) / 1000} s.`,
-        invalid
-          ? `It wrote non-protocol text to stdout (${JSON.stringify(invalid.raw.slice(0, 80))}): is it an MCP server speaking stdio?`
-          : undefined,
-      );
-    }
-    if (err instanceof Error && /protocol version/i.test(err.message)) {
-      return new ApiFailure("CONNECT_FAILED", err.message, "The server answered with a protocol version mcpscope does not support (2025-11-25, 2025-06-18, 2025-03-26, 2024-11-05).");
-    }
-    return new ApiFailure("CONNECT_FAILED", `Initialize failed: ${(err as Error)?.message ?? String(err)}`);
-  }
-}
-
-function stderrSuffix(lines: readonly string[]): string {
-  const tail = lines.slice(-5).filter((l) => l.trim() !== "");
-  return tail.length ? ` Last stderr lines:\n${tail.join("\n")}` : "";
 }

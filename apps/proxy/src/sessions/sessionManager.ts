@@ -1,4 +1,4 @@
-import type { SessionInfo, StdioTarget } from "@mcpscope/protocol";
+import type { SessionInfo, SessionTarget } from "@mcpscope/protocol";
 import { ApiFailure } from "../errors.js";
 import { Session, type SessionOptions } from "./session.js";
 
@@ -14,7 +14,7 @@ export class SessionManager {
    * connect stays listed (status `failed`) so its frames can be read.
    * @throws ApiFailure from `Session.connect`.
    */
-  async open(target: StdioTarget): Promise<Session> {
+  async open(target: SessionTarget): Promise<Session> {
     const session = new Session(target, this.options);
     this.sessions.set(session.id, session);
     for (const listener of this.createdListeners) listener(session);

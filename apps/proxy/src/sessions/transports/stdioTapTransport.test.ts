@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { FrameLog } from "./frameLog.js";
+import { FrameLog } from "../frameLog.js";
 import { StdioTapTransport } from "./stdioTapTransport.js";
 
 // A real child process that writes a valid message, garbage, an invalid-UTF-8 line, a

@@ -1,19 +1,12 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { getDefaultEnvironment } from "@modelcontextprotocol/sdk/client/stdio.js";
-import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import { classifyMessage, type StdioTarget } from "@mcpscope/protocol";
-import type { FrameLog } from "./frameLog.js";
+import type { FrameLog } from "../frameLog.js";
 import { LineSplitter } from "./lineSplitter.js";
 import { parseWireMessage } from "./parseWireMessage.js";
+import type { ExitInfo, TappedTransport } from "./tappedTransport.js";
 
-/** How a stdio server process ended. */
-export interface ExitInfo {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  /** The last stderr lines, newest last (at most 20). */
-  stderrTail: string[];
-}
 
 /** Milliseconds between SIGTERM and SIGKILL when closing a server. */
 const KILL_GRACE_MS = 2000;
@@ -28,7 +21,8 @@ const STDERR_TAIL_LINES = 20;
  *
  * The server runs in its own process group, so closing kills its children too.
  */
-export class StdioTapTransport implements Transport {
+export class StdioTapTransport implements TappedTransport {
+  readonly kind = "stdio" as const;
   onclose?: () => void;
   onerror?: (error: Error) => void;
   onmessage?: (message: JSONRPCMessage) => void;
