@@ -3,11 +3,13 @@ import fastifyWebsocket from "@fastify/websocket";
 import Fastify, { type FastifyInstance } from "fastify";
 import { ApiFailure } from "./errors.js";
 import { healthRoutes } from "./routes/health.js";
+import { serverRoutes } from "./routes/servers.js";
 import { sessionRoutes } from "./routes/sessions.js";
 import { webRoutes } from "./routes/web.js";
 import { wsRoutes } from "./routes/ws.js";
 import { registerGuard } from "./security/guard.js";
 import type { SessionOptions } from "./sessions/session.js";
+import { ServerCatalog } from "./sessions/serverCatalog.js";
 import { SessionManager } from "./sessions/sessionManager.js";
 
 export interface AppOptions {
@@ -20,6 +22,8 @@ export interface AppOptions {
   /** Directory of the built web app; defaults to apps/web/dist. */
   webRoot?: string;
   session?: SessionOptions;
+  /** Servers from an `mcpServers` config file. */
+  catalog?: ServerCatalog;
   logger?: boolean;
 }
 
@@ -57,6 +61,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyWebsocket, { options: { maxPayload: 1024 * 1024 } });
   await app.register(healthRoutes);
   await app.register(sessionRoutes, { sessions });
+  await app.register(serverRoutes, { sessions, catalog: opts.catalog ?? new ServerCatalog() });
   await app.register(wsRoutes, { sessions });
   await app.register(webRoutes, { root: opts.webRoot });
 

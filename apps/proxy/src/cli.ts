@@ -1,7 +1,8 @@
 import { Command, InvalidArgumentError } from "commander";
 import open from "open";
-import type { StdioTarget } from "@mcpscope/protocol";
+import type { SessionTarget } from "@mcpscope/protocol";
 import { defaultServerTarget } from "./sessions/defaultServer.js";
+import { ServerCatalog } from "./sessions/serverCatalog.js";
 import { startServer } from "./server.js";
 import { VERSION } from "./version.js";
 
@@ -20,6 +21,14 @@ function collectEnv(value: string, previous: Record<string, string>): Record<str
   return { ...previous, [value.slice(0, eq)]: value.slice(eq + 1) };
 }
 
+function collectHeader(value: string, previous: Record<string, string>): Record<string, string> {
+  const colon = value.indexOf(":");
+  if (colon <= 0) throw new InvalidArgumentError(`expected "Name: value", got "${value}".`);
+  return { ...previous, [value.slice(0, colon).trim()]: value.slice(colon + 1).trim() };
+}
+
+const TRANSPORTS = ["streamable-http", "sse"];
+
 /** Runs the `mcpscope` command line. */
 export async function main(argv: string[]): Promise<void> {
   const program = new Command()
@@ -34,10 +43,28 @@ export async function main(argv: string[]): Promise<void> {
     .option("--token <t>", "API token (default: $MCPSCOPE_TOKEN, else random)")
     .option("-e, --env <KEY=VALUE>", "environment variable for the server (repeatable)", collectEnv, {})
     .option("--cwd <dir>", "working directory for the server")
+    .option("--url <url>", "connect to a remote server (Streamable HTTP, falling back to SSE)")
+    .option("--transport <t>", "with --url: streamable-http or sse (default: try both)")
+    .option("--header <Name: value>", "with --url: an HTTP header for every request (repeatable)", collectHeader, {})
+    .option("--config <file>", "an mcpServers config file (Claude Desktop / Cursor / VS Code shape): its servers are listed in the UI")
+    .option("--server <name>", "with --config: connect to this server at start")
     .argument("[command...]", "stdio server command after --; default: @modelcontextprotocol/server-everything")
     .showHelpAfterError();
   program.parse(argv);
-  const opts = program.opts<{ port: number; host: string; expose?: boolean; open: boolean; token?: string; env: Record<string, string>; cwd?: string }>();
+  const opts = program.opts<{
+    port: number;
+    host: string;
+    expose?: boolean;
+    open: boolean;
+    token?: string;
+    env: Record<string, string>;
+    cwd?: string;
+    url?: string;
+    transport?: string;
+    header: Record<string, string>;
+    config?: string;
+    server?: string;
+  }>();
   const [command, ...args] = program.args;
 
   if (!LOOPBACK.has(opts.host) && !opts.expose) {
@@ -45,13 +72,37 @@ export async function main(argv: string[]): Promise<void> {
       `mcpscope: refusing to bind ${opts.host}: mcpscope starts processes on request, so it listens on loopback only.\nPass --expose as well if you really mean to serve it on this address.`,
     );
   }
-  const target: StdioTarget = command
-    ? { transport: "stdio", command, args, env: opts.env, ...(opts.cwd ? { cwd: opts.cwd } : {}) }
-    : { ...defaultServerTarget(), env: opts.env, ...(opts.cwd ? { cwd: opts.cwd } : {}) };
+  if (opts.transport && !TRANSPORTS.includes(opts.transport)) program.error(`mcpscope: --transport must be one of ${TRANSPORTS.join(", ")}.`);
+  if (opts.transport && !opts.url) program.error("mcpscope: --transport goes with --url.");
+  if (opts.server && !opts.config) program.error("mcpscope: --server names a server of a --config file; pass --config <file> too.");
+  if ([command, opts.url, opts.server].filter(Boolean).length > 1) program.error("mcpscope: give one server: a command after --, --url, or --server.");
+
+  let catalog: ServerCatalog | undefined;
+  if (opts.config) {
+    try {
+      catalog = await ServerCatalog.load(opts.config);
+    } catch (err) {
+      program.error(`mcpscope: ${(err as Error).message}`);
+    }
+  }
+  let target: SessionTarget | undefined;
+  if (opts.server) {
+    try {
+      target = catalog!.target(opts.server);
+    } catch (err) {
+      program.error(`mcpscope: ${(err as Error).message} ${(err as { hint?: string }).hint ?? ""}`);
+    }
+  } else if (opts.url) {
+    target = { transport: (opts.transport ?? "auto") as "auto", url: opts.url, headers: opts.header, revealSecrets: false };
+  } else if (command) {
+    target = { transport: "stdio", command, args, env: opts.env, ...(opts.cwd ? { cwd: opts.cwd } : {}) };
+  } else if (!catalog) {
+    target = { ...defaultServerTarget(), env: opts.env, ...(opts.cwd ? { cwd: opts.cwd } : {}) };
+  }
 
   let server;
   try {
-    server = await startServer({ port: opts.port, host: opts.host, token: opts.token ?? process.env.MCPSCOPE_TOKEN, target });
+    server = await startServer({ port: opts.port, host: opts.host, token: opts.token ?? process.env.MCPSCOPE_TOKEN, target, catalog });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     if (e.code === "EADDRINUSE") {

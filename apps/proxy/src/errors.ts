@@ -95,6 +95,11 @@ export const ERRORS = {
     message: "The server speaks a protocol version mcpscope does not support.",
     hint: "mcpscope speaks MCP 2025-11-25, 2025-06-18, 2025-03-26 and 2024-11-05.",
   },
+  SERVER_NOT_CONFIGURED: {
+    statusCode: 404,
+    message: "No such configured server.",
+    hint: "List configured servers with GET /api/servers.",
+  },
   NOT_FOUND: {
     statusCode: 404,
     message: "Not found.",

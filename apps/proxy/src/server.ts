@@ -1,15 +1,18 @@
-import type { StdioTarget } from "@mcpscope/protocol";
+import type { SessionTarget } from "@mcpscope/protocol";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app.js";
 import { ApiFailure } from "./errors.js";
 import { generateToken } from "./security/tokens.js";
+import type { ServerCatalog } from "./sessions/serverCatalog.js";
 
 export interface ServerOptions {
   port: number;
   host: string;
   token?: string;
   /** A session to open at start. */
-  target?: StdioTarget;
+  target?: SessionTarget;
+  /** Servers from an `mcpServers` config file. */
+  catalog?: ServerCatalog;
 }
 
 export interface RunningServer {
@@ -29,7 +32,7 @@ const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1"]);
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const token = opts.token ?? generateToken();
   const extraHosts = LOOPBACK.has(opts.host) ? [] : [opts.host];
-  const app = await buildApp({ token, port: opts.port, extraHosts });
+  const app = await buildApp({ token, port: opts.port, extraHosts, catalog: opts.catalog });
   await app.listen({ port: opts.port, host: opts.host });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : opts.port;
@@ -38,7 +41,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   if (opts.target) {
     app.sessions.open(opts.target).catch((err: unknown) => {
       const detail = err instanceof ApiFailure ? `${err.message}\n${err.hint}` : String(err);
-      process.stderr.write(`mcpscope: could not connect to ${opts.target!.command}: ${detail}\n`);
+      const what = opts.target!.transport === "stdio" ? opts.target!.command : opts.target!.url;
+      process.stderr.write(`mcpscope: could not connect to ${what}: ${detail}\n`);
     });
   }
   return { app, url, token, port };

@@ -2,3 +2,4 @@ export * from "./frame.js";
 export * from "./session.js";
 export * from "./rest.js";
 export * from "./ws.js";
+export * from "./mcpServersConfig.js";

@@ -38,10 +38,13 @@ export const JsonRpcErrorSchema = z.object({
 });
 export type JsonRpcError = z.infer<typeof JsonRpcErrorSchema>;
 
-/** Response of `POST /api/sessions/:id/requests`: the server's result or its JSON-RPC error. */
+/**
+ * Response of `POST /api/sessions/:id/requests`: the server's result or its JSON-RPC error,
+ * and `durationMs`, milliseconds from sending the request to its answer (a ping's round trip).
+ */
 export const SendRequestResultSchema = z.union([
-  z.object({ result: z.record(z.string(), z.unknown()) }),
-  z.object({ error: JsonRpcErrorSchema }),
+  z.object({ result: z.record(z.string(), z.unknown()), durationMs: z.number().optional() }),
+  z.object({ error: JsonRpcErrorSchema, durationMs: z.number().optional() }),
 ]);
 export type SendRequestResult = z.infer<typeof SendRequestResultSchema>;
 

@@ -100,6 +100,10 @@ export const SessionInfoSchema = z.object({
   pid: z.number().optional(),
   /** Highest `seq` recorded so far (0 when none). */
   lastSeq: z.number().int().nonnegative(),
+  /** The capabilities mcpscope declared in `initialize`. */
+  clientCapabilities: z.record(z.string(), z.unknown()).optional(),
+  /** The session this one reconnected, if any. */
+  previousId: z.string().optional(),
   /** Why the session failed or closed, in words a person can act on. */
   error: z.string().optional(),
 });

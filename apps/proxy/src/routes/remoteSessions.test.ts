@@ -34,7 +34,7 @@ describe.each([
     expect(session).toMatchObject({ status: "ready", transport, serverInfo: { name: "mcp-servers/everything" } });
     const tools = resultOf(await call(t, session.id, "tools/list")).tools as Array<{ name: string }>;
     expect(tools.map((x) => x.name)).toContain("echo");
-    expect(await call(t, session.id, "tools/call", { name: "echo", arguments: { message: "over http" } })).toEqual({
+    expect(await call(t, session.id, "tools/call", { name: "echo", arguments: { message: "over http" } })).toMatchObject({
       result: { content: [{ type: "text", text: "Echo: over http" }] },
     });
     const resources = resultOf(await call(t, session.id, "resources/list")).resources as Array<{ uri: string }>;
@@ -104,7 +104,7 @@ describe("Streamable HTTP details", () => {
   it("resumes a stream broken mid-call with Last-Event-ID, losing no progress", async () => {
     const session = await t.openSession({ transport: "streamable-http", url: `${fixture.origin}/mcp` } as never);
     const answer = await call(t, session.id, "tools/call", { name: "progress-then-break", arguments: {} });
-    expect(answer).toEqual({ result: { content: [{ type: "text", text: "done after resume" }] } });
+    expect(answer).toMatchObject({ result: { content: [{ type: "text", text: "done after resume" }] } });
     const all = await frames(t, session.id);
     const resumed = all.find((f) => f.kind === "http" && f.meta?.method === "GET" && (f.meta?.requestHeaders as Record<string, string>)?.["last-event-id"]);
     expect(resumed).toBeDefined();

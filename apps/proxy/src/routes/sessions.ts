@@ -20,6 +20,11 @@ export const sessionRoutes: FastifyPluginAsync<{ sessions: SessionManager }> = a
     return reply.code(204).send();
   });
 
+  app.post<{ Params: { id: string } }>("/api/sessions/:id/reconnect", async (request, reply) => {
+    const session = await sessions.reconnect(request.params.id);
+    return reply.code(201).send(session.info());
+  });
+
   app.get<{ Params: { id: string } }>("/api/sessions/:id/frames", async (request): Promise<FramesPage> => {
     const session = sessions.get(request.params.id);
     const { since, limit } = parseWith(FramesQuerySchema, request.query);

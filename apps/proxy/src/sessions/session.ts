@@ -8,7 +8,7 @@ import { describeExit, explainConnectFailure, stderrSuffix } from "./explainConn
 import { FrameLog } from "./frameLog.js";
 import { createTransports } from "./transports/createTransports.js";
 import type { TappedTransport } from "./transports/tappedTransport.js";
-import { redactHeaders } from "./transports/redactHeaders.js";
+import { redactEnv, redactHeaders } from "./transports/redactHeaders.js";
 
 /** Default per-request timeout in milliseconds. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
@@ -19,6 +19,9 @@ export interface SessionOptions {
   initializeTimeoutMs?: number;
   requestTimeoutMs?: number;
 }
+
+/** What mcpscope declares in `initialize` (MCP 2025-11-25 "Lifecycle → Capability Negotiation"). */
+const CLIENT_CAPABILITIES: Record<string, unknown> = {};
 
 /** HTTP statuses after which `auto` falls back from Streamable HTTP to HTTP+SSE (spec "Backwards Compatibility"). */
 const FALLBACK_STATUSES = new Set([400, 404, 405]);
@@ -43,6 +46,8 @@ export class Session {
   constructor(
     readonly target: SessionTarget,
     private readonly options: SessionOptions = {},
+    /** The session this one reconnects, if any. */
+    readonly previousId?: string,
   ) {
     this.log = new FrameLog(this.id);
     this.client = this.newClient();
@@ -109,6 +114,8 @@ export class Session {
     if (this.status !== "ready") {
       throw new ApiFailure("SESSION_NOT_READY", `The session is ${this.status}${this.error ? `: ${this.error}` : "."}`);
     }
+    const started = performance.now();
+    const elapsed = () => Math.round((performance.now() - started) * 1000) / 1000;
     try {
       const result = await this.client.request({ method, params } as never, ResultSchema, {
         timeout: timeoutMs ?? this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
@@ -116,16 +123,16 @@ export class Session {
           // Setting a callback makes the SDK attach a progressToken; the frames record progress.
         },
       });
-      return { result: result as Record<string, unknown> };
+      return { result: result as Record<string, unknown>, durationMs: elapsed() };
     } catch (err) {
       if (err instanceof McpError) {
         const prefix = `MCP error ${err.code}: `;
         let message = err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message;
         const exit = this.transport?.exit;
         if (err.code === -32000 && exit) message = `${message}: the server process ${describeExit(exit)}.${stderrSuffix(exit.stderrTail)}`;
-        return { error: { code: err.code, message, ...(err.data === undefined ? {} : { data: err.data }) } };
+        return { error: { code: err.code, message, ...(err.data === undefined ? {} : { data: err.data }) }, durationMs: elapsed() };
       }
-      return { error: { code: -32603, message: (err as Error).message } };
+      return { error: { code: -32603, message: (err as Error).message }, durationMs: elapsed() };
     }
   }
 
@@ -157,7 +164,9 @@ export class Session {
     const capabilities = this.client.getServerCapabilities();
     const instructions = this.client.getInstructions();
     const target =
-      this.target.transport === "stdio" ? this.target : { ...this.target, headers: redactHeaders(this.target.headers, this.target.revealSecrets) };
+      this.target.transport === "stdio"
+        ? { ...this.target, env: redactEnv(this.target.env) }
+        : { ...this.target, headers: redactHeaders(this.target.headers, this.target.revealSecrets) };
     const pid = this.transport?.pid;
     return {
       id: this.id,
@@ -170,6 +179,8 @@ export class Session {
       ...(this.protocolVersion ? { protocolVersion: this.protocolVersion } : {}),
       ...(instructions ? { instructions } : {}),
       ...(pid !== undefined && !this.transport?.exit ? { pid } : {}),
+      clientCapabilities: CLIENT_CAPABILITIES,
+      ...(this.previousId ? { previousId: this.previousId } : {}),
       lastSeq: this.log.lastSeq,
       ...(this.error ? { error: this.error } : {}),
     };
@@ -182,7 +193,7 @@ export class Session {
   }
 
   private newClient(): Client {
-    const client = new Client({ name: "mcpscope", version: VERSION }, { capabilities: {} });
+    const client = new Client({ name: "mcpscope", version: VERSION }, { capabilities: CLIENT_CAPABILITIES });
     client.onclose = () => this.onTransportClosed();
     client.onerror = () => {
       // Transport errors are recorded as frames; the SDK's report adds nothing.

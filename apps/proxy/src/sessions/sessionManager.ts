@@ -14,12 +14,23 @@ export class SessionManager {
    * connect stays listed (status `failed`) so its frames can be read.
    * @throws ApiFailure from `Session.connect`.
    */
-  async open(target: SessionTarget): Promise<Session> {
-    const session = new Session(target, this.options);
+  async open(target: SessionTarget, previousId?: string): Promise<Session> {
+    const session = new Session(target, this.options, previousId);
     this.sessions.set(session.id, session);
     for (const listener of this.createdListeners) listener(session);
     await session.connect();
     return session;
+  }
+
+  /**
+   * Reconnects: closes the session (for stdio, ends its process) and opens a new one with
+   * the same settings. The old session stays listed, closed, with its frames.
+   * @throws ApiFailure SESSION_NOT_FOUND, or the new session's connect failure.
+   */
+  async reconnect(id: string): Promise<Session> {
+    const old = this.get(id);
+    await old.close();
+    return this.open(old.target, old.id);
   }
 
   /** @throws ApiFailure SESSION_NOT_FOUND */

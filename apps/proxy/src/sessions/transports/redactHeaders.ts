@@ -33,3 +33,15 @@ export function headersToRecord(init: ConstructorParameters<typeof Headers>[0]):
   });
   return out;
 }
+
+/** Environment variable names whose values are secrets: …_KEY, …TOKEN…, …SECRET…, …PASSWORD… */
+const SECRET_ENV = /(^|_)(KEY|APIKEY)$|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|PRIVATE/i;
+
+/**
+ * Copies a server's environment with secret values replaced by `[redacted]`: a variable
+ * is secret when its name says so (API_KEY, GITHUB_TOKEN, DB_PASSWORD …).
+ */
+export function redactEnv(env: Record<string, string>, reveal = false): Record<string, string> {
+  if (reveal) return { ...env };
+  return Object.fromEntries(Object.entries(env).map(([name, value]) => [name, SECRET_ENV.test(name) ? REDACTED : value]));
+}

@@ -16,12 +16,14 @@ export interface FetchFailure {
 /** Node's fetch hides the socket error in `cause`; this digs it out. */
 export function describeFetchError(err: unknown): FetchFailure {
   let e = err as { code?: string; message?: string; cause?: unknown } | undefined;
+  const messages: string[] = [];
   for (let depth = 0; e && depth < 4; depth++) {
     if (typeof e.code === "string" && e.code !== "ERR_INVALID_ARG_TYPE") return { code: e.code, message: e.message ?? String(e.code) };
+    if (e.message) messages.push(e.message);
     if (!e.cause) break;
     e = e.cause as typeof e;
   }
-  return { message: (err as Error)?.message ?? String(err) };
+  return { message: messages.length ? messages.join(": ") : String(err) };
 }
 
 function recordBody(log: FrameLog, dir: "in" | "out", text: string, exchange: number, eventId?: string): void {

@@ -1,0 +1,64 @@
+import { z } from "zod";
+import type { SessionTarget } from "./session.js";
+
+/**
+ * One entry of an `mcpServers` config file, the shape Claude Desktop, Cursor and VS Code
+ * use: `command`/`args`/`env`/`cwd` for stdio, `url`/`headers` for remote servers, and an
+ * optional `type`.
+ */
+export const McpServerEntrySchema = z
+  .object({
+    type: z.enum(["stdio", "sse", "streamable-http", "http"]).optional(),
+    command: z.string().optional(),
+    args: z.array(z.string()).optional(),
+    env: z.record(z.string(), z.string()).optional(),
+    cwd: z.string().optional(),
+    url: z.string().optional(),
+    headers: z.record(z.string(), z.string()).optional(),
+  })
+  .passthrough()
+  .refine((e) => (e.command ? !e.url : Boolean(e.url)), "a server entry needs either a command (stdio) or a url (remote), not both");
+export type McpServerEntry = z.infer<typeof McpServerEntrySchema>;
+
+/** A whole config file: `{ "mcpServers": { "<name>": entry, … } }` (VS Code's `servers` too). */
+export const McpServersConfigSchema = z
+  .object({
+    mcpServers: z.record(z.string(), McpServerEntrySchema).optional(),
+    servers: z.record(z.string(), McpServerEntrySchema).optional(),
+  })
+  .refine((c) => c.mcpServers || c.servers, 'expected an object with "mcpServers" (or "servers")');
+export type McpServersConfig = z.infer<typeof McpServersConfigSchema>;
+
+/** A configured server as `GET /api/servers` lists it (secret values redacted). */
+export const ConfiguredServerSchema = z.object({
+  name: z.string(),
+  entry: McpServerEntrySchema,
+});
+export type ConfiguredServer = z.infer<typeof ConfiguredServerSchema>;
+
+/** Converts a config entry to a session target (`type` `http` is Streamable HTTP). */
+export function entryToTarget(name: string, entry: McpServerEntry): SessionTarget {
+  if (entry.command) {
+    return { transport: "stdio", command: entry.command, args: entry.args ?? [], env: entry.env ?? {}, ...(entry.cwd ? { cwd: entry.cwd } : {}), name };
+  }
+  const transport = entry.type === "sse" ? "sse" : entry.type === "http" || entry.type === "streamable-http" ? "streamable-http" : "auto";
+  return { transport, url: entry.url!, headers: entry.headers ?? {}, revealSecrets: false, name };
+}
+
+/** Converts a session target back to a config entry, for copying out of the UI. */
+export function targetToEntry(target: SessionTarget): McpServerEntry {
+  if (target.transport === "stdio") {
+    return {
+      type: "stdio",
+      command: target.command,
+      ...(target.args.length ? { args: target.args } : {}),
+      ...(Object.keys(target.env).length ? { env: target.env } : {}),
+      ...(target.cwd ? { cwd: target.cwd } : {}),
+    };
+  }
+  return {
+    ...(target.transport === "auto" ? {} : { type: target.transport }),
+    url: target.url,
+    ...(Object.keys(target.headers).length ? { headers: target.headers } : {}),
+  };
+}
