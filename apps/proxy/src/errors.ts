@@ -100,6 +100,16 @@ export const ERRORS = {
     message: "No such configured server.",
     hint: "List configured servers with GET /api/servers.",
   },
+  REQUEST_NOT_IN_FLIGHT: {
+    statusCode: 404,
+    message: "No such request in flight.",
+    hint: "It may have been answered already; the timeline shows its response.",
+  },
+  RAW_NOT_SUPPORTED: {
+    statusCode: 501,
+    message: "Raw frames are not supported on this transport.",
+    hint: "Use a stdio or Streamable HTTP session to send raw frames.",
+  },
   NOT_FOUND: {
     statusCode: 404,
     message: "Not found.",
@@ -122,6 +132,7 @@ const STATUS_TEXT: Record<number, string> = {
   409: "Conflict",
   422: "Unprocessable Entity",
   500: "Internal Server Error",
+  501: "Not Implemented",
   502: "Bad Gateway",
   504: "Gateway Timeout",
 };

@@ -60,3 +60,30 @@ export const ApiErrorSchema = z.object({
   hint: z.string().optional(),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;
+
+/** Body of `PATCH /api/sessions/:id/settings`: the settings to change. */
+export const UpdateSettingsBodySchema = z.object({
+  requestTimeoutMs: z.number().int().positive().max(86_400_000).optional(),
+  resetTimeoutOnProgress: z.boolean().optional(),
+  maxTotalTimeoutMs: z.number().int().positive().max(86_400_000).nullable().optional(),
+});
+export type UpdateSettingsBody = z.infer<typeof UpdateSettingsBodySchema>;
+
+/**
+ * Body of `POST /api/sessions/:id/cancel`: cancels an in-flight request mcpscope sent, by
+ * its JSON-RPC id, sending `notifications/cancelled` with the reason (MCP 2025-11-25
+ * "Utilities → Cancellation"). The request's own call then answers with error -32800.
+ */
+export const CancelRequestBodySchema = z.object({
+  requestId: z.union([z.string(), z.number()]),
+  reason: z.string().max(1000).default("Cancelled by the user in mcpscope"),
+});
+export type CancelRequestBody = z.infer<typeof CancelRequestBodySchema>;
+
+/**
+ * Body of `POST /api/sessions/:id/raw`: any text, sent to the server as one message as it
+ * is (valid JSON-RPC or not), to test how the server handles it. Answers 202 with the seq of
+ * the recorded frame; the server's answer, if any, shows in the frames.
+ */
+export const SendRawBodySchema = z.object({ text: z.string().min(1).max(16 * 1024 * 1024) });
+export type SendRawBody = z.infer<typeof SendRawBodySchema>;

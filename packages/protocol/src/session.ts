@@ -83,6 +83,18 @@ export const ImplementationSchema = z
   .passthrough();
 export type Implementation = z.infer<typeof ImplementationSchema>;
 
+/**
+ * Per-session request settings (MCP 2025-11-25 "Base Protocol → Timeouts"), in milliseconds.
+ * `maxTotalTimeoutMs` caps a request's whole life even when progress keeps resetting its
+ * timeout, and holds even when no progress arrives at all.
+ */
+export const SessionSettingsSchema = z.object({
+  requestTimeoutMs: z.number().int().positive().max(86_400_000).default(60_000),
+  resetTimeoutOnProgress: z.boolean().default(true),
+  maxTotalTimeoutMs: z.number().int().positive().max(86_400_000).optional(),
+});
+export type SessionSettings = z.infer<typeof SessionSettingsSchema>;
+
 /** A session as the REST API and WebSocket report it. */
 export const SessionInfoSchema = z.object({
   id: z.string(),
@@ -100,6 +112,7 @@ export const SessionInfoSchema = z.object({
   pid: z.number().optional(),
   /** Highest `seq` recorded so far (0 when none). */
   lastSeq: z.number().int().nonnegative(),
+  settings: SessionSettingsSchema,
   /** The capabilities mcpscope declared in `initialize`. */
   clientCapabilities: z.record(z.string(), z.unknown()).optional(),
   /** The session this one reconnected, if any. */

@@ -1,5 +1,13 @@
 import type { FastifyPluginAsync } from "fastify";
-import { CreateSessionBodySchema, FramesQuerySchema, type FramesPage, SendRequestBodySchema } from "@mcpscope/protocol";
+import {
+  CancelRequestBodySchema,
+  CreateSessionBodySchema,
+  type FramesPage,
+  FramesQuerySchema,
+  SendRawBodySchema,
+  SendRequestBodySchema,
+  UpdateSettingsBodySchema,
+} from "@mcpscope/protocol";
 import type { SessionManager } from "../sessions/sessionManager.js";
 import { parseWith } from "./parse.js";
 
@@ -35,5 +43,25 @@ export const sessionRoutes: FastifyPluginAsync<{ sessions: SessionManager }> = a
     const session = sessions.get(request.params.id);
     const body = parseWith(SendRequestBodySchema, request.body);
     return session.request(body.method, body.params, body.timeoutMs);
+  });
+
+  app.post<{ Params: { id: string } }>("/api/sessions/:id/cancel", async (request, reply) => {
+    const body = parseWith(CancelRequestBodySchema, request.body);
+    sessions.get(request.params.id).cancel(body.requestId, body.reason);
+    return reply.code(202).send({ cancelled: body.requestId });
+  });
+
+  app.patch<{ Params: { id: string } }>("/api/sessions/:id/settings", async (request) => {
+    const body = parseWith(UpdateSettingsBodySchema, request.body);
+    return sessions.get(request.params.id).updateSettings(body);
+  });
+
+  app.post<{ Params: { id: string } }>("/api/sessions/:id/raw", async (request, reply) => {
+    const session = sessions.get(request.params.id);
+    const body = parseWith(SendRawBodySchema, request.body);
+    const before = session.log.lastSeq;
+    await session.sendRaw(body.text);
+    const sent = session.log.frames.slice(before).find((f) => f.dir === "out");
+    return reply.code(202).send({ seq: sent?.seq });
   });
 };

@@ -1,7 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { McpError, ResultSchema } from "@modelcontextprotocol/sdk/types.js";
-import type { SendRequestResult, SessionInfo, SessionStatus, SessionTarget, TransportKind } from "@mcpscope/protocol";
+import {
+  type JsonRpcId,
+  type SendRequestResult,
+  type SessionInfo,
+  type SessionSettings,
+  type SessionStatus,
+  type SessionTarget,
+  type TransportKind,
+  type UpdateSettingsBody,
+} from "@mcpscope/protocol";
 import { ApiFailure } from "../errors.js";
 import { VERSION } from "../version.js";
 import { describeExit, explainConnectFailure, stderrSuffix } from "./explainConnectFailure.js";
@@ -41,6 +50,8 @@ export class Session {
   private transportKind: TransportKind;
   private protocolVersion?: string;
   private closing = false;
+  private settings: SessionSettings;
+  private readonly inFlight = new Map<JsonRpcId, { controller: AbortController; cancelled?: string; timedOut?: string }>();
   private readonly listeners = new Set<(info: SessionInfo) => void>();
 
   constructor(
@@ -50,6 +61,7 @@ export class Session {
     readonly previousId?: string,
   ) {
     this.log = new FrameLog(this.id);
+    this.settings = { requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, resetTimeoutOnProgress: true };
     this.client = this.newClient();
     this.transportKind = target.transport === "auto" ? "streamable-http" : target.transport;
     this.log.onAppend((frame) => {
@@ -116,15 +128,35 @@ export class Session {
     }
     const started = performance.now();
     const elapsed = () => Math.round((performance.now() - started) * 1000) / 1000;
+    const { requestTimeoutMs, resetTimeoutOnProgress, maxTotalTimeoutMs } = this.settings;
+    // The SDK numbers requests from this counter (Protocol.request, SDK 1.32); reading it
+    // first tells which JSON-RPC id this request gets, so it can be cancelled by that id.
+    const id = (this.client as unknown as { _requestMessageId: number })._requestMessageId;
+    const entry: { controller: AbortController; cancelled?: string; timedOut?: string } = { controller: new AbortController() };
+    this.inFlight.set(id, entry);
+    // The SDK checks maxTotalTimeout only when progress arrives; this timer makes it hold
+    // when none does.
+    const totalTimer =
+      maxTotalTimeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            entry.timedOut = `Request timed out: the maximum total timeout of ${maxTotalTimeoutMs} ms passed`;
+            entry.controller.abort(entry.timedOut);
+          }, maxTotalTimeoutMs);
     try {
       const result = await this.client.request({ method, params } as never, ResultSchema, {
-        timeout: timeoutMs ?? this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+        timeout: timeoutMs ?? requestTimeoutMs,
+        resetTimeoutOnProgress,
+        ...(maxTotalTimeoutMs === undefined ? {} : { maxTotalTimeout: maxTotalTimeoutMs }),
+        signal: entry.controller.signal,
         onprogress: () => {
           // Setting a callback makes the SDK attach a progressToken; the frames record progress.
         },
       });
       return { result: result as Record<string, unknown>, durationMs: elapsed() };
     } catch (err) {
+      if (entry.cancelled !== undefined) return { error: { code: -32800, message: `Cancelled: ${entry.cancelled}` }, durationMs: elapsed() };
+      if (entry.timedOut !== undefined) return { error: { code: -32001, message: entry.timedOut }, durationMs: elapsed() };
       if (err instanceof McpError) {
         const prefix = `MCP error ${err.code}: `;
         let message = err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message;
@@ -133,7 +165,45 @@ export class Session {
         return { error: { code: err.code, message, ...(err.data === undefined ? {} : { data: err.data }) }, durationMs: elapsed() };
       }
       return { error: { code: -32603, message: (err as Error).message }, durationMs: elapsed() };
+    } finally {
+      clearTimeout(totalTimer);
+      this.inFlight.delete(id);
     }
+  }
+
+  /**
+   * Cancels an in-flight request by its JSON-RPC id: the SDK sends `notifications/cancelled`
+   * with the reason (MCP 2025-11-25 "Utilities → Cancellation") and the request answers
+   * -32800.
+   * @throws ApiFailure REQUEST_NOT_IN_FLIGHT when no such request is waiting.
+   */
+  cancel(requestId: JsonRpcId, reason: string): void {
+    const entry = this.inFlight.get(requestId);
+    if (!entry) throw new ApiFailure("REQUEST_NOT_IN_FLIGHT", `No request with id ${JSON.stringify(requestId)} is in flight in this session.`);
+    entry.cancelled = reason;
+    entry.controller.abort(reason);
+  }
+
+  /** Changes the request settings for requests sent from now on. */
+  updateSettings(patch: UpdateSettingsBody): SessionSettings {
+    const { maxTotalTimeoutMs, ...rest } = patch;
+    const next: SessionSettings = { ...this.settings, ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) };
+    if (maxTotalTimeoutMs === null) delete next.maxTotalTimeoutMs;
+    else if (maxTotalTimeoutMs !== undefined) next.maxTotalTimeoutMs = maxTotalTimeoutMs;
+    this.settings = next;
+    this.setStatus(this.status);
+    return next;
+  }
+
+  /**
+   * Sends any text to the server as one message, as it is (the raw-frame composer). The
+   * frame is recorded by the transport's tap.
+   * @throws ApiFailure SESSION_NOT_READY, or RAW_NOT_SUPPORTED on a transport that cannot.
+   */
+  async sendRaw(text: string): Promise<void> {
+    if (this.status !== "ready" || !this.transport) throw new ApiFailure("SESSION_NOT_READY", `The session is ${this.status}.`);
+    if (!this.transport.sendRaw) throw new ApiFailure("RAW_NOT_SUPPORTED", `Raw frames cannot be sent over the ${this.transport.kind} transport yet.`);
+    await this.transport.sendRaw(text);
   }
 
   /** Closes the connection: DELETE for Streamable HTTP sessions, ends a stdio server process. */
@@ -179,6 +249,7 @@ export class Session {
       ...(this.protocolVersion ? { protocolVersion: this.protocolVersion } : {}),
       ...(instructions ? { instructions } : {}),
       ...(pid !== undefined && !this.transport?.exit ? { pid } : {}),
+      settings: this.settings,
       clientCapabilities: CLIENT_CAPABILITIES,
       ...(this.previousId ? { previousId: this.previousId } : {}),
       lastSeq: this.log.lastSeq,

@@ -20,14 +20,29 @@ function tap<T extends StreamableHTTPClientTransport | SSEClientTransport>(trans
  * `Last-Event-ID` resumption, DELETE on close) over the tapped fetch.
  */
 export function createStreamableHttpTransport(target: HttpTarget, log: FrameLog): StreamableHTTPClientTransport & TappedTransport {
-  return tap(
+  const fetch = createTappedFetch(log, { revealSecrets: target.revealSecrets });
+  const transport = tap(
     new StreamableHTTPClientTransport(new URL(target.url), {
-      fetch: createTappedFetch(log, { revealSecrets: target.revealSecrets }),
+      fetch,
       requestInit: { headers: target.headers },
       reconnectionOptions: { initialReconnectionDelay: 200, maxReconnectionDelay: 5000, reconnectionDelayGrowFactor: 1.5, maxRetries: 5 },
     }),
     "streamable-http",
   );
+  // A raw frame is POSTed like any message, with the session's headers; the tap records the
+  // exchange and whatever the server answers.
+  transport.sendRaw = async (text: string) => {
+    const headers: Record<string, string> = {
+      ...target.headers,
+      "content-type": "application/json",
+      accept: "application/json, text/event-stream",
+      ...(transport.sessionId ? { "mcp-session-id": transport.sessionId } : {}),
+      ...(transport.protocolVersion ? { "mcp-protocol-version": transport.protocolVersion } : {}),
+    };
+    const response = await fetch(target.url, { method: "POST", headers, body: text });
+    await response.text();
+  };
+  return transport;
 }
 
 /**

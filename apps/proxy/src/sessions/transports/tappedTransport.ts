@@ -19,6 +19,8 @@ export interface TappedTransport extends Transport {
   readonly pid?: number;
   /** How the process ended (stdio only); undefined while it runs. */
   readonly exit?: ExitInfo;
+  /** Sends any text as one message, recorded as sent (absent where unsupported). */
+  sendRaw?(text: string): Promise<void>;
   /** Ends the connection at once (mcpscope is exiting). */
   killNow(): void;
 }
