@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { test as base } from "@playwright/test";
 
@@ -14,14 +17,17 @@ export interface Mcpscope {
   process: ChildProcess;
   /** Everything the process wrote to stdout and stderr so far. */
   output(): string;
+  /** Its --data-dir (a fresh temporary directory unless given). */
+  dataDir: string;
 }
 
 /**
  * Starts `mcpscope --no-open --port 0 [args]` as a user would and waits for its
  * `mcpscope ready: <url>` line.
  */
-export async function startMcpscope(args: string[] = []): Promise<Mcpscope> {
-  const child = spawn(process.execPath, [CLI, "--no-open", "--port", "0", ...args], {
+export async function startMcpscope(args: string[] = [], dataDir?: string): Promise<Mcpscope> {
+  const dir = dataDir ?? mkdtempSync(join(tmpdir(), "mcpscope-e2e-"));
+  const child = spawn(process.execPath, [CLI, "--no-open", "--port", "0", "--data-dir", dir, ...args], {
     env: { ...process.env, CI: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -41,7 +47,7 @@ export async function startMcpscope(args: string[] = []): Promise<Mcpscope> {
     child.once("exit", (code) => reject(new Error(`mcpscope exited with ${code}:\n${output}`)));
   });
   const parsed = new URL(url);
-  return { url, origin: parsed.origin, token: parsed.searchParams.get("token")!, process: child, output: () => output };
+  return { url, origin: parsed.origin, token: parsed.searchParams.get("token")!, process: child, output: () => output, dataDir: dir };
 }
 
 /** Stops an mcpscope process and waits for it to exit. */

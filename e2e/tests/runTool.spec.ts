@@ -5,7 +5,7 @@ test("a new user runs the echo tool through its form and sees the frames in the 
   // The token was swapped for a cookie and removed from the address bar.
   await expect(page).toHaveURL(`${mcpscope.origin}/`);
 
-  await expect(page.getByRole("banner")).toContainText("mcp-servers/everything");
+  await expect(page.getByRole("banner")).toContainText("Everything Reference Server");
   await expect(page.getByRole("banner")).toContainText("2025-11-25");
 
   const tools = page.getByRole("region", { name: "Tools" });
@@ -27,6 +27,6 @@ test("the page without a token explains how to get in", async ({ browser, mcpsco
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(mcpscope.origin + "/");
-  await expect(page.getByText(/Not authorized/)).toBeVisible();
+  await expect(page.getByRole("alert")).toContainText("Not authorized");
   await context.close();
 });

@@ -10,7 +10,7 @@ import { wsRoutes } from "./routes/ws.js";
 import { registerGuard } from "./security/guard.js";
 import type { SessionOptions } from "./sessions/session.js";
 import { ServerCatalog } from "./sessions/serverCatalog.js";
-import { SessionManager } from "./sessions/sessionManager.js";
+import { type RetentionOptions, SessionManager } from "./sessions/sessionManager.js";
 
 export interface AppOptions {
   /** The token that guards the API (see DESIGN.md "Security"). */
@@ -22,6 +22,7 @@ export interface AppOptions {
   /** Directory of the built web app; defaults to apps/web/dist. */
   webRoot?: string;
   session?: SessionOptions;
+  retention?: RetentionOptions;
   /** Servers from an `mcpServers` config file. */
   catalog?: ServerCatalog;
   logger?: boolean;
@@ -39,7 +40,8 @@ declare module "fastify" {
  */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 16 * 1024 * 1024 });
-  const sessions = new SessionManager(opts.session);
+  const sessions = new SessionManager(opts.session, opts.retention);
+  for (const warning of sessions.loadRecordings()) app.log.warn(warning);
   app.decorate("sessions", sessions);
 
   app.setErrorHandler((error, request, reply) => {

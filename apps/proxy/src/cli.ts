@@ -1,3 +1,6 @@
+import { mkdirSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
 import { Command, InvalidArgumentError } from "commander";
 import open from "open";
 import type { SessionTarget } from "@mcpscope/protocol";
@@ -19,6 +22,17 @@ function collectEnv(value: string, previous: Record<string, string>): Record<str
   const eq = value.indexOf("=");
   if (eq <= 0) throw new InvalidArgumentError(`expected KEY=VALUE, got "${value}".`);
   return { ...previous, [value.slice(0, eq)]: value.slice(eq + 1) };
+}
+
+function parseCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("must be a whole number of at least 1.");
+  return n;
+}
+
+/** The default data directory: XDG's state directory (XDG Base Directory Specification). */
+function defaultDataDir(): string {
+  return join(process.env.XDG_STATE_HOME || join(homedir(), ".local", "state"), "mcpscope");
 }
 
 function collectHeader(value: string, previous: Record<string, string>): Record<string, string> {
@@ -48,6 +62,9 @@ export async function main(argv: string[]): Promise<void> {
     .option("--header <Name: value>", "with --url: an HTTP header for every request (repeatable)", collectHeader, {})
     .option("--config <file>", "an mcpServers config file (Claude Desktop / Cursor / VS Code shape): its servers are listed in the UI")
     .option("--server <name>", "with --config: connect to this server at start")
+    .option("--data-dir <dir>", "where recordings are kept (default: $XDG_STATE_HOME/mcpscope or ~/.local/state/mcpscope)")
+    .option("--keep <n>", "keep at most this many recorded sessions", parseCount)
+    .option("--keep-days <n>", "delete recordings older than this many days", parseCount)
     .argument("[command...]", "stdio server command after --; default: @modelcontextprotocol/server-everything")
     .showHelpAfterError();
   program.parse(argv);
@@ -64,6 +81,9 @@ export async function main(argv: string[]): Promise<void> {
     header: Record<string, string>;
     config?: string;
     server?: string;
+    dataDir?: string;
+    keep?: number;
+    keepDays?: number;
   }>();
   const [command, ...args] = program.args;
 
@@ -100,9 +120,24 @@ export async function main(argv: string[]): Promise<void> {
     target = { ...defaultServerTarget(), env: opts.env, ...(opts.cwd ? { cwd: opts.cwd } : {}) };
   }
 
+  const recordingsDir = join(opts.dataDir ?? defaultDataDir(), "sessions");
+  try {
+    mkdirSync(recordingsDir, { recursive: true, mode: 0o700 });
+  } catch (err) {
+    program.error(`mcpscope: cannot create the data directory ${recordingsDir}: ${(err as Error).message}. Pick another with --data-dir <dir>.`);
+  }
+
   let server;
   try {
-    server = await startServer({ port: opts.port, host: opts.host, token: opts.token ?? process.env.MCPSCOPE_TOKEN, target, catalog });
+    server = await startServer({
+      port: opts.port,
+      host: opts.host,
+      token: opts.token ?? process.env.MCPSCOPE_TOKEN,
+      target,
+      catalog,
+      recordingsDir,
+      retention: { keepSessions: opts.keep, keepDays: opts.keepDays },
+    });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     if (e.code === "EADDRINUSE") {
@@ -116,6 +151,12 @@ export async function main(argv: string[]): Promise<void> {
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    // A server that will not die must not keep mcpscope alive: give up after 5 s.
+    const force = setTimeout(() => {
+      server.app.sessions.killAll();
+      process.exit(1);
+    }, 5000);
+    force.unref();
     await server.app.close();
     process.exit(0);
   };

@@ -4,6 +4,7 @@ import { buildApp } from "./app.js";
 import { ApiFailure } from "./errors.js";
 import { generateToken } from "./security/tokens.js";
 import type { ServerCatalog } from "./sessions/serverCatalog.js";
+import type { RetentionOptions } from "./sessions/sessionManager.js";
 
 export interface ServerOptions {
   port: number;
@@ -13,6 +14,9 @@ export interface ServerOptions {
   target?: SessionTarget;
   /** Servers from an `mcpServers` config file. */
   catalog?: ServerCatalog;
+  /** Where session recordings go; none: in memory only. */
+  recordingsDir?: string;
+  retention?: RetentionOptions;
 }
 
 export interface RunningServer {
@@ -32,7 +36,14 @@ const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1"]);
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const token = opts.token ?? generateToken();
   const extraHosts = LOOPBACK.has(opts.host) ? [] : [opts.host];
-  const app = await buildApp({ token, port: opts.port, extraHosts, catalog: opts.catalog });
+  const app = await buildApp({
+    token,
+    port: opts.port,
+    extraHosts,
+    catalog: opts.catalog,
+    session: { recordingsDir: opts.recordingsDir },
+    retention: opts.retention,
+  });
   await app.listen({ port: opts.port, host: opts.host });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : opts.port;

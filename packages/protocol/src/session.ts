@@ -115,6 +115,8 @@ export const SessionInfoSchema = z.object({
   settings: SessionSettingsSchema,
   /** The capabilities mcpscope declared in `initialize`. */
   clientCapabilities: z.record(z.string(), z.unknown()).optional(),
+  /** True for a session of an earlier run, opened read-only from its recording. */
+  recorded: z.boolean().optional(),
   /** The session this one reconnected, if any. */
   previousId: z.string().optional(),
   /** Why the session failed or closed, in words a person can act on. */

@@ -28,6 +28,11 @@ export const sessionRoutes: FastifyPluginAsync<{ sessions: SessionManager }> = a
     return reply.code(204).send();
   });
 
+  app.delete<{ Params: { id: string } }>("/api/sessions/:id/recording", async (request, reply) => {
+    await sessions.delete(request.params.id);
+    return reply.code(204).send();
+  });
+
   app.post<{ Params: { id: string } }>("/api/sessions/:id/reconnect", async (request, reply) => {
     const session = await sessions.reconnect(request.params.id);
     return reply.code(201).send(session.info());
@@ -61,7 +66,7 @@ export const sessionRoutes: FastifyPluginAsync<{ sessions: SessionManager }> = a
     const body = parseWith(SendRawBodySchema, request.body);
     const before = session.log.lastSeq;
     await session.sendRaw(body.text);
-    const sent = session.log.frames.slice(before).find((f) => f.dir === "out");
+    const sent = session.log.since(before).find((f) => f.dir === "out");
     return reply.code(202).send({ seq: sent?.seq });
   });
 };

@@ -32,7 +32,7 @@ export const webRoutes: FastifyPluginAsync<{ root?: string }> = async (app, opts
     return payload;
   });
   const built = existsSync(root);
-  if (built) await app.register(fastifyStatic, { root, wildcard: false, index: ["index.html"] });
+  if (built) await app.register(fastifyStatic, { root, index: ["index.html"] });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith("/api/") || request.method !== "GET") {
       throw new ApiFailure("NOT_FOUND", `No route ${request.method} ${request.url.split("?")[0]}.`);

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { WebSocket } from "ws";
 import { ClientMessageSchema, type ServerMessage } from "@mcpscope/protocol";
-import type { Session } from "../sessions/session.js";
+import type { AnySession } from "../sessions/sessionManager.js";
 import type { SessionManager } from "../sessions/sessionManager.js";
 
 /** Most frames in one `frames` message. */
@@ -35,7 +35,7 @@ export const wsRoutes: FastifyPluginAsync<{ sessions: SessionManager }> = async 
     let behind = false;
     for (const sub of subscribers) {
       for (const [sessionId, cursor] of sub.cursors) {
-        let session: Session;
+        let session: AnySession;
         try {
           session = sessions.get(sessionId);
         } catch {
@@ -58,7 +58,7 @@ export const wsRoutes: FastifyPluginAsync<{ sessions: SessionManager }> = async 
     timer ??= setTimeout(flush, delay);
   };
 
-  const watch = (session: Session) => {
+  const watch = (session: AnySession) => {
     session.log.onAppend(() => schedule());
     session.onChange((info) => {
       for (const sub of subscribers) send(sub.socket, { type: "session", session: info });

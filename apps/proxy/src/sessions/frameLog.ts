@@ -1,4 +1,5 @@
 import type { Frame } from "@mcpscope/protocol";
+import type { FrameFile } from "../recording/frameFile.js";
 
 /** What a recorder passes in; the log fills in `sessionId`, `seq` and `ts`. */
 export type FrameInput = Omit<Frame, "sessionId" | "seq" | "ts" | "bytes"> & { bytes?: number };
@@ -8,45 +9,115 @@ export function nowMs(): number {
   return performance.timeOrigin + performance.now();
 }
 
+/** Frames kept in memory per recorded session; older ones are read back from the file. */
+export const DEFAULT_WINDOW_FRAMES = 50_000;
+
+export interface FrameLogOptions {
+  /** The recording; without one, every frame stays in memory. */
+  file?: FrameFile;
+  /** Frames kept in memory when recording (default 50,000). */
+  windowFrames?: number;
+}
+
 /**
  * The append-only frame log of one session (DESIGN.md "Data model"). `seq` starts at 1 and
- * is contiguous, so `frames[seq - 1]` is the frame with that seq and range reads are O(1).
+ * is contiguous. With a recording file, the file is the source of truth: each synchronous
+ * burst of appends is written in one write before any other code runs (a microtask), and
+ * memory holds only the newest `windowFrames` frames plus 8 bytes of file offset per frame.
  * Listeners are told after each append; they must be cheap (mark dirty, schedule work).
  */
 export class FrameLog {
-  readonly frames: Frame[] = [];
+  private window: Frame[] = [];
+  /** seq of `window[0]`. */
+  private windowStart = 1;
+  private last = 0;
+  private pending: string[] = [];
   private readonly listeners = new Set<(frame: Frame) => void>();
+  private readonly file?: FrameFile;
+  private readonly windowFrames: number;
 
-  constructor(readonly sessionId: string) {}
+  constructor(
+    readonly sessionId: string,
+    options: FrameLogOptions = {},
+  ) {
+    this.file = options.file;
+    this.windowFrames = options.windowFrames ?? DEFAULT_WINDOW_FRAMES;
+    if (this.file) {
+      // An existing recording: continue after its frames.
+      this.last = this.file.frameCount;
+      this.windowStart = this.last + 1;
+    }
+  }
 
   /** Appends a frame, stamping `seq`, `ts` and (when absent) `bytes`. */
   append(input: FrameInput): Frame {
     const frame: Frame = {
       sessionId: this.sessionId,
-      seq: this.frames.length + 1,
+      seq: ++this.last,
       ts: nowMs(),
       ...input,
       bytes: input.bytes ?? Buffer.byteLength(input.raw, "utf8"),
     };
-    this.frames.push(frame);
+    this.window.push(frame);
+    if (this.file) {
+      if (this.pending.length === 0) queueMicrotask(() => this.flush());
+      this.pending.push(JSON.stringify(frame));
+      if (this.window.length > this.windowFrames * 1.5) this.trim();
+    }
     for (const listener of this.listeners) listener(frame);
     return frame;
   }
 
-  /** Frames with `seq > since`, at most `limit`, in seq order. */
+  /** Writes frames not yet on disk. */
+  flush(): void {
+    if (!this.file || this.pending.length === 0) return;
+    const lines = this.pending;
+    this.pending = [];
+    this.file.append(lines);
+  }
+
+  /** Frames with `seq > since`, at most `limit`, in seq order (from memory or the file). */
   since(since: number, limit = Number.POSITIVE_INFINITY): Frame[] {
-    const start = Math.max(0, since);
-    return this.frames.slice(start, Math.min(this.frames.length, start + limit));
+    const from = Math.max(1, since + 1);
+    const to = Math.min(this.last, since + limit);
+    if (to < from) return [];
+    if (from >= this.windowStart) return this.window.slice(from - this.windowStart, to - this.windowStart + 1);
+    this.flush();
+    const fromDisk = this.file ? this.file.read(from, Math.min(to, this.windowStart - 1) - from + 1) : [];
+    return to < this.windowStart ? fromDisk : fromDisk.concat(this.window.slice(0, to - this.windowStart + 1));
+  }
+
+  /** The frame with this seq, if any. */
+  get(seq: number): Frame | undefined {
+    return this.since(seq - 1, 1)[0];
+  }
+
+  /** The frames held in memory: the newest, up to the window size (all, without a file). */
+  recent(): readonly Frame[] {
+    return this.window;
   }
 
   /** Highest seq recorded, 0 when empty. */
   get lastSeq(): number {
-    return this.frames.length;
+    return this.last;
   }
 
   /** Registers a listener called after every append; returns its remover. */
   onAppend(listener: (frame: Frame) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Flushes and closes the recording for writing; frames stay readable. */
+  close(): void {
+    this.flush();
+    this.file?.close();
+  }
+
+  private trim(): void {
+    this.flush();
+    const drop = this.window.length - this.windowFrames;
+    this.window = this.window.slice(drop);
+    this.windowStart += drop;
   }
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { join } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { McpError, ResultSchema } from "@modelcontextprotocol/sdk/types.js";
 import {
@@ -12,6 +13,7 @@ import {
   type UpdateSettingsBody,
 } from "@mcpscope/protocol";
 import { ApiFailure } from "../errors.js";
+import { FrameFile } from "../recording/frameFile.js";
 import { VERSION } from "../version.js";
 import { describeExit, explainConnectFailure, stderrSuffix } from "./explainConnectFailure.js";
 import { FrameLog } from "./frameLog.js";
@@ -27,6 +29,8 @@ export const DEFAULT_INITIALIZE_TIMEOUT_MS = 30_000;
 export interface SessionOptions {
   initializeTimeoutMs?: number;
   requestTimeoutMs?: number;
+  /** Directory for recordings (`<createdAt>-<id>.jsonl`); none: frames stay in memory only. */
+  recordingsDir?: string;
 }
 
 /** What mcpscope declares in `initialize` (MCP 2025-11-25 "Lifecycle → Capability Negotiation"). */
@@ -60,10 +64,10 @@ export class Session {
     /** The session this one reconnects, if any. */
     readonly previousId?: string,
   ) {
-    this.log = new FrameLog(this.id);
     this.settings = { requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, resetTimeoutOnProgress: true };
-    this.client = this.newClient();
     this.transportKind = target.transport === "auto" ? "streamable-http" : target.transport;
+    this.log = new FrameLog(this.id, options.recordingsDir ? { file: this.createRecording(options.recordingsDir) } : {});
+    this.client = this.newClient();
     this.log.onAppend((frame) => {
       if (frame.kind === "response" && frame.dir === "in" && this.protocolVersion === undefined) {
         const result = frame.msg?.result as { protocolVersion?: unknown } | undefined;
@@ -101,12 +105,13 @@ export class Session {
         }
         const failure = explainConnectFailure(err, {
           target: this.target,
-          frames: this.log.frames,
+          frames: this.log.recent(),
           exit: transport.exit,
           initializeTimeoutMs: this.initializeTimeoutMs,
         });
         this.setStatus("failed", `${failure.message} ${failure.hint}`);
         await transport.close().catch(() => undefined);
+        this.log.close();
         throw failure;
       }
     }
@@ -216,11 +221,10 @@ export class Session {
     }
     await this.client.close().catch(() => undefined);
     await transport?.close().catch(() => undefined);
-    if (transport?.kind !== "stdio") {
-      const meta = { event: "closed" };
-      this.log.append({ dir: "meta", kind: "lifecycle", raw: JSON.stringify(meta), meta });
-    }
+    const meta = { event: "closed", by: "user" };
+    this.log.append({ dir: "meta", kind: "lifecycle", raw: JSON.stringify(meta), meta });
     this.setStatus("closed");
+    this.log.close();
   }
 
   /** Ends the connection at once (mcpscope is exiting). */
@@ -233,10 +237,7 @@ export class Session {
     const serverInfo = this.client.getServerVersion();
     const capabilities = this.client.getServerCapabilities();
     const instructions = this.client.getInstructions();
-    const target =
-      this.target.transport === "stdio"
-        ? { ...this.target, env: redactEnv(this.target.env) }
-        : { ...this.target, headers: redactHeaders(this.target.headers, this.target.revealSecrets) };
+    const target = this.redactedTarget();
     const pid = this.transport?.pid;
     return {
       id: this.id,
@@ -263,6 +264,23 @@ export class Session {
     return () => this.listeners.delete(listener);
   }
 
+  /** The target with secret env and header values redacted (DESIGN.md "Security"). */
+  private redactedTarget(): SessionTarget {
+    return this.target.transport === "stdio"
+      ? { ...this.target, env: redactEnv(this.target.env) }
+      : { ...this.target, headers: redactHeaders(this.target.headers, this.target.revealSecrets) };
+  }
+
+  /** Path of the recording file, when recording. */
+  recordingPath?: string;
+
+  private createRecording(dir: string): FrameFile {
+    const stamp = new Date(this.createdAt).toISOString().replace(/[:.]/g, "-");
+    this.recordingPath = join(dir, `${stamp}-${this.id}.jsonl`);
+    const session = { id: this.id, createdAt: this.createdAt, transport: this.transportKind, target: this.redactedTarget(), ...(this.previousId ? { previousId: this.previousId } : {}) };
+    return FrameFile.create(this.recordingPath, { type: "mcpscope-recording", version: 1, session });
+  }
+
   private newClient(): Client {
     const client = new Client({ name: "mcpscope", version: VERSION }, { capabilities: CLIENT_CAPABILITIES });
     client.onclose = () => this.onTransportClosed();
@@ -273,8 +291,8 @@ export class Session {
   }
 
   private lastHttpStatus(): number | undefined {
-    for (let i = this.log.frames.length - 1; i >= 0; i--) {
-      const frame = this.log.frames[i]!;
+    for (let i = this.log.recent().length - 1; i >= 0; i--) {
+      const frame = this.log.recent()[i]!;
       if (frame.kind === "http" && typeof frame.meta?.status === "number") return frame.meta.status;
     }
     return undefined;
@@ -290,8 +308,11 @@ export class Session {
   private onTransportClosed(): void {
     if (this.status !== "ready" || this.closing) return;
     const exit = this.transport?.exit;
-    if (!exit) return this.setStatus("failed", "The connection to the server closed.");
-    const clean = exit.code === 0 && !exit.signal;
-    this.setStatus(clean ? "closed" : "failed", `The server process ${describeExit(exit)}.${stderrSuffix(exit.stderrTail)}`);
+    if (!exit) this.setStatus("failed", "The connection to the server closed.");
+    else {
+      const clean = exit.code === 0 && !exit.signal;
+      this.setStatus(clean ? "closed" : "failed", `The server process ${describeExit(exit)}.${stderrSuffix(exit.stderrTail)}`);
+    }
+    this.log.close();
   }
 }

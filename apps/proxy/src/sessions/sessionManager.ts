@@ -1,13 +1,76 @@
+import { readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import type { SessionInfo, SessionTarget } from "@mcpscope/protocol";
 import { ApiFailure } from "../errors.js";
+import { RecordedSession } from "./recordedSession.js";
 import { Session, type SessionOptions } from "./session.js";
+
+/** A live session, or one of an earlier run opened from its recording. */
+export type AnySession = Session | RecordedSession;
+
+export interface RetentionOptions {
+  /** Keep at most this many recordings (oldest deleted first). */
+  keepSessions?: number;
+  /** Delete recordings older than this many days. */
+  keepDays?: number;
+}
 
 /** All sessions of this proxy process, newest last. */
 export class SessionManager {
-  private readonly sessions = new Map<string, Session>();
-  private readonly createdListeners = new Set<(session: Session) => void>();
+  private readonly sessions = new Map<string, AnySession>();
+  private readonly createdListeners = new Set<(session: AnySession) => void>();
 
-  constructor(private readonly options: SessionOptions = {}) {}
+  constructor(
+    private readonly options: SessionOptions = {},
+    private readonly retention: RetentionOptions = {},
+  ) {}
+
+  /**
+   * Lists the recordings of earlier runs in `options.recordingsDir` as read-only sessions,
+   * after applying the retention settings. Files that are not recordings are skipped.
+   * @returns warnings about skipped files.
+   */
+  loadRecordings(): string[] {
+    const dir = this.options.recordingsDir;
+    if (!dir) return [];
+    const warnings: string[] = [];
+    const files = readdirSync(dir).filter((name) => name.endsWith(".jsonl")).sort();
+    for (const name of files) {
+      try {
+        const session = RecordedSession.open(join(dir, name));
+        if (!this.sessions.has(session.id)) this.sessions.set(session.id, session);
+      } catch (err) {
+        warnings.push(`skipped ${name}: ${(err as Error).message}`);
+      }
+    }
+    this.applyRetention();
+    return warnings;
+  }
+
+  /**
+   * Deletes a session's recording and forgets the session (closing it first if live).
+   * @throws ApiFailure SESSION_NOT_FOUND
+   */
+  async delete(id: string): Promise<void> {
+    const session = this.get(id);
+    await session.close();
+    const path = session instanceof RecordedSession ? session.file.path : session.recordingPath;
+    if (path) rmSync(path, { force: true });
+    this.sessions.delete(id);
+  }
+
+  private applyRetention(): void {
+    const { keepSessions, keepDays } = this.retention;
+    const finished = [...this.sessions.values()].filter((s) => s instanceof RecordedSession).sort((a, b) => a.info().createdAt - b.info().createdAt);
+    const cutoff = keepDays === undefined ? -Infinity : Date.now() - keepDays * 86_400_000;
+    const excess = keepSessions === undefined ? 0 : Math.max(0, this.sessions.size - keepSessions);
+    finished.forEach((session, i) => {
+      if (i < excess || session.info().createdAt < cutoff) {
+        rmSync(session.file.path, { force: true });
+        this.sessions.delete(session.id);
+      }
+    });
+  }
 
   /**
    * Opens a stdio session and waits for the initialize handshake. A session that fails to
@@ -17,6 +80,7 @@ export class SessionManager {
   async open(target: SessionTarget, previousId?: string): Promise<Session> {
     const session = new Session(target, this.options, previousId);
     this.sessions.set(session.id, session);
+    this.applyRetention();
     for (const listener of this.createdListeners) listener(session);
     await session.connect();
     return session;
@@ -30,11 +94,12 @@ export class SessionManager {
   async reconnect(id: string): Promise<Session> {
     const old = this.get(id);
     await old.close();
+    // A recording keeps only redacted secrets: reconnecting one sends "[redacted]" values.
     return this.open(old.target, old.id);
   }
 
   /** @throws ApiFailure SESSION_NOT_FOUND */
-  get(id: string): Session {
+  get(id: string): AnySession {
     const session = this.sessions.get(id);
     if (!session) throw new ApiFailure("SESSION_NOT_FOUND", `No session with id ${id}.`);
     return session;
@@ -45,7 +110,7 @@ export class SessionManager {
   }
 
   /** Registers a listener told of each new session before it connects. */
-  onCreated(listener: (session: Session) => void): () => void {
+  onCreated(listener: (session: AnySession) => void): () => void {
     this.createdListeners.add(listener);
     return () => this.createdListeners.delete(listener);
   }

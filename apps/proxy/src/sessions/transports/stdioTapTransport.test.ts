@@ -28,11 +28,11 @@ describe("StdioTapTransport", () => {
     transport.onmessage = (m) => delivered.push(m);
     const closed = new Promise<void>((resolve) => (transport.onclose = resolve));
     await transport.start();
-    await expect.poll(() => log.frames.filter((f) => f.kind === "stderr").length).toBe(1);
+    await expect.poll(() => log.recent().filter((f) => f.kind === "stderr").length).toBe(1);
     await transport.send({ jsonrpc: "2.0", id: 1, method: "ping" });
     await closed;
 
-    const frames = log.frames;
+    const frames = log.recent();
     expect(frames.map((f) => f.seq)).toEqual(frames.map((_, i) => i + 1));
     expect(frames[0]).toMatchObject({ dir: "meta", kind: "lifecycle", meta: { event: "spawned" } });
     const sent = frames.find((f) => f.dir === "out")!;
@@ -53,8 +53,8 @@ describe("StdioTapTransport", () => {
     const log = new FrameLog("s2");
     const transport = new StdioTapTransport({ transport: "stdio", command: "mcpscope-no-such-command", args: [], env: {} }, log);
     await expect(transport.start()).rejects.toMatchObject({ code: "ENOENT" });
-    expect(log.frames).toHaveLength(1);
-    expect(log.frames[0]).toMatchObject({ kind: "lifecycle", meta: { event: "error", code: "ENOENT" } });
+    expect(log.recent()).toHaveLength(1);
+    expect(log.recent()[0]).toMatchObject({ kind: "lifecycle", meta: { event: "error", code: "ENOENT" } });
   });
 
   it("kills the whole process group on close, children included", async () => {
@@ -62,8 +62,8 @@ describe("StdioTapTransport", () => {
     const child = `const c = require('child_process').spawn(process.execPath, ['-e', 'setInterval(()=>{}, 1000)'], {stdio: 'ignore'}); console.error('child ' + c.pid); setInterval(() => {}, 1000);`;
     const transport = new StdioTapTransport({ transport: "stdio", command: process.execPath, args: ["-e", child], env: {} }, log);
     await transport.start();
-    await expect.poll(() => log.frames.find((f) => f.kind === "stderr")?.raw).toMatch(/^child \d+$/);
-    const grandchild = Number(log.frames.find((f) => f.kind === "stderr")!.raw.split(" ")[1]);
+    await expect.poll(() => log.recent().find((f) => f.kind === "stderr")?.raw).toMatch(/^child \d+$/);
+    const grandchild = Number(log.recent().find((f) => f.kind === "stderr")!.raw.split(" ")[1]);
     await transport.close();
     expect(transport.exit?.signal).toBe("SIGTERM");
     await expect.poll(() => isAlive(grandchild)).toBe(false);

@@ -1,0 +1,109 @@
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { ApiError, Frame, FramesPage, SessionInfo } from "@mcpscope/protocol";
+import { fixtureCommand } from "@mcpscope/fixtures";
+import { FrameLog } from "../sessions/frameLog.js";
+import { startTestApp } from "../testing/testApp.js";
+import { FrameFile } from "./frameFile.js";
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), "mcpscope-rec-"));
+}
+
+function readRecording(path: string): { header: Record<string, unknown>; frames: Frame[] } {
+  const lines = readFileSync(path, "utf8").trimEnd().split("\n");
+  return { header: JSON.parse(lines[0]!), frames: lines.slice(1).map((l) => JSON.parse(l) as Frame) };
+}
+
+describe("FrameLog with a recording file", () => {
+  it("keeps a bounded window in memory and reads older frames back from the file", async () => {
+    const dir = tempDir();
+    const file = FrameFile.create(join(dir, "a.jsonl"), { type: "mcpscope-recording", version: 1, session: { id: "s" } });
+    const log = new FrameLog("s", { file, windowFrames: 10 });
+    for (let i = 1; i <= 100; i++) log.append({ dir: "in", kind: "stderr", raw: `line ${i} — ü` });
+    expect(log.recent().length).toBeLessThanOrEqual(15);
+    const all = log.since(0, 1000);
+    expect(all.map((f) => f.seq)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    expect(all[41]!.raw).toBe("line 42 — ü");
+    expect(log.since(5, 3).map((f) => f.seq)).toEqual([6, 7, 8]);
+    expect(log.get(100)?.raw).toBe("line 100 — ü");
+    await Promise.resolve();
+    expect(readRecording(join(dir, "a.jsonl")).frames).toHaveLength(100);
+  });
+
+  it("writes each burst of frames before any other code runs", async () => {
+    const dir = tempDir();
+    const path = join(dir, "b.jsonl");
+    const log = new FrameLog("s", { file: FrameFile.create(path, { type: "mcpscope-recording", version: 1, session: { id: "s" } }) });
+    log.append({ dir: "in", kind: "stderr", raw: "one" });
+    log.append({ dir: "in", kind: "stderr", raw: "two" });
+    await Promise.resolve();
+    expect(readRecording(path).frames.map((f) => f.raw)).toEqual(["one", "two"]);
+  });
+
+  it("reopens a recording, ignoring a torn last line", () => {
+    const dir = tempDir();
+    const path = join(dir, "c.jsonl");
+    const log = new FrameLog("s", { file: FrameFile.create(path, { type: "mcpscope-recording", version: 1, session: { id: "s" } }) });
+    log.append({ dir: "in", kind: "stderr", raw: "kept" });
+    log.close();
+    appendFileSync(path, '{"sessionId":"s","seq":2,"ts":1,"dir":"in","kind":"std');
+    const { file, header } = FrameFile.open(path);
+    expect(header.session).toEqual({ id: "s" });
+    expect(file.frameCount).toBe(1);
+    expect(file.read(1, 5).map((f) => f.raw)).toEqual(["kept"]);
+  });
+
+  it("refuses a file that is not a recording", () => {
+    const path = join(tempDir(), "d.jsonl");
+    appendFileSync(path, '{"hello":1}\n');
+    expect(() => FrameFile.open(path)).toThrow(/not an mcpscope recording/);
+  });
+});
+
+describe("sessions are recorded and outlive the proxy", () => {
+  it("records every frame; a new proxy lists the session read-only with its frames and handshake", async () => {
+    const dir = tempDir();
+    const first = await startTestApp({ session: { recordingsDir: dir } });
+    const session = await first.openSession({ transport: "stdio", env: { API_KEY: "do-not-record" }, ...fixtureCommand("noisy") });
+    await first.api("POST", `/api/sessions/${session.id}/requests`, { method: "tools/call", params: { name: "echo", arguments: { message: "keep me" } } });
+    const live = (await first.api<FramesPage>("GET", `/api/sessions/${session.id}/frames?limit=100000`)).body.frames;
+    await first.close();
+
+    const [file] = readdirSync(dir);
+    const recording = readRecording(join(dir, file!));
+    expect(recording.header).toMatchObject({ type: "mcpscope-recording", version: 1, session: { id: session.id, target: { env: { API_KEY: "[redacted]" } } } });
+    expect(JSON.stringify(recording)).not.toContain("do-not-record");
+    expect(recording.frames.slice(0, live.length)).toEqual(live);
+    expect(recording.frames.at(-1)?.meta).toEqual({ event: "closed", by: "user" });
+
+    const second = await startTestApp({ session: { recordingsDir: dir } });
+    try {
+      const listed = (await second.api<SessionInfo[]>("GET", "/api/sessions")).body;
+      expect(listed).toHaveLength(1);
+      expect(listed[0]).toMatchObject({ id: session.id, status: "closed", recorded: true, serverInfo: { name: "noisy-fixture" }, lastSeq: recording.frames.length });
+      const frames = (await second.api<FramesPage>("GET", `/api/sessions/${session.id}/frames?limit=100000`)).body.frames;
+      expect(frames).toEqual(recording.frames);
+      const refused = await second.api<ApiError>("POST", `/api/sessions/${session.id}/requests`, { method: "ping" });
+      expect(refused.status).toBe(409);
+      expect(refused.body.message).toMatch(/read-only/);
+      expect((await second.api("DELETE", `/api/sessions/${session.id}/recording`)).status).toBe(204);
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it("applies retention: keeps the newest N sessions", async () => {
+    const dir = tempDir();
+    const first = await startTestApp({ session: { recordingsDir: dir } });
+    for (let i = 0; i < 3; i++) await first.openSession({ transport: "stdio", env: {}, ...fixtureCommand("legacy") });
+    await first.close();
+    expect(readdirSync(dir)).toHaveLength(3);
+    const second = await startTestApp({ session: { recordingsDir: dir }, retention: { keepSessions: 2 } });
+    await second.close();
+    expect(readdirSync(dir)).toHaveLength(2);
+  });
+});

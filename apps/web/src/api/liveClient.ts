@@ -1,0 +1,120 @@
+import type { ClientMessage, Frame, ServerMessage, SessionInfo } from "@mcpscope/protocol";
+
+/** Connection state of the live stream. */
+export type LiveStatus = "connecting" | "open" | "reconnecting";
+
+export interface LiveHandlers {
+  onSessions(sessions: SessionInfo[]): void;
+  onSession(session: SessionInfo): void;
+  onFrames(sessionId: string, frames: Frame[]): void;
+  onServerError?(code: string, message: string): void;
+  onStatus?(status: LiveStatus): void;
+  /** Called when the socket closed; lets the app probe whether the token is the reason. */
+  onClosed?(): void;
+  /** The newest seq held for a session, used as `since` when (re)subscribing. */
+  lastSeq(sessionId: string): number;
+}
+
+const MIN_BACKOFF_MS = 250;
+const MAX_BACKOFF_MS = 8000;
+
+/**
+ * The live WebSocket client of `/api/ws`. Keeps a set of subscribed sessions and, after a
+ * reconnect (exponential backoff), resubscribes each with the newest seq held, so nothing
+ * is lost and nothing is sent twice.
+ */
+export class LiveClient {
+  private socket?: WebSocket;
+  private readonly subscriptions = new Set<string>();
+  private backoff = MIN_BACKOFF_MS;
+  private retryTimer?: ReturnType<typeof setTimeout>;
+  private stopped = false;
+
+  constructor(
+    private readonly handlers: LiveHandlers,
+    private readonly url = LiveClient.defaultUrl(),
+  ) {}
+
+  /** `ws:` or `wss:` URL of `/api/ws` on this page's origin. */
+  static defaultUrl(): string {
+    const scheme = location.protocol === "https:" ? "wss:" : "ws:";
+    return `${scheme}//${location.host}/api/ws`;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.open();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
+    this.socket?.close(1000);
+    this.socket = undefined;
+  }
+
+  /** Streams a session's frames after the newest seq held. */
+  subscribe(sessionId: string): void {
+    this.subscriptions.add(sessionId);
+    this.send({ type: "subscribe", sessionId, since: this.handlers.lastSeq(sessionId) });
+  }
+
+  unsubscribe(sessionId: string): void {
+    if (!this.subscriptions.delete(sessionId)) return;
+    this.send({ type: "unsubscribe", sessionId });
+  }
+
+  /** Re-requests a session's stream from the newest seq held (after a detected gap). */
+  resync(sessionId: string): void {
+    if (this.subscriptions.has(sessionId)) this.subscribe(sessionId);
+  }
+
+  private open(): void {
+    this.handlers.onStatus?.(this.socket ? "reconnecting" : "connecting");
+    const socket = new WebSocket(this.url);
+    this.socket = socket;
+    socket.onopen = () => {
+      this.backoff = MIN_BACKOFF_MS;
+      this.handlers.onStatus?.("open");
+      for (const sessionId of this.subscriptions) {
+        this.send({ type: "subscribe", sessionId, since: this.handlers.lastSeq(sessionId) });
+      }
+    };
+    socket.onmessage = (event) => this.receive(event.data);
+    socket.onclose = () => {
+      if (this.socket !== socket || this.stopped) return;
+      this.handlers.onStatus?.("reconnecting");
+      this.handlers.onClosed?.();
+      this.retryTimer = setTimeout(() => this.open(), this.backoff);
+      this.backoff = Math.min(this.backoff * 2, MAX_BACKOFF_MS);
+    };
+  }
+
+  private receive(data: unknown): void {
+    if (typeof data !== "string") return;
+    let message: ServerMessage;
+    try {
+      message = JSON.parse(data) as ServerMessage;
+    } catch {
+      return;
+    }
+    switch (message.type) {
+      case "frames":
+        this.handlers.onFrames(message.sessionId, message.frames);
+        break;
+      case "session":
+        this.handlers.onSession(message.session);
+        break;
+      case "sessions":
+        this.handlers.onSessions(message.sessions);
+        break;
+      case "error":
+        this.handlers.onServerError?.(message.code, message.message);
+        break;
+    }
+  }
+
+  private send(message: ClientMessage): void {
+    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(message));
+  }
+}

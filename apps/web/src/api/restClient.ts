@@ -1,0 +1,72 @@
+import type {
+  ApiError,
+  CreateSessionBody,
+  FramesPage,
+  SendRequestBody,
+  SendRequestResult,
+  SessionInfo,
+} from "@mcpscope/protocol";
+import { ApiRequestError } from "./apiRequestError";
+import { reportUnauthorized } from "./unauthorized";
+
+// A structural check rather than the zod schema: it keeps zod out of the browser bundle.
+function isApiError(value: unknown): value is ApiError {
+  const v = value as Partial<ApiError> | null;
+  return typeof v === "object" && v !== null && typeof v.message === "string" && typeof v.statusCode === "number";
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: body === undefined ? { Accept: "application/json" } : { "Content-Type": "application/json", Accept: "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (err) {
+    throw new ApiRequestError({
+      statusCode: 0,
+      code: "MCPSCOPE_NETWORK",
+      error: "Network error",
+      message: `Could not reach mcpscope (${err instanceof Error ? err.message : String(err)}).`,
+      hint: "Is the mcpscope process still running?",
+    });
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  if (!response.ok) {
+    if (response.status === 401) reportUnauthorized();
+    throw new ApiRequestError(
+      isApiError(json)
+        ? json
+        : { statusCode: response.status, code: "MCPSCOPE_HTTP", error: response.statusText, message: text || `HTTP ${response.status}` },
+    );
+  }
+  return json as T;
+}
+
+const enc = encodeURIComponent;
+
+/** Typed client of the proxy's REST API (same origin, cookie auth). */
+export const restClient = {
+  /** `GET /api/sessions`. */
+  listSessions: () => request<SessionInfo[]>("GET", "/api/sessions"),
+  /** `GET /api/sessions/:id`. */
+  getSession: (id: string) => request<SessionInfo>("GET", `/api/sessions/${enc(id)}`),
+  /** `POST /api/sessions`: resolves once the server completed initialize. */
+  createSession: (body: CreateSessionBody) => request<SessionInfo>("POST", "/api/sessions", body),
+  /** `DELETE /api/sessions/:id`. */
+  closeSession: (id: string) => request<void>("DELETE", `/api/sessions/${enc(id)}`),
+  /** `GET /api/sessions/:id/frames`: frames with `seq > since`. */
+  getFrames: (id: string, since = 0, limit = 10_000) =>
+    request<FramesPage>("GET", `/api/sessions/${enc(id)}/frames?since=${since}&limit=${limit}`),
+  /** `POST /api/sessions/:id/requests`: the server's result or its JSON-RPC error. */
+  sendRequest: (id: string, body: SendRequestBody) =>
+    request<SendRequestResult>("POST", `/api/sessions/${enc(id)}/requests`, body),
+};

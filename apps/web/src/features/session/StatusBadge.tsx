@@ -1,0 +1,11 @@
+import type { SessionStatus } from "@mcpscope/protocol";
+
+/** The session status as a coloured badge with its name as visible text. */
+export function StatusBadge({ status }: { status: SessionStatus }) {
+  return (
+    <span className={`badge status status-${status}`}>
+      <span className="dot" aria-hidden="true" />
+      {status}
+    </span>
+  );
+}

@@ -1,0 +1,107 @@
+import { useState } from "react";
+import type { TimelineIndex } from "@mcpscope/timeline";
+import { formatBytes, formatMs } from "../../lib/format";
+import { useTimelineStore } from "../../stores/timelineStore";
+import { DIRECTION, frameBody } from "./frameText";
+
+interface Props {
+  sessionId: string;
+  index: TimelineIndex;
+  startTs: number;
+}
+
+/** Region "Frame detail": the selected frame's full JSON, its paired frame and latency. */
+export function FrameDetail({ sessionId, index, startTs }: Props) {
+  const seq = useTimelineStore((s) => s.selected[sessionId]);
+  const select = useTimelineStore((s) => s.select);
+  const [copied, setCopied] = useState(false);
+  const frame = seq === undefined ? undefined : index.get(seq);
+
+  if (!frame) {
+    return (
+      <section aria-label="Frame detail" className="pane frame-detail">
+        <div className="pane-head">
+          <h2 className="pane-title">Frame detail</h2>
+        </div>
+        <p className="muted small pad">Select a frame in the timeline (click, or focus it and use ↑ ↓).</p>
+      </section>
+    );
+  }
+
+  const method = index.methodOf(frame);
+  const pair = index.pairOf(frame);
+  const counterpart = index.counterpartSeq(frame);
+  const body = frameBody(frame);
+  const copy = () => {
+    void navigator.clipboard?.writeText(body).then(() => {
+      setCopied(true);
+      setTimeout(() => setCopied(false), 1200);
+    });
+  };
+
+  return (
+    <section aria-label="Frame detail" className="pane frame-detail">
+      <div className="pane-head">
+        <h2 className="pane-title">
+          Frame #{frame.seq} <span className={`kind-badge kind-${frame.kind}`}>{frame.kind}</span>
+          {method && <code className="method">{method}</code>}
+        </h2>
+        <div className="detail-actions">
+          {counterpart !== undefined && (
+            <button type="button" className="small" onClick={() => select(sessionId, counterpart, true)}>
+              {frame.kind === "request" ? "Go to response" : "Go to request"}
+            </button>
+          )}
+          <button type="button" className="small ghost" onClick={copy}>
+            {copied ? "Copied" : "Copy JSON"}
+          </button>
+        </div>
+      </div>
+      <dl className="detail-facts">
+        <div>
+          <dt>Direction</dt>
+          <dd>
+            {DIRECTION[frame.dir].arrow} {DIRECTION[frame.dir].text}
+          </dd>
+        </div>
+        <div>
+          <dt>Time</dt>
+          <dd>
+            +{(frame.ts - startTs).toFixed(1)} ms · {new Date(frame.ts).toLocaleTimeString()}
+          </dd>
+        </div>
+        <div>
+          <dt>Size</dt>
+          <dd>{formatBytes(frame.bytes)}</dd>
+        </div>
+        {frame.msg?.id !== undefined && (
+          <div>
+            <dt>ID</dt>
+            <dd>{String(frame.msg.id)}</dd>
+          </div>
+        )}
+        {pair && (frame.kind === "request" || frame.kind === "response" || frame.kind === "error") && (
+          <div>
+            <dt>Latency</dt>
+            <dd>{pair.latencyMs !== undefined ? formatMs(pair.latencyMs) : "in flight"}</dd>
+          </div>
+        )}
+        {pair && pair.progress.length > 0 && (
+          <div>
+            <dt>Progress</dt>
+            <dd>{pair.progress.length} notifications</dd>
+          </div>
+        )}
+        {frame.reason && (
+          <div>
+            <dt>Reason</dt>
+            <dd className="invalid-reason">{frame.reason}</dd>
+          </div>
+        )}
+      </dl>
+      <pre className="json frame-json" tabIndex={0} aria-label={`Frame ${frame.seq} content`}>
+        {body}
+      </pre>
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+import { useState } from "react";
+import { useMutation } from "@tanstack/react-query";
+import type { SessionInfo } from "@mcpscope/protocol";
+import { describeError } from "../../api/apiRequestError";
+import { restClient } from "../../api/restClient";
+import { targetLabel } from "../../lib/targetLabel";
+import { useToolSelectionStore } from "../../stores/toolSelectionStore";
+import { ToolForm } from "./ToolForm";
+import { ToolResult } from "./ToolResult";
+import type { CallToolResult, ToolRun } from "./toolTypes";
+import { useTools } from "./useTools";
+
+/** Regions "Tool form" and "Result": the selected tool's arguments form, and what it returned. */
+export function ToolPanel({ session }: { session?: SessionInfo }) {
+  const ready = session?.status === "ready";
+  const tools = useTools(session?.id, ready);
+  const selectedName = useToolSelectionStore((s) => (session ? s.selected[session.id] : undefined));
+  const tool = tools.data?.find((t) => t.name === selectedName);
+  const [run, setRun] = useState<ToolRun>();
+
+  const call = useMutation({
+    mutationFn: async ({ sessionId, name, args }: { sessionId: string; name: string; args: Record<string, unknown> }) => {
+      const started = performance.now();
+      const outcome = await restClient.sendRequest(sessionId, { method: "tools/call", params: { name, arguments: args } });
+      const elapsedMs = performance.now() - started;
+      return {
+        toolName: name,
+        elapsedMs,
+        outcome: "error" in outcome ? { error: outcome.error } : { result: outcome.result as CallToolResult },
+      } satisfies ToolRun;
+    },
+    onMutate: () => setRun(undefined),
+    onSuccess: setRun,
+  });
+  const callError = call.isError ? describeError(call.error) : undefined;
+  const serverName = session?.serverInfo?.name ?? (session ? targetLabel(session) : "server");
+
+  return (
+    <div className="middle">
+      <section aria-label="Tool form" className="pane tool-panel">
+        {tool && session ? (
+          <>
+            <div className="pane-head">
+              <h2 className="pane-title">
+                <code>{tool.name}</code>
+                {tool.title && tool.title !== tool.name && <span className="muted"> · {tool.title}</span>}
+              </h2>
+            </div>
+            {tool.description && <p className="tool-about">{tool.description}</p>}
+            <ToolForm
+              key={`${session.id}:${tool.name}`}
+              tool={tool}
+              serverName={serverName}
+              running={call.isPending}
+              disabled={!ready}
+              onRun={(args) => call.mutate({ sessionId: session.id, name: tool.name, args })}
+            />
+          </>
+        ) : (
+          <div className="empty">
+            <h2 className="pane-title">No tool selected</h2>
+            <p className="muted">
+              {ready ? "Pick a tool from the list to fill in its arguments and run it." : "Connect to a server, then pick one of its tools."}
+            </p>
+          </div>
+        )}
+      </section>
+      <section aria-label="Result" className="pane result-pane">
+        <div className="pane-head">
+          <h2 className="pane-title">Result</h2>
+          {call.isPending && (
+            <span role="status" className="muted small">
+              Waiting for {call.variables?.name}…
+            </span>
+          )}
+        </div>
+        {callError && (
+          <div role="alert" className="alert">
+            <strong>{callError.message}</strong>
+            {callError.hint && <p>{callError.hint}</p>}
+          </div>
+        )}
+        {run ? <ToolResult run={run} /> : !call.isPending && !callError && <p className="muted small pad">Run a tool to see its result here.</p>}
+      </section>
+    </div>
+  );
+}

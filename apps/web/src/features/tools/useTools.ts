@@ -1,0 +1,30 @@
+import { useQuery } from "@tanstack/react-query";
+import { restClient } from "../../api/restClient";
+import type { Tool } from "./toolTypes";
+
+const MAX_PAGES = 100;
+
+/** Every tool of a session, following `nextCursor` pagination of `tools/list`. */
+export async function listAllTools(sessionId: string): Promise<Tool[]> {
+  const tools: Tool[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const answer = await restClient.sendRequest(sessionId, { method: "tools/list", params: cursor ? { cursor } : undefined });
+    if ("error" in answer) throw new Error(`tools/list failed: protocol error ${answer.error.code}: ${answer.error.message}`);
+    const result = answer.result as { tools?: Tool[]; nextCursor?: string };
+    tools.push(...(result.tools ?? []));
+    cursor = result.nextCursor;
+    if (!cursor) break;
+  }
+  return tools;
+}
+
+/** The tool list of a session (react-query key `['tools', sessionId]`). */
+export function useTools(sessionId: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: ["tools", sessionId],
+    queryFn: () => listAllTools(sessionId!),
+    enabled: enabled && sessionId !== undefined,
+    staleTime: Infinity,
+  });
+}

@@ -1,0 +1,12 @@
+import { create } from "zustand";
+
+interface ToolSelectionState {
+  /** Selected tool name per session. */
+  selected: Record<string, string | undefined>;
+  select(sessionId: string, toolName: string): void;
+}
+
+export const useToolSelectionStore = create<ToolSelectionState>((set, get) => ({
+  selected: {},
+  select: (sessionId, toolName) => set({ selected: { ...get().selected, [sessionId]: toolName } }),
+}));

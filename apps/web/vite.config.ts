@@ -1,0 +1,25 @@
+import { defineConfig } from "vite";
+import react from "@vitejs/plugin-react";
+
+const port = Number(process.env.MCPSCOPE_PORT ?? 6280);
+const token = process.env.MCPSCOPE_TOKEN ?? "dev";
+
+// In dev, Vite serves the app and forwards /api (REST and the WebSocket) to a running
+// proxy, presenting the token and the proxy's own Origin so its auth and Origin checks pass.
+export default defineConfig({
+  plugins: [react()],
+  build: { outDir: "dist", emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 800 },
+  server: {
+    proxy: {
+      "/api": {
+        target: `http://127.0.0.1:${port}`,
+        ws: true,
+        changeOrigin: true,
+        headers: {
+          Authorization: `Bearer ${token}`,
+          Origin: `http://127.0.0.1:${port}`,
+        },
+      },
+    },
+  },
+});
