@@ -31,10 +31,14 @@ function isPublic(url: string): boolean {
  *    time → 401. `GET /?token=…` swaps a valid token for the cookie and redirects to `/`.
  */
 export function registerGuard(app: FastifyInstance, opts: GuardOptions): void {
+  let cached: { port: number; hosts: Set<string> } | undefined;
   const allowedHosts = (): Set<string> => {
     const port = opts.port();
-    const names = [...LOOPBACK_NAMES, ...(opts.extraHosts ?? [])];
-    return new Set(names.map((n) => `${n}:${port}`.toLowerCase()));
+    if (cached?.port !== port) {
+      const names = [...LOOPBACK_NAMES, ...(opts.extraHosts ?? [])];
+      cached = { port, hosts: new Set(names.map((n) => `${n}:${port}`.toLowerCase())) };
+    }
+    return cached.hosts;
   };
 
   app.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {

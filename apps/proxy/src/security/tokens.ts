@@ -5,13 +5,16 @@ export function generateToken(): string {
   return randomBytes(32).toString("base64url");
 }
 
+const expectedDigests = new Map<string, Buffer>();
+
 /**
  * Compares a presented token with the expected one in constant time. Both are hashed
  * first, so neither the length nor the content leaks through timing.
  */
 export function tokenMatches(presented: string | undefined, expected: string): boolean {
   if (presented === undefined) return false;
+  let b = expectedDigests.get(expected);
+  if (!b) expectedDigests.set(expected, (b = createHash("sha256").update(expected).digest()));
   const a = createHash("sha256").update(presented).digest();
-  const b = createHash("sha256").update(expected).digest();
   return timingSafeEqual(a, b);
 }

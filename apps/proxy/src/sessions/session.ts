@@ -115,6 +115,7 @@ export class Session {
         throw failure;
       }
     }
+    this.skipUnhandledNotifications();
     const meta = { event: "initialized", transport: this.transportKind, protocolVersion: this.protocolVersion, serverInfo: this.client.getServerVersion() };
     this.log.append({ dir: "meta", kind: "lifecycle", raw: JSON.stringify(meta), meta });
     this.setStatus("ready");
@@ -288,6 +289,24 @@ export class Session {
       // Transport errors are recorded as frames; the SDK's report adds nothing.
     };
     return client;
+  }
+
+  /**
+   * Stops passing notifications the SDK client has no handler for (e.g. a flood of
+   * `notifications/message`) to it: they are already recorded, and the SDK would run up to
+   * four zod parses on each only to drop it. Progress and cancellation still reach it.
+   */
+  private skipUnhandledNotifications(): void {
+    const transport = this.transport;
+    const deliver = transport?.onmessage;
+    if (!transport || !deliver) return;
+    // The SDK keeps its handlers here (Protocol, SDK 1.32).
+    const handlers = (this.client as unknown as { _notificationHandlers: Map<string, unknown> })._notificationHandlers;
+    transport.onmessage = (message, extra) => {
+      const m = message as { id?: unknown; method?: unknown };
+      if (m.id === undefined && typeof m.method === "string" && !handlers.has(m.method) && !this.client.fallbackNotificationHandler) return;
+      deliver(message, extra);
+    };
   }
 
   private lastHttpStatus(): number | undefined {

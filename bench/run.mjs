@@ -1,0 +1,169 @@
+#!/usr/bin/env node
+// `pnpm bench`: mcpscope's proxy overhead and stream throughput, each figure beside its
+// baseline measured in the same run. See bench/README.md.
+//
+//   node bench/run.mjs [--quick] [--n <calls>] [--count <notifications>] [--profile]
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import os, { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { cleanupAll, killTracked } from "./lib/cleanup.mjs";
+import { machineInfo, ROOT } from "./lib/env.mjs";
+import { summarizeProfile } from "./lib/profileSummary.mjs";
+import { fmtInt, fmtRatio } from "./lib/stats.mjs";
+import { proxyOverhead } from "./proxyOverhead.mjs";
+import { streamThroughput } from "./streamThroughput.mjs";
+
+const { values: opts } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    n: { type: "string" },
+    count: { type: "string" },
+    profile: { type: "boolean", default: false },
+  },
+});
+const quick = opts.quick;
+const settings = {
+  n: Number(opts.n ?? (quick ? 400 : 2000)),
+  warmup: quick ? 100 : 200,
+  rounds: quick ? 1 : 2,
+  count: Number(opts.count ?? (quick ? 50_000 : 200_000)),
+};
+const WATCHDOG_MS = (quick ? 60 : 180) * 1000 * (opts.profile ? 2 : 1);
+const TARGETS = { overheadUs: 300, recordPerSec: 50_000, deliverPerSec: 20_000 };
+
+const log = (line) => process.stderr.write(`[bench] ${line}\n`);
+const token = randomBytes(16).toString("hex");
+const profileDir = opts.profile ? mkdtempSync(join(tmpdir(), "mcpscope-bench-profile-")) : undefined;
+
+let finished = false;
+let loadAtStart;
+const abort = async (reason, code = 1) => {
+  if (finished) return;
+  finished = true;
+  log(reason);
+  await cleanupAll();
+  process.exit(code);
+};
+const watchdog = setTimeout(() => abort(`timed out after ${WATCHDOG_MS / 1000} s; stopped everything`), WATCHDOG_MS);
+process.on("SIGINT", () => abort("interrupted"));
+process.on("SIGTERM", () => abort("terminated"));
+process.on("exit", killTracked);
+
+const yes = (ok) => (ok ? "✅ yes" : "❌ no");
+const us = (x) => fmtInt(x);
+const lat = (s) => `p50 ${us(s.p50)} · p95 ${us(s.p95)} · p99 ${us(s.p99)} µs; ${fmtInt(s.perSec)} calls/s`;
+const vs = (s, base) =>
+  `p50 ${fmtRatio(s.p50 / base.p50)} · p95 ${fmtRatio(s.p95 / base.p95)} · p99 ${fmtRatio(s.p99 / base.p99)}; calls/s ${fmtRatio(s.perSec / base.perSec)}`;
+const perSec = (x) => `${fmtInt(x)} frames/s`;
+
+function buildTable(overhead, flood) {
+  const rows = [];
+  const row = (id, figure, measured, baseline = "", ratio = "", target = "", met = "") => rows.push([id, figure, measured, baseline, ratio, target, met]);
+  const c = overhead.configs;
+  const a = c.direct.stats;
+  const fastKey = overhead.fastest;
+  const slowKey = fastKey === "http" ? "fetch" : "http";
+  const wsKey = (k) => (k === "http" ? "wsHttp" : "wsFetch");
+  const baseA = `1a: ${lat(a)}`;
+
+  row("1a", `echo round trip, ${c.direct.label} — baseline`, lat(a), "—", "—");
+  row("1a", "  CPU per call: load generator (SDK client + stdio)", `${us(c.direct.clientCpuUsPerCall)} µs`, "", "", "", "");
+  const overheadRows = (id, cfg, judged) => {
+    const s = cfg.stats;
+    const delta = s.p50 - a.p50;
+    row(id, `echo round trip, ${cfg.label}${judged ? "" : " (slower client, for reference)"}`, lat(s), baseA, vs(s, a));
+    row(id, "  p50 overhead above direct", `+${us(delta)} µs`, `1a p50 ${us(a.p50)} µs`, fmtRatio(s.p50 / a.p50), judged ? `< ${TARGETS.overheadUs} µs` : "", judged ? yes(delta < TARGETS.overheadUs) : "");
+    row(id, "  CPU per call: mcpscope process · load generator (client)", `${us(cfg.proxyCpuUsPerCall)} · ${us(cfg.clientCpuUsPerCall)} µs`, `1a client ${us(c.direct.clientCpuUsPerCall)} µs`, "", "", "");
+    if (cfg.ws) {
+      const w = cfg.ws;
+      row(id, "  frames the subscriber received while measuring", `${fmtInt(w.received)} frames in ${fmtInt(w.messages)} messages, ${w.missing} missing, ${w.duplicates} duplicate`, "", "", judged ? "0 missing" : "", judged ? yes(w.missing === 0 && w.duplicates === 0) : "");
+    }
+  };
+  overheadRows("1b", c[fastKey], true);
+  const h = c.health.stats;
+  row("1b₀", `floor: ${c.health.label}`, lat(h), baseA, vs(h, a));
+  row("1b₀", "  CPU per call: mcpscope process · load generator (client)", `${us(c.health.proxyCpuUsPerCall)} · ${us(c.health.clientCpuUsPerCall)} µs`, "", "", "", "");
+  row("1b₀", "  1b p50 minus this floor (the session/MCP part of the overhead)", `${us(c[fastKey].stats.p50 - h.p50)} µs`, "", "", "", "");
+  const bare = c.bare.stats;
+  row("1b₋", `floor: ${c.bare.label}`, lat(bare), baseA, vs(bare, a));
+  row("1b₋", "  CPU per call: server process · load generator (client)", `${us(c.bare.proxyCpuUsPerCall)} · ${us(c.bare.clientCpuUsPerCall)} µs`, "", "", "", "");
+  overheadRows("1c", c[wsKey(fastKey)], true);
+  overheadRows("1b′", c[slowKey], false);
+  overheadRows("1c′", c[wsKey(slowKey)], false);
+
+  const sdk = flood.sdk;
+  const rec = flood.recording;
+  const recSub = flood.recordingWithSubscriber;
+  const del = flood.delivery;
+  const n = fmtInt(flood.count);
+  row("2", `${n} notifications: flood fixture → raw pipe reader (counts newlines; the fixture's write ceiling)`, perSec(flood.raw.rate), `fixture write loop ${perSec(flood.raw.serverWriteRate)}`, "—");
+  row("2", `${n} notifications: bare SDK Client (fallbackNotificationHandler) — baseline`, perSec(sdk.rate), `${fmtInt(sdk.received)} received`, "—");
+  row("2(i)", `${n} notifications recorded by mcpscope (call → response, lastSeq +${fmtInt(rec.frames)})`, perSec(rec.rate), `SDK client ${perSec(sdk.rate)}`, fmtRatio(rec.rate / sdk.rate), `≥ ${fmtInt(TARGETS.recordPerSec)} frames/s`, yes(rec.rate >= TARGETS.recordPerSec));
+  row("2(i)", `  same, while 1 WebSocket subscriber follows`, perSec(recSub.rate), `SDK client ${perSec(sdk.rate)}`, fmtRatio(recSub.rate / sdk.rate), `≥ ${fmtInt(TARGETS.recordPerSec)} frames/s`, yes(recSub.rate >= TARGETS.recordPerSec));
+  row("2(ii)", `${n} notifications delivered to the WebSocket subscriber (call → last frame received)`, perSec(del.rate), `recording ${perSec(recSub.rate)}`, fmtRatio(del.rate / recSub.rate), `≥ ${fmtInt(TARGETS.deliverPerSec)} frames/s`, yes(del.rate >= TARGETS.deliverPerSec));
+  row("2(ii)", `  seq check at the subscriber`, `${fmtInt(del.received)} of ${fmtInt(del.expected)} frames (${fmtInt(del.notifications)} notifications) in ${fmtInt(del.messages)} messages; ${del.missing} missing, ${del.duplicates} duplicate`, "", "", "0 missing", yes(del.missing === 0 && del.duplicates === 0 && del.received === del.expected));
+
+  const header = ["#", "figure", "measured", "baseline (same run)", "vs baseline", "target", "met"];
+  const lines = [`| ${header.join(" | ")} |`, `| ${header.map(() => "---").join(" | ")} |`];
+  for (const r of rows) lines.push(`| ${r.map((x) => String(x).replaceAll("|", "\\|")).join(" | ")} |`);
+  const allMet = rows.every((r) => !r[6] || r[6].startsWith("✅"));
+  return { markdown: lines.join("\n"), allMet };
+}
+
+try {
+  const machine = machineInfo();
+  log(`${machine.cpu}, ${machine.cores} cores, node ${machine.node}; ${quick ? "quick" : "full"} run: ${JSON.stringify(settings)}`);
+  const started = performance.now();
+  loadAtStart = os.loadavg()[0].toFixed(2);
+  const overhead = await proxyOverhead({ ...settings, token, profileDir, log });
+  const flood = await streamThroughput({ count: settings.count, token, profileDir, log });
+  const seconds = (performance.now() - started) / 1000;
+  const { markdown, allMet } = buildTable(overhead, flood);
+
+  const fastName = overhead.clientNames[overhead.fastest];
+  const notes = [
+    `- Mode: ${quick ? "`--quick`" : "full"}; ${fmtInt(settings.n)} sequential \`tools/call echo\` per configuration after ${settings.warmup} warm-up calls, in ${settings.rounds} interleaved round(s); floods of ${fmtInt(settings.count)} \`notifications/message\` after a ${fmtInt(Math.max(1000, Math.round(settings.count / 10)))}-notification warm-up flood. Took ${seconds.toFixed(1)} s.`,
+    `- Processes: the load generator (this script, also the WebSocket subscriber), mcpscope's CLI in its own process, and each MCP server in its own process, on ${machine.cores} cores.`,
+    `- REST client: ${fastName} was the faster here and is the one judged (1b, 1c); the other is shown as 1b′/1c′. Its own cost (request building, JSON parsing) is inside every REST figure.`,
+    `- Latencies are per call, measured by the caller; calls/s is calls over wall time. The subscriber parsed ${fmtInt(flood.delivery.parseMs)} ms of JSON during the measured flood (its own cost, inside 2(ii)).`,
+  ];
+  notes.push(`- Load average (1 min) at start / end: ${loadAtStart} / ${os.loadavg()[0].toFixed(2)} on ${machine.cores} cores; other processes on the machine make every figure noisier.`);
+  if (profileDir) notes.push(`- The proxy ran with \`--cpu-prof\` (slower than normal); profiles in ${profileDir}.`);
+
+  const output = `${markdown}\n\n${notes.join("\n")}\n`;
+  process.stdout.write(`\n${output}\n${allMet ? "All targets met." : "Some targets were missed (❌ above)."}\n`);
+
+  if (profileDir) {
+    await cleanupAll(); // the proxies write their profiles on exit (already stopped above)
+    const files = readdirSync(profileDir, { recursive: true }).filter((f) => f.endsWith(".cpuprofile"));
+    for (const file of files) {
+      const { totalMs, idleMs, rows } = summarizeProfile(join(profileDir, file));
+      if (totalMs < 500) continue; // the loader thread
+      process.stdout.write(`\n${file}: ${fmtInt(totalMs)} ms busy, ${fmtInt(idleMs)} ms idle/program; top self time:\n`);
+      for (const r of rows) process.stdout.write(`  ${r.ms.toFixed(0).padStart(6)} ms ${(r.share * 100).toFixed(1).padStart(5)}%  ${r.name}\n`);
+    }
+  } else {
+    const results = [
+      "# mcpscope benchmark results",
+      "",
+      `Written by \`pnpm bench${quick ? " -- --quick" : ""}\` (bench/run.mjs); see bench/README.md for what each figure means.`,
+      "",
+      `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB RAM, ${machine.os}`,
+      `- Node ${machine.node}`,
+      `- Date: ${machine.date}`,
+      "",
+      output,
+    ].join("\n");
+    writeFileSync(join(ROOT, "bench", "RESULTS.md"), results);
+    log("wrote bench/RESULTS.md");
+  }
+  clearTimeout(watchdog);
+  finished = true;
+  await cleanupAll();
+  process.exit(0);
+} catch (err) {
+  clearTimeout(watchdog);
+  await abort(`failed: ${err?.stack ?? err}`);
+}
