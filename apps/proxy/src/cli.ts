@@ -160,6 +160,9 @@ export async function main(argv: string[]): Promise<void> {
     await server.app.close();
     process.exit(0);
   };
+  // One session's bug must not take down the others: report it and keep serving.
+  process.on("uncaughtException", (err) => process.stderr.write(`mcpscope: internal error (please report): ${err.stack ?? err}\n`));
+  process.on("unhandledRejection", (err) => process.stderr.write(`mcpscope: internal error (please report): ${(err as Error)?.stack ?? err}\n`));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   process.on("exit", () => server.app.sessions.killAll());

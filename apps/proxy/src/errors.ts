@@ -110,6 +110,11 @@ export const ERRORS = {
     message: "Raw frames are not supported on this transport.",
     hint: "Use a stdio or Streamable HTTP session to send raw frames.",
   },
+  TOO_MANY_SESSIONS: {
+    statusCode: 429,
+    message: "Too many live sessions.",
+    hint: "Close sessions you no longer need (DELETE /api/sessions/:id).",
+  },
   NOT_FOUND: {
     statusCode: 404,
     message: "Not found.",
@@ -131,6 +136,7 @@ const STATUS_TEXT: Record<number, string> = {
   404: "Not Found",
   409: "Conflict",
   422: "Unprocessable Entity",
+  429: "Too Many Requests",
   500: "Internal Server Error",
   501: "Not Implemented",
   502: "Bad Gateway",

@@ -17,6 +17,8 @@ export interface FrameLogOptions {
   file?: FrameFile;
   /** Frames kept in memory when recording (default 50,000). */
   windowFrames?: number;
+  /** Called on each input before it is stamped, e.g. to add a `reason`. */
+  annotate?: (input: FrameInput) => FrameInput;
 }
 
 /**
@@ -35,6 +37,7 @@ export class FrameLog {
   private readonly listeners = new Set<(frame: Frame) => void>();
   private readonly file?: FrameFile;
   private readonly windowFrames: number;
+  private readonly annotate?: (input: FrameInput) => FrameInput;
 
   constructor(
     readonly sessionId: string,
@@ -42,6 +45,7 @@ export class FrameLog {
   ) {
     this.file = options.file;
     this.windowFrames = options.windowFrames ?? DEFAULT_WINDOW_FRAMES;
+    this.annotate = options.annotate;
     if (this.file) {
       // An existing recording: continue after its frames.
       this.last = this.file.frameCount;
@@ -51,6 +55,7 @@ export class FrameLog {
 
   /** Appends a frame, stamping `seq`, `ts` and (when absent) `bytes`. */
   append(input: FrameInput): Frame {
+    if (this.annotate) input = this.annotate(input);
     const frame: Frame = {
       sessionId: this.sessionId,
       seq: ++this.last,

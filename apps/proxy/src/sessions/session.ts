@@ -17,6 +17,7 @@ import { FrameFile } from "../recording/frameFile.js";
 import { VERSION } from "../version.js";
 import { describeExit, explainConnectFailure, stderrSuffix } from "./explainConnectFailure.js";
 import { FrameLog } from "./frameLog.js";
+import { PendingIds } from "./pendingIds.js";
 import { createTransports } from "./transports/createTransports.js";
 import type { TappedTransport } from "./transports/tappedTransport.js";
 import { redactEnv, redactHeaders } from "./transports/redactHeaders.js";
@@ -66,7 +67,10 @@ export class Session {
   ) {
     this.settings = { requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, resetTimeoutOnProgress: true };
     this.transportKind = target.transport === "auto" ? "streamable-http" : target.transport;
-    this.log = new FrameLog(this.id, options.recordingsDir ? { file: this.createRecording(options.recordingsDir) } : {});
+    this.log = new FrameLog(this.id, {
+      annotate: new PendingIds().annotate,
+      ...(options.recordingsDir ? { file: this.createRecording(options.recordingsDir) } : {}),
+    });
     this.client = this.newClient();
     this.log.onAppend((frame) => {
       if (frame.kind === "response" && frame.dir === "in" && this.protocolVersion === undefined) {

@@ -8,6 +8,9 @@ import { Session, type SessionOptions } from "./session.js";
 /** A live session, or one of an earlier run opened from its recording. */
 export type AnySession = Session | RecordedSession;
 
+/** Most sessions connecting or ready at once. */
+export const MAX_LIVE_SESSIONS = 32;
+
 export interface RetentionOptions {
   /** Keep at most this many recordings (oldest deleted first). */
   keepSessions?: number;
@@ -78,6 +81,8 @@ export class SessionManager {
    * @throws ApiFailure from `Session.connect`.
    */
   async open(target: SessionTarget, previousId?: string): Promise<Session> {
+    const live = [...this.sessions.values()].filter((s) => ["connecting", "ready"].includes(s.info().status)).length;
+    if (live >= MAX_LIVE_SESSIONS) throw new ApiFailure("TOO_MANY_SESSIONS", `${live} sessions are live; mcpscope allows ${MAX_LIVE_SESSIONS} at once.`);
     const session = new Session(target, this.options, previousId);
     this.sessions.set(session.id, session);
     this.applyRetention();

@@ -29,7 +29,35 @@ describe("LineSplitter", () => {
     const { lines, splitter } = collect();
     splitter.push(Buffer.from("done\npartial"));
     expect(lines).toEqual([["done", 4]]);
-    expect(splitter.flush()).toEqual({ text: "partial", bytes: 7 });
+    expect(splitter.flush()).toEqual({ text: "partial", bytes: 7, oversized: false });
     expect(splitter.flush()).toBeUndefined();
+  });
+});
+
+describe("LineSplitter with a line limit", () => {
+  it("keeps only a preview of an oversized line, across chunks, and goes on after it", () => {
+    const lines: Array<[string, number, boolean]> = [];
+    const splitter = new LineSplitter((text, bytes, oversized) => lines.push([text, bytes, oversized]), 100_000);
+    const big = Buffer.alloc(300_000, 0x61);
+    splitter.push(Buffer.from("small\n"));
+    splitter.push(big.subarray(0, 150_000));
+    splitter.push(big.subarray(150_000));
+    expect(splitter.bufferedBytes).toBeLessThanOrEqual(64 * 1024);
+    splitter.push(Buffer.from("\nafter\n"));
+    expect(lines.map(([t, b, o]) => [t.length, b, o])).toEqual([
+      [5, 5, false],
+      [64 * 1024, 300_000, true],
+      [5, 5, false],
+    ]);
+  });
+
+  it("catches an oversized line that arrives in one chunk", () => {
+    const lines: Array<[number, boolean]> = [];
+    const splitter = new LineSplitter((text, bytes, oversized) => lines.push([bytes, oversized]), 10);
+    splitter.push(Buffer.from("0123456789ABCDEF\nok\n"));
+    expect(lines).toEqual([
+      [16, true],
+      [2, false],
+    ]);
   });
 });

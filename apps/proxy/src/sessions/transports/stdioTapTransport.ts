@@ -3,7 +3,7 @@ import { getDefaultEnvironment } from "@modelcontextprotocol/sdk/client/stdio.js
 import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import { classifyMessage, type StdioTarget } from "@mcpscope/protocol";
 import type { FrameLog } from "../frameLog.js";
-import { LineSplitter } from "./lineSplitter.js";
+import { LineSplitter, OVERSIZED_PREVIEW_BYTES } from "./lineSplitter.js";
 import { parseWireMessage } from "./parseWireMessage.js";
 import type { ExitInfo, TappedTransport } from "./tappedTransport.js";
 
@@ -11,6 +11,8 @@ import type { ExitInfo, TappedTransport } from "./tappedTransport.js";
 /** Milliseconds between SIGTERM and SIGKILL when closing a server. */
 const KILL_GRACE_MS = 2000;
 const STDERR_TAIL_LINES = 20;
+/** Default frame size limit: 16 MiB. */
+export const DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
 
 /**
  * An MCP SDK `Transport` over a child process's stdio (MCP 2025-11-25 "Transports →
@@ -36,6 +38,8 @@ export class StdioTapTransport implements TappedTransport {
   constructor(
     private readonly target: StdioTarget,
     private readonly log: FrameLog,
+    /** Longest stdout line delivered as a message; longer ones become `invalid` frames. */
+    private readonly maxFrameBytes = DEFAULT_MAX_FRAME_BYTES,
   ) {}
 
   /** The server's process id while it runs. */
@@ -68,13 +72,13 @@ export class StdioTapTransport implements TappedTransport {
         windowsHide: true,
       });
       this.child = child;
-      const stdout = new LineSplitter((text, bytes) => this.onStdoutLine(text, bytes));
-      const stderr = new LineSplitter((text) => this.onStderrLine(text));
+      const stdout = new LineSplitter((text, bytes, oversized) => this.onStdoutLine(text, bytes, oversized), this.maxFrameBytes);
+      const stderr = new LineSplitter((text, bytes, oversized) => this.onStderrLine(oversized ? `${text}… (${bytes} bytes, cut)` : text), this.maxFrameBytes);
       child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
       child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
       child.stdout.on("end", () => {
         const rest = stdout.flush();
-        if (rest) this.log.append({ dir: "in", kind: "invalid", raw: rest.text, bytes: rest.bytes, reason: "unterminated line at end of stdout" });
+        if (rest) this.log.append({ dir: "in", kind: "invalid", raw: rest.text, bytes: rest.bytes, reason: `unterminated line at end of stdout${rest.oversized ? ` (${rest.bytes} bytes; first ${OVERSIZED_PREVIEW_BYTES} kept)` : ""}` });
       });
       child.stderr.on("end", () => {
         const rest = stderr.flush();
@@ -169,7 +173,12 @@ export class StdioTapTransport implements TappedTransport {
     }
   }
 
-  private onStdoutLine(text: string, bytes: number): void {
+  private onStdoutLine(text: string, bytes: number, oversized: boolean): void {
+    if (oversized) {
+      const reason = `line of ${bytes} bytes exceeds the ${this.maxFrameBytes}-byte frame limit: not delivered; its first ${OVERSIZED_PREVIEW_BYTES} bytes are kept`;
+      this.log.append({ dir: "in", kind: "invalid", raw: text, bytes, reason });
+      return;
+    }
     const line = text.endsWith("\r") ? text.slice(0, -1) : text;
     const parsed = parseWireMessage(line);
     if (!parsed.ok) {
