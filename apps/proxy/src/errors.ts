@@ -115,6 +115,16 @@ export const ERRORS = {
     message: "Too many live sessions.",
     hint: "Close sessions you no longer need (DELETE /api/sessions/:id).",
   },
+  INBOX_ITEM_GONE: {
+    statusCode: 404,
+    message: "That server request is no longer waiting: it was answered or cancelled.",
+    hint: "Someone else may have answered it; GET /api/sessions/:id/inbox lists what is still waiting.",
+  },
+  ROOTS_DISABLED: {
+    statusCode: 409,
+    message: "This session does not declare the roots capability.",
+    hint: "Open a session with client.capabilities.roots true to expose roots.",
+  },
   NOT_FOUND: {
     statusCode: 404,
     message: "Not found.",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ClientBehaviourSchema } from "./serverRequests.js";
 
 /** Transports mcpscope speaks (MCP 2025-11-25 "Transports"; 2024-11-05 HTTP+SSE). */
 export const TransportKindSchema = z.enum(["stdio", "streamable-http", "sse"]);
@@ -6,6 +7,8 @@ export type TransportKind = z.infer<typeof TransportKindSchema>;
 
 /** Settings every session takes, beside its target. */
 const SessionSettingsShape = {
+  /** Capabilities to declare, roots, and canned answers to server requests. */
+  client: ClientBehaviourSchema.optional(),
   /** A label for the session, e.g. its name in an `mcpServers` config file. */
   name: z.string().optional(),
   /** Milliseconds the server may take to answer `initialize` (default 30,000). */
@@ -115,6 +118,8 @@ export const SessionInfoSchema = z.object({
   settings: SessionSettingsSchema,
   /** The capabilities mcpscope declared in `initialize`. */
   clientCapabilities: z.record(z.string(), z.unknown()).optional(),
+  /** The roots `roots/list` answers with. */
+  roots: z.array(z.object({ uri: z.string(), name: z.string().optional() })).optional(),
   /** True for a session of an earlier run, opened read-only from its recording. */
   recorded: z.boolean().optional(),
   /** The session this one reconnected, if any. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FrameSchema } from "./frame.js";
+import { InboxItemSchema } from "./serverRequests.js";
 import { SessionInfoSchema } from "./session.js";
 
 /**
@@ -19,12 +20,14 @@ export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 /**
  * Server→UI WebSocket messages. `frames` carries a batch of contiguous frames of one
  * session in `seq` order; `session` a session's new state; `sessions` the full list on
- * connect; `error` a refused client message.
+ * connect; `error` a refused client message; `inbox` a session's pending server requests
+ * whenever they change (sent on subscribe too).
  */
 export const ServerMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("frames"), sessionId: z.string(), frames: z.array(FrameSchema) }),
   z.object({ type: z.literal("session"), session: SessionInfoSchema }),
   z.object({ type: z.literal("sessions"), sessions: z.array(SessionInfoSchema) }),
   z.object({ type: z.literal("error"), code: z.string(), message: z.string() }),
+  z.object({ type: z.literal("inbox"), sessionId: z.string(), items: z.array(InboxItemSchema) }),
 ]);
 export type ServerMessage = z.infer<typeof ServerMessageSchema>;

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsync } from "fastify";
 import {
+  AnswerBodySchema,
   CancelRequestBodySchema,
+  RootsBodySchema,
   CreateSessionBodySchema,
   type FramesPage,
   FramesQuerySchema,
@@ -68,5 +70,19 @@ export const sessionRoutes: FastifyPluginAsync<{ sessions: SessionManager }> = a
     await session.sendRaw(body.text);
     const sent = session.log.since(before).find((f) => f.dir === "out");
     return reply.code(202).send({ seq: sent?.seq });
+  });
+
+  app.get<{ Params: { id: string } }>("/api/sessions/:id/inbox", async (request) => sessions.get(request.params.id).pending());
+
+  app.post<{ Params: { id: string; itemId: string } }>("/api/sessions/:id/inbox/:itemId", async (request, reply) => {
+    const body = parseWith(AnswerBodySchema, request.body);
+    sessions.get(request.params.id).answer(request.params.itemId, body);
+    return reply.code(204).send();
+  });
+
+  app.put<{ Params: { id: string } }>("/api/sessions/:id/roots", async (request) => {
+    const { roots } = parseWith(RootsBodySchema, request.body);
+    await sessions.get(request.params.id).setRoots(roots);
+    return { roots };
   });
 };

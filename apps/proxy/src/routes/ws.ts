@@ -63,6 +63,9 @@ export const wsRoutes: FastifyPluginAsync<{ sessions: SessionManager }> = async 
     session.onChange((info) => {
       for (const sub of subscribers) send(sub.socket, { type: "session", session: info });
     });
+    session.inbox.onChange((items) => {
+      for (const sub of subscribers) if (sub.cursors.has(session.id)) send(sub.socket, { type: "inbox", sessionId: session.id, items });
+    });
   };
   for (const info of sessions.list()) watch(sessions.get(info.id));
   sessions.onCreated((session) => {
@@ -97,6 +100,7 @@ export const wsRoutes: FastifyPluginAsync<{ sessions: SessionManager }> = async 
         return;
       }
       sub.cursors.set(message.sessionId, message.since);
+      send(socket, { type: "inbox", sessionId: message.sessionId, items: sessions.get(message.sessionId).pending() });
       schedule(0);
     });
     socket.on("close", () => subscribers.delete(sub));

@@ -52,6 +52,16 @@ export class RecordedSession {
   sendRaw(): Promise<void> {
     throw readOnly();
   }
+  answer(): void {
+    throw readOnly();
+  }
+  pending(): [] {
+    return [];
+  }
+  setRoots(): Promise<void> {
+    throw readOnly();
+  }
+  readonly inbox = { onChange: () => () => undefined };
   async close(): Promise<void> {
     // Already closed.
   }

@@ -1,9 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { McpError, ResultSchema } from "@modelcontextprotocol/sdk/types.js";
+import { CreateMessageRequestSchema, ElicitRequestSchema, ListRootsRequestSchema, McpError, ResultSchema } from "@modelcontextprotocol/sdk/types.js";
 import {
+  type AnswerBody,
+  type ClientBehaviour,
+  ClientBehaviourSchema,
+  type InboxItem,
   type JsonRpcId,
+  type Root,
   type SendRequestResult,
   type SessionInfo,
   type SessionSettings,
@@ -17,6 +22,7 @@ import { FrameFile } from "../recording/frameFile.js";
 import { VERSION } from "../version.js";
 import { describeExit, explainConnectFailure, stderrSuffix } from "./explainConnectFailure.js";
 import { FrameLog } from "./frameLog.js";
+import { Inbox } from "./inbox.js";
 import { PendingIds } from "./pendingIds.js";
 import { createTransports } from "./transports/createTransports.js";
 import type { TappedTransport } from "./transports/tappedTransport.js";
@@ -34,8 +40,19 @@ export interface SessionOptions {
   recordingsDir?: string;
 }
 
-/** What mcpscope declares in `initialize` (MCP 2025-11-25 "Lifecycle → Capability Negotiation"). */
-const CLIENT_CAPABILITIES: Record<string, unknown> = {};
+/**
+ * What mcpscope declares in `initialize` (MCP 2025-11-25 "Lifecycle → Capability
+ * Negotiation"): sampling, elicitation in form mode (with defaults applied to fields the user
+ * leaves alone, SEP-1034) and URL mode, and roots with change notifications; each can be
+ * switched off per session.
+ */
+function clientCapabilities(enabled: ClientBehaviour["capabilities"]): Record<string, unknown> {
+  return {
+    ...(enabled.sampling ? { sampling: {} } : {}),
+    ...(enabled.elicitation ? { elicitation: { form: { applyDefaults: true }, url: {} } } : {}),
+    ...(enabled.roots ? { roots: { listChanged: true } } : {}),
+  };
+}
 
 /** HTTP statuses after which `auto` falls back from Streamable HTTP to HTTP+SSE (spec "Backwards Compatibility"). */
 const FALLBACK_STATUSES = new Set([400, 404, 405]);
@@ -56,6 +73,10 @@ export class Session {
   private protocolVersion?: string;
   private closing = false;
   private settings: SessionSettings;
+  private readonly behaviour: ClientBehaviour;
+  private roots: Root[];
+  /** Server→client requests waiting for an answer. */
+  readonly inbox: Inbox;
   private readonly inFlight = new Map<JsonRpcId, { controller: AbortController; cancelled?: string; timedOut?: string }>();
   private readonly listeners = new Set<(info: SessionInfo) => void>();
 
@@ -65,6 +86,9 @@ export class Session {
     /** The session this one reconnects, if any. */
     readonly previousId?: string,
   ) {
+    this.behaviour = ClientBehaviourSchema.parse(target.client ?? {});
+    this.roots = this.behaviour.roots;
+    this.inbox = new Inbox(this.id);
     this.settings = { requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, resetTimeoutOnProgress: true };
     this.transportKind = target.transport === "auto" ? "streamable-http" : target.transport;
     this.log = new FrameLog(this.id, {
@@ -216,6 +240,28 @@ export class Session {
     await this.transport.sendRaw(text);
   }
 
+  /** Answers a waiting server request. @throws ApiFailure INBOX_ITEM_GONE */
+  answer(itemId: string, body: AnswerBody): void {
+    this.inbox.answer(itemId, body);
+  }
+
+  /** Pending server requests. */
+  pending(): InboxItem[] {
+    return this.inbox.list();
+  }
+
+  /**
+   * Replaces the roots `roots/list` answers with and, when connected, sends
+   * `notifications/roots/list_changed` (MCP 2025-11-25 "Client Features → Roots").
+   * @throws ApiFailure ROOTS_DISABLED when the session does not declare roots.
+   */
+  async setRoots(roots: Root[]): Promise<void> {
+    if (!this.behaviour.capabilities.roots) throw new ApiFailure("ROOTS_DISABLED");
+    this.roots = roots;
+    if (this.status === "ready") await this.client.sendRootsListChanged();
+    this.setStatus(this.status);
+  }
+
   /** Closes the connection: DELETE for Streamable HTTP sessions, ends a stdio server process. */
   async close(): Promise<void> {
     if (this.status === "closed" || this.closing) return;
@@ -228,6 +274,7 @@ export class Session {
     await transport?.close().catch(() => undefined);
     const meta = { event: "closed", by: "user" };
     this.log.append({ dir: "meta", kind: "lifecycle", raw: JSON.stringify(meta), meta });
+    this.inbox.clear();
     this.setStatus("closed");
     this.log.close();
   }
@@ -256,7 +303,8 @@ export class Session {
       ...(instructions ? { instructions } : {}),
       ...(pid !== undefined && !this.transport?.exit ? { pid } : {}),
       settings: this.settings,
-      clientCapabilities: CLIENT_CAPABILITIES,
+      clientCapabilities: clientCapabilities(this.behaviour.capabilities),
+      roots: this.roots,
       ...(this.previousId ? { previousId: this.previousId } : {}),
       lastSeq: this.log.lastSeq,
       ...(this.error ? { error: this.error } : {}),
@@ -287,7 +335,20 @@ export class Session {
   }
 
   private newClient(): Client {
-    const client = new Client({ name: "mcpscope", version: VERSION }, { capabilities: CLIENT_CAPABILITIES });
+    const enabled = this.behaviour.capabilities;
+    const client = new Client({ name: "mcpscope", version: VERSION }, { capabilities: clientCapabilities(enabled) });
+    const { autoAnswer } = this.behaviour;
+    if (enabled.sampling) {
+      client.setRequestHandler(CreateMessageRequestSchema, (request, extra) =>
+        autoAnswer.sampling ? (autoAnswer.sampling as never) : (this.inbox.wait(request.method, extra.requestId, request.params as never, extra.signal) as never),
+      );
+    }
+    if (enabled.elicitation) {
+      client.setRequestHandler(ElicitRequestSchema, (request, extra) =>
+        autoAnswer.elicitation ? (autoAnswer.elicitation as never) : (this.inbox.wait(request.method, extra.requestId, request.params as never, extra.signal) as never),
+      );
+    }
+    if (enabled.roots) client.setRequestHandler(ListRootsRequestSchema, () => ({ roots: this.roots }));
     client.onclose = () => this.onTransportClosed();
     client.onerror = () => {
       // Transport errors are recorded as frames; the SDK's report adds nothing.

@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { JsonRpcErrorSchema } from "./rest.js";
+
+/** Server→client request methods mcpscope answers (MCP 2025-11-25 "Client Features"). */
+export const ServerRequestMethodSchema = z.enum(["sampling/createMessage", "elicitation/create", "roots/list"]);
+export type ServerRequestMethod = z.infer<typeof ServerRequestMethodSchema>;
+
+/**
+ * A server→client request waiting in a session's inbox for someone to answer it.
+ * `id` is mcpscope's handle; `requestId` the JSON-RPC id the server gave it.
+ */
+export const InboxItemSchema = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  requestId: z.union([z.string(), z.number()]),
+  method: z.string(),
+  params: z.record(z.string(), z.unknown()),
+  /** Epoch milliseconds. */
+  receivedAt: z.number(),
+});
+export type InboxItem = z.infer<typeof InboxItemSchema>;
+
+/**
+ * Body of `POST /api/sessions/:id/inbox/:itemId`: the answer, a result (e.g. a
+ * `CreateMessageResult`, an `ElicitResult` `{action, content?}`) or a JSON-RPC error
+ * (rejecting a sampling request: code -1, "User rejected sampling request").
+ */
+export const AnswerBodySchema = z.union([
+  z.object({ result: z.record(z.string(), z.unknown()) }),
+  z.object({ error: JsonRpcErrorSchema }),
+]);
+export type AnswerBody = z.infer<typeof AnswerBodySchema>;
+
+/** A root the client exposes (MCP 2025-11-25 "Client Features → Roots"): a `file://` URI. */
+export const RootSchema = z.object({ uri: z.string().startsWith("file://", "a root's uri must be a file:// URI"), name: z.string().optional() });
+export type Root = z.infer<typeof RootSchema>;
+
+/** Body of `PUT /api/sessions/:id/roots`. */
+export const RootsBodySchema = z.object({ roots: z.array(RootSchema) });
+
+/**
+ * What a session declares and how it answers server requests, given when it is opened:
+ * capabilities can be switched off to test servers against clients that lack them;
+ * `autoAnswer` gives canned answers for unattended runs (CI), so a server that samples or
+ * elicits does not hang.
+ */
+export const ClientBehaviourSchema = z.object({
+  capabilities: z
+    .object({ sampling: z.boolean().default(true), elicitation: z.boolean().default(true), roots: z.boolean().default(true) })
+    .default({ sampling: true, elicitation: true, roots: true }),
+  roots: z.array(RootSchema).default([]),
+  autoAnswer: z
+    .object({
+      sampling: z.record(z.string(), z.unknown()).optional(),
+      elicitation: z.record(z.string(), z.unknown()).optional(),
+    })
+    .default({}),
+});
+export type ClientBehaviour = z.infer<typeof ClientBehaviourSchema>;
