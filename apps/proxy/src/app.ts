@@ -3,6 +3,7 @@ import fastifyWebsocket from "@fastify/websocket";
 import Fastify, { type FastifyInstance } from "fastify";
 import { ApiFailure } from "./errors.js";
 import { healthRoutes } from "./routes/health.js";
+import { recordingRoutes } from "./routes/recordings.js";
 import { serverRoutes } from "./routes/servers.js";
 import { sessionRoutes } from "./routes/sessions.js";
 import { webRoutes } from "./routes/web.js";
@@ -64,6 +65,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(sessionRoutes, { sessions });
   await app.register(serverRoutes, { sessions, catalog: opts.catalog ?? new ServerCatalog() });
+  await app.register(recordingRoutes, { sessions });
   await app.register(wsRoutes, { sessions });
   await app.register(webRoutes, { root: opts.webRoot });
 

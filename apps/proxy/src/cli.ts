@@ -1,12 +1,11 @@
-import { mkdirSync } from "node:fs";
-import { homedir } from "node:os";
-import { join } from "node:path";
 import { Command, InvalidArgumentError } from "commander";
-import open from "open";
 import type { SessionTarget } from "@mcpscope/protocol";
 import { defaultServerTarget } from "./sessions/defaultServer.js";
 import { ServerCatalog } from "./sessions/serverCatalog.js";
-import { startServer } from "./server.js";
+import { diffCommand } from "./commands/diff.js";
+import { replayCommand } from "./commands/replay.js";
+import { serve } from "./commands/serve.js";
+import { viewCommand } from "./commands/view.js";
 import { VERSION } from "./version.js";
 
 const DEFAULT_PORT = 6280;
@@ -30,11 +29,6 @@ function parseCount(value: string): number {
   return n;
 }
 
-/** The default data directory: XDG's state directory (XDG Base Directory Specification). */
-function defaultDataDir(): string {
-  return join(process.env.XDG_STATE_HOME || join(homedir(), ".local", "state"), "mcpscope");
-}
-
 function collectHeader(value: string, previous: Record<string, string>): Record<string, string> {
   const colon = value.indexOf(":");
   if (colon <= 0) throw new InvalidArgumentError(`expected "Name: value", got "${value}".`);
@@ -43,13 +37,20 @@ function collectHeader(value: string, previous: Record<string, string>): Record<
 
 const TRANSPORTS = ["streamable-http", "sse"];
 
-/** Runs the `mcpscope` command line. */
+const SUBCOMMANDS: Record<string, (argv: string[]) => Promise<void>> = { view: viewCommand, replay: replayCommand, diff: diffCommand };
+
+/**
+ * Runs the `mcpscope` command line: `mcpscope [options] [-- command…]` inspects a server;
+ * `mcpscope view|replay|diff …` work with recordings.
+ */
 export async function main(argv: string[]): Promise<void> {
+  const sub = SUBCOMMANDS[argv[2] ?? ""];
+  if (sub) return sub([argv[0]!, `${argv[1]} ${argv[2]}`, ...argv.slice(3)]);
   const program = new Command()
     .name("mcpscope")
     .description("Inspect Model Context Protocol servers in the browser: every frame, every schema.")
     .version(VERSION)
-    .usage("[options] [-- <command> [args...]]")
+    .usage("[options] [-- <command> [args...]]\n       mcpscope view <file.jsonl>\n       mcpscope replay <file.jsonl> [-- <command> | --url <url>]\n       mcpscope diff <a.jsonl> <b.jsonl>")
     .option("-p, --port <n>", "port to listen on", parsePort, DEFAULT_PORT)
     .option("--host <addr>", "address to bind (loopback only unless --expose)", "127.0.0.1")
     .option("--expose", "allow binding a non-loopback address (anyone who can reach it and has the token can run commands)")
@@ -120,56 +121,14 @@ export async function main(argv: string[]): Promise<void> {
     target = { ...defaultServerTarget(), env: opts.env, ...(opts.cwd ? { cwd: opts.cwd } : {}) };
   }
 
-  const recordingsDir = join(opts.dataDir ?? defaultDataDir(), "sessions");
-  try {
-    mkdirSync(recordingsDir, { recursive: true, mode: 0o700 });
-  } catch (err) {
-    program.error(`mcpscope: cannot create the data directory ${recordingsDir}: ${(err as Error).message}. Pick another with --data-dir <dir>.`);
-  }
-
-  let server;
-  try {
-    server = await startServer({
-      port: opts.port,
-      host: opts.host,
-      token: opts.token ?? process.env.MCPSCOPE_TOKEN,
-      target,
-      catalog,
-      recordingsDir,
-      retention: { keepSessions: opts.keep, keepDays: opts.keepDays },
-    });
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    if (e.code === "EADDRINUSE") {
-      program.error(`mcpscope: port ${opts.port} is in use. Stop the other process or pick another port with --port <n>.`);
-    }
-    throw err;
-  }
-  process.stdout.write(`mcpscope ready: ${server.url}\n`);
-
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    // A server that will not die must not keep mcpscope alive: give up after 5 s.
-    const force = setTimeout(() => {
-      server.app.sessions.killAll();
-      process.exit(1);
-    }, 5000);
-    force.unref();
-    await server.app.close();
-    process.exit(0);
-  };
-  // One session's bug must not take down the others: report it and keep serving.
-  process.on("uncaughtException", (err) => process.stderr.write(`mcpscope: internal error (please report): ${err.stack ?? err}\n`));
-  process.on("unhandledRejection", (err) => process.stderr.write(`mcpscope: internal error (please report): ${(err as Error)?.stack ?? err}\n`));
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
-  process.on("exit", () => server.app.sessions.killAll());
-
-  if (opts.open && !process.env.CI) {
-    open(server.url).catch(() => {
-      process.stderr.write("mcpscope: could not open a browser; open the URL above yourself.\n");
-    });
-  }
+  await serve(program, {
+    port: opts.port,
+    host: opts.host,
+    token: opts.token,
+    open: opts.open,
+    dataDir: opts.dataDir,
+    target,
+    catalog,
+    retention: { keepSessions: opts.keep, keepDays: opts.keepDays },
+  });
 }

@@ -1,2 +1,3 @@
 export * from "./timelineIndex.js";
 export * from "./frameSummary.js";
+export * from "./diff/index.js";

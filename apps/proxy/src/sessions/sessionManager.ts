@@ -51,6 +51,32 @@ export class SessionManager {
   }
 
   /**
+   * Opens a recording file as a read-only session (import, `mcpscope view`). When the
+   * session is already listed, returns that one.
+   * @throws Error when the file is not an mcpscope recording.
+   */
+  openRecording(path: string): AnySession {
+    const session = RecordedSession.open(path);
+    const existing = this.sessions.get(session.id);
+    if (existing) return existing;
+    this.sessions.set(session.id, session);
+    for (const listener of this.createdListeners) listener(session);
+    return session;
+  }
+
+  /** The recording file of a session, if it has one (flushed first). */
+  recordingPath(id: string): string | undefined {
+    const session = this.get(id);
+    session.log.flush();
+    return session instanceof RecordedSession ? session.file.path : session.recordingPath;
+  }
+
+  /** Where new recordings go, if anywhere. */
+  get recordingsDir(): string | undefined {
+    return this.options.recordingsDir;
+  }
+
+  /**
    * Deletes a session's recording and forgets the session (closing it first if live).
    * @throws ApiFailure SESSION_NOT_FOUND
    */

@@ -1,0 +1,100 @@
+import { Command, InvalidArgumentError } from "commander";
+import type { Frame, SessionTarget } from "@mcpscope/protocol";
+import { diffSessions, formatDiffReport } from "@mcpscope/timeline";
+import { readRecording } from "../recording/readRecording.js";
+import { SessionManager } from "../sessions/sessionManager.js";
+import { REDACTED } from "../sessions/transports/redactHeaders.js";
+import { recordingsDirOf } from "./serve.js";
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+const collectPair = (separator: string) => (value: string, previous: Record<string, string>) => {
+  const at = value.indexOf(separator);
+  if (at <= 0) throw new InvalidArgumentError(`expected NAME${separator}VALUE, got "${value}".`);
+  return { ...previous, [value.slice(0, at).trim()]: value.slice(at + 1).trim() };
+};
+
+/** The first answer mcpscope gave to each server request method in a recording. */
+function recordedAnswers(frames: Frame[]): Map<string, Record<string, unknown>> {
+  const asked = new Map<string, string>();
+  const answers = new Map<string, Record<string, unknown>>();
+  for (const f of frames) {
+    if (f.dir === "in" && f.kind === "request" && f.msg?.method) asked.set(String(f.msg.id), f.msg.method);
+    if (f.dir === "out" && f.kind === "response" && f.msg) {
+      const method = asked.get(String(f.msg.id));
+      if (method && !answers.has(method)) answers.set(method, f.msg.result as Record<string, unknown>);
+    }
+  }
+  return answers;
+}
+
+/**
+ * `mcpscope replay <file.jsonl> [-- <command> | --url <url>]`: re-sends a recording's client
+ * requests, in order, to a server (the recorded one by default), answers the server's
+ * requests from the recording, records the new session, and prints its diff against the
+ * recording. Exits 1 when they differ, so it can gate CI.
+ */
+export async function replayCommand(argv: string[]): Promise<void> {
+  const program = new Command()
+    .name("mcpscope replay")
+    .description("Replay a recording against a server and report what changed.")
+    .argument("<file>", "the recording (.jsonl)")
+    .argument("[command...]", "stdio server command after --; default: the recorded server")
+    .option("--url <url>", "replay against a remote server")
+    .option("--transport <t>", "with --url: streamable-http or sse")
+    .option("--header <Name: value>", "with --url: an HTTP header (repeatable)", collectPair(":"), {})
+    .option("-e, --env <KEY=VALUE>", "environment variable for a stdio server (repeatable)", collectPair("="), {})
+    .option("--timeout <ms>", "per-request timeout", (v) => Number(v), 60_000)
+    .option("--ignore <key>", "also ignore this key at any depth when comparing (repeatable)", collect, [])
+    .option("--json", "print the diff as JSON")
+    .option("--data-dir <dir>", "where the new recording goes")
+    .showHelpAfterError();
+  program.parse(argv);
+  const opts = program.opts<{ url?: string; transport?: string; header: Record<string, string>; env: Record<string, string>; timeout: number; ignore: string[]; json?: boolean; dataDir?: string }>();
+  const [file, ...command] = program.args as [string, ...string[]];
+
+  let recording!: ReturnType<typeof readRecording>;
+  try {
+    recording = readRecording(file);
+  } catch (err) {
+    program.error(`mcpscope replay: ${(err as Error).message}`);
+  }
+  let target: SessionTarget;
+  if (opts.url) target = { transport: (opts.transport ?? "auto") as "auto", url: opts.url, headers: opts.header, revealSecrets: false };
+  else if (command.length) target = { transport: "stdio", command: command[0]!, args: command.slice(1), env: opts.env };
+  else {
+    target = recording.header.session.target as SessionTarget;
+    if (!target) program.error("mcpscope replay: the recording names no server; give one after -- or with --url.");
+    if (JSON.stringify(target).includes(REDACTED)) {
+      process.stderr.write(`mcpscope replay: the recording's secrets are redacted; pass them again with -e/--header, or the server gets "${REDACTED}".\n`);
+    }
+  }
+  const answers = recordedAnswers(recording.frames);
+  const roots = (answers.get("roots/list")?.roots as Array<{ uri: string; name?: string }> | undefined) ?? [];
+  const manager = new SessionManager({ recordingsDir: recordingsDirOf(program, opts.dataDir), requestTimeoutMs: opts.timeout });
+  const session = await manager
+    .open({
+      ...target,
+      client: {
+        capabilities: { sampling: true, elicitation: true, roots: true },
+        roots: roots.filter((r) => r.uri.startsWith("file://")),
+        autoAnswer: {
+          sampling: answers.get("sampling/createMessage") ?? { role: "assistant", content: { type: "text", text: "(no sampling answer in the recording)" }, model: "mcpscope-replay" },
+          elicitation: answers.get("elicitation/create") ?? { action: "decline" },
+        },
+      },
+    } as SessionTarget)
+    .catch((err: Error & { hint?: string }) => program.error(`mcpscope replay: could not connect: ${err.message}${err.hint ? `\n${err.hint}` : ""}`));
+
+  let sent = 0;
+  for (const frame of recording.frames) {
+    if (frame.dir !== "out" || frame.kind !== "request" || !frame.msg?.method || frame.msg.method === "initialize") continue;
+    const { _meta: _ignored, ...params } = (frame.msg.params ?? {}) as Record<string, unknown>;
+    await session.request(frame.msg.method, params);
+    sent++;
+  }
+  await session.close();
+  const diff = diffSessions(recording.frames, session.log.since(0), { ignoreKeys: opts.ignore });
+  process.stderr.write(`mcpscope replay: sent ${sent} requests; new recording ${session.recordingPath}\n`);
+  process.stdout.write((opts.json ? JSON.stringify(diff, null, 2) : formatDiffReport(diff)) + "\n");
+  process.exitCode = diff.equal ? 0 : 1;
+}

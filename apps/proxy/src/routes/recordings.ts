@@ -1,0 +1,48 @@
+import { createReadStream } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { FastifyPluginAsync } from "fastify";
+import { ApiFailure } from "../errors.js";
+import { toHar } from "../recording/har.js";
+import type { SessionManager } from "../sessions/sessionManager.js";
+import { VERSION } from "../version.js";
+
+/** Largest recording accepted by import: 1 GiB. */
+const MAX_IMPORT_BYTES = 1024 * 1024 * 1024;
+
+/** Export a session as its JSON Lines recording or as HAR; import a recording. */
+export const recordingRoutes: FastifyPluginAsync<{ sessions: SessionManager }> = async (app, { sessions }) => {
+  app.addContentTypeParser(["application/x-ndjson", "application/jsonl", "text/plain"], { parseAs: "string", bodyLimit: MAX_IMPORT_BYTES }, (_req, body, done) => done(null, body));
+
+  app.get<{ Params: { id: string } }>("/api/sessions/:id/export", async (request, reply) => {
+    const session = sessions.get(request.params.id);
+    const path = sessions.recordingPath(session.id);
+    reply.header("content-disposition", `attachment; filename="mcpscope-${session.id}.jsonl"`).type("application/x-ndjson");
+    if (path) return reply.send(createReadStream(path));
+    const { lastSeq: _lastSeq, ...info } = session.info();
+    const lines = [JSON.stringify({ type: "mcpscope-recording", version: 1, session: info }), ...session.log.since(0).map((f) => JSON.stringify(f))];
+    return reply.send(lines.join("\n") + "\n");
+  });
+
+  app.get<{ Params: { id: string } }>("/api/sessions/:id/export.har", async (request, reply) => {
+    const session = sessions.get(request.params.id);
+    reply.header("content-disposition", `attachment; filename="mcpscope-${session.id}.har"`);
+    return toHar(session.log.since(0), VERSION);
+  });
+
+  app.post("/api/recordings", async (request, reply) => {
+    if (typeof request.body !== "string" || request.body.trim() === "") {
+      throw new ApiFailure("BAD_REQUEST", "Send the recording's JSON Lines as the body, with Content-Type: application/x-ndjson.");
+    }
+    const dir = sessions.recordingsDir ?? mkdtempSync(join(tmpdir(), "mcpscope-import-"));
+    const path = join(dir, `imported-${new Date().toISOString().replace(/[:.]/g, "-")}.jsonl`);
+    writeFileSync(path, request.body.endsWith("\n") ? request.body : request.body + "\n", { mode: 0o600 });
+    try {
+      const session = sessions.openRecording(path);
+      return reply.code(201).send(session.info());
+    } catch (err) {
+      throw new ApiFailure("BAD_REQUEST", `Not an mcpscope recording: ${(err as Error).message}`, "Import a .jsonl file exported by mcpscope (its first line is a recording header).");
+    }
+  });
+};

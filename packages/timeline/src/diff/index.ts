@@ -1,0 +1,2 @@
+export * from "./diffSessions.js";
+export { VOLATILE_KEYS } from "./normalize.js";
