@@ -9,6 +9,8 @@ import { sessionRoutes } from "./routes/sessions.js";
 import { webRoutes } from "./routes/web.js";
 import { wsRoutes } from "./routes/ws.js";
 import { registerGuard } from "./security/guard.js";
+import { generateToken } from "./security/tokens.js";
+import { PresenceHub, shareRoutes } from "./routes/share.js";
 import type { SessionOptions } from "./sessions/session.js";
 import { ServerCatalog } from "./sessions/serverCatalog.js";
 import { type RetentionOptions, SessionManager } from "./sessions/sessionManager.js";
@@ -16,6 +18,10 @@ import { type RetentionOptions, SessionManager } from "./sessions/sessionManager
 export interface AppOptions {
   /** The token that guards the API (see DESIGN.md "Security"). */
   token: string;
+  /** The read-only token of viewer links; random when absent. */
+  viewerToken?: string;
+  /** The address the proxy is bound to, shown in viewer links. */
+  host?: string;
   /** The port the app will listen on; 0 means "whatever listen() got". */
   port: number;
   /** Extra host names the Host/Origin allow-lists accept (an explicit non-loopback bind). */
@@ -60,13 +66,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const address = app.server.address();
     return typeof address === "object" && address ? address.port : opts.port;
   };
-  registerGuard(app, { token: opts.token, port, extraHosts: opts.extraHosts });
+  const viewerToken = opts.viewerToken ?? generateToken();
+  registerGuard(app, { token: opts.token, viewerToken, port, extraHosts: opts.extraHosts });
   await app.register(fastifyWebsocket, { options: { maxPayload: 1024 * 1024 } });
   await app.register(healthRoutes);
   await app.register(sessionRoutes, { sessions });
   await app.register(serverRoutes, { sessions, catalog: opts.catalog ?? new ServerCatalog() });
   await app.register(recordingRoutes, { sessions });
-  await app.register(wsRoutes, { sessions });
+  const presence = new PresenceHub();
+  await app.register(shareRoutes, { presence, viewerToken, host: opts.host ?? "127.0.0.1", port, exposed: (opts.extraHosts ?? []).length > 0 });
+  await app.register(wsRoutes, { sessions, presence });
   await app.register(webRoutes, { root: opts.webRoot });
 
   app.addHook("onClose", async () => {

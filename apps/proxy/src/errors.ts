@@ -10,6 +10,11 @@ export const ERRORS = {
     message: "Missing or invalid mcpscope token.",
     hint: "Open the URL mcpscope printed at start (it carries ?token=…), or send 'Authorization: Bearer <token>'.",
   },
+  READ_ONLY: {
+    statusCode: 403,
+    message: "Viewers cannot change anything.",
+    hint: "This is a read-only viewer link; ask the presenter to run it.",
+  },
   FORBIDDEN_HOST: {
     statusCode: 403,
     message: "Host header not allowed.",

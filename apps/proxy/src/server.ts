@@ -40,6 +40,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     token,
     port: opts.port,
     extraHosts,
+    host: opts.host,
     catalog: opts.catalog,
     session: { recordingsDir: opts.recordingsDir },
     retention: opts.retention,

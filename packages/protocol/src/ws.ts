@@ -29,5 +29,26 @@ export const ServerMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("sessions"), sessions: z.array(SessionInfoSchema) }),
   z.object({ type: z.literal("error"), code: z.string(), message: z.string() }),
   z.object({ type: z.literal("inbox"), sessionId: z.string(), items: z.array(InboxItemSchema) }),
+  z.object({ type: z.literal("presence"), presence: z.lazy(() => PresenceSchema) }),
 ]);
+
+/**
+ * What the presenter is looking at (team demos): viewers who follow switch to it. Body of
+ * `POST /api/presence`; pushed to every client as `{type: "presence", presence}`.
+ */
+export const PresenceSchema = z.object({
+  sessionId: z.string().optional(),
+  selectedTool: z.string().optional(),
+  selectedFrame: z.number().int().positive().optional(),
+});
+export type Presence = z.infer<typeof PresenceSchema>;
+
+/** `GET /api/me`: who this client is and how mcpscope is exposed. */
+export const MeSchema = z.object({
+  role: z.enum(["presenter", "viewer"]),
+  /** True when bound to a non-loopback address (--expose): the UI shows a warning. */
+  exposed: z.boolean(),
+  host: z.string(),
+});
+export type Me = z.infer<typeof MeSchema>;
 export type ServerMessage = z.infer<typeof ServerMessageSchema>;

@@ -3,6 +3,7 @@ import type { WebSocket } from "ws";
 import { ClientMessageSchema, type ServerMessage } from "@mcpscope/protocol";
 import type { AnySession } from "../sessions/sessionManager.js";
 import type { SessionManager } from "../sessions/sessionManager.js";
+import type { PresenceHub } from "./share.js";
 
 /** Most frames in one `frames` message. */
 export const MAX_FRAMES_PER_BATCH = 2000;
@@ -22,7 +23,7 @@ interface Subscriber {
  * session's frame log by cursor, so a slow client costs a cursor, not a queue: memory stays
  * bounded, and a reconnecting client resubscribes with its last seq and misses nothing.
  */
-export const wsRoutes: FastifyPluginAsync<{ sessions: SessionManager }> = async (app, { sessions }) => {
+export const wsRoutes: FastifyPluginAsync<{ sessions: SessionManager; presence: PresenceHub }> = async (app, { sessions, presence }) => {
   const subscribers = new Set<Subscriber>();
   let timer: NodeJS.Timeout | undefined;
 
@@ -68,6 +69,9 @@ export const wsRoutes: FastifyPluginAsync<{ sessions: SessionManager }> = async 
     });
   };
   for (const info of sessions.list()) watch(sessions.get(info.id));
+  presence.onChange((p) => {
+    for (const sub of subscribers) send(sub.socket, { type: "presence", presence: p });
+  });
   sessions.onCreated((session) => {
     watch(session);
     for (const sub of subscribers) send(sub.socket, { type: "session", session: session.info() });
@@ -77,6 +81,7 @@ export const wsRoutes: FastifyPluginAsync<{ sessions: SessionManager }> = async 
     const sub: Subscriber = { socket, cursors: new Map() };
     subscribers.add(sub);
     send(socket, { type: "sessions", sessions: sessions.list() });
+    send(socket, { type: "presence", presence: presence.current() });
     socket.on("message", (data) => {
       let parsed;
       try {

@@ -4,10 +4,21 @@ import { tokenMatches } from "./tokens.js";
 
 export interface GuardOptions {
   token: string;
+  /** The read-only token of viewer links (team demos): GET and the live stream only. */
+  viewerToken?: string;
   /** The port the proxy listens on, or a function giving it once known. */
   port: () => number;
   /** Extra host names (without port) the Host header may carry, e.g. an explicit LAN bind. */
   extraHosts?: string[];
+}
+
+/** Who a request comes from: the token's holder, or a viewer link's (read-only). */
+export type Role = "presenter" | "viewer";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    role?: Role;
+  }
 }
 
 const LOOPBACK_NAMES = ["127.0.0.1", "localhost", "[::1]"];
@@ -66,11 +77,13 @@ export function registerGuard(app: FastifyInstance, opts: GuardOptions): void {
 
     const url = request.url;
     const name = cookieName(opts.port());
+    const roleOf = (presented: string | undefined): Role | undefined =>
+      tokenMatches(presented, opts.token) ? "presenter" : opts.viewerToken && tokenMatches(presented, opts.viewerToken) ? "viewer" : undefined;
     if (request.method === "GET" && (url.startsWith("/?") || url.startsWith("/index.html?"))) {
       const presented = new URL(url, "http://x").searchParams.get("token");
       if (presented !== null) {
-        if (!tokenMatches(presented, opts.token)) throw new ApiFailure("UNAUTHORIZED", "The token in the URL is not this mcpscope's token.");
-        reply.setCookie(name, opts.token, { httpOnly: true, sameSite: "strict", path: "/" });
+        if (!roleOf(presented)) throw new ApiFailure("UNAUTHORIZED", "The token in the URL is not this mcpscope's token.");
+        reply.setCookie(name, presented, { httpOnly: true, sameSite: "strict", path: "/" });
         return reply.redirect("/", 302);
       }
     }
@@ -78,7 +91,11 @@ export function registerGuard(app: FastifyInstance, opts: GuardOptions): void {
 
     const auth = request.headers.authorization;
     const bearer = auth?.startsWith("Bearer ") ? auth.slice("Bearer ".length) : undefined;
-    const presented = bearer ?? request.cookies[name];
-    if (!tokenMatches(presented, opts.token)) throw new ApiFailure("UNAUTHORIZED");
+    const role = roleOf(bearer ?? request.cookies[name]);
+    if (!role) throw new ApiFailure("UNAUTHORIZED");
+    request.role = role;
+    if (role === "viewer" && request.method !== "GET") {
+      throw new ApiFailure("READ_ONLY", `Viewers cannot ${request.method} ${url.split("?")[0]}: this is a read-only viewer link.`);
+    }
   });
 }
