@@ -28,7 +28,12 @@ describe("server→client requests against server-everything", () => {
     t.api<SendRequestResult>("POST", `/api/sessions/${session.id}/requests`, { method: "tools/call", params: { name, arguments: args } });
 
   it("declares sampling, elicitation (form with defaults, url) and roots", () => {
-    expect(session.clientCapabilities).toEqual({ sampling: {}, elicitation: { form: { applyDefaults: true }, url: {} }, roots: { listChanged: true } });
+    expect(session.clientCapabilities).toEqual({
+      sampling: {},
+      elicitation: { form: { applyDefaults: true }, url: {} },
+      roots: { listChanged: true },
+      tasks: { list: {}, cancel: {}, requests: { sampling: { createMessage: {} }, elicitation: { create: {} } } },
+    });
   });
 
   it("puts a sampling request in every watcher's inbox; answering in one clears it in all", async () => {
@@ -97,6 +102,46 @@ describe("server→client requests against server-everything", () => {
       .toBe(true);
     await call("toggle-subscriber-updates");
   });
+});
+
+describe("tasks (MCP 2025-11-25, experimental)", () => {
+  let t: TestApp;
+  let session: SessionInfo;
+  beforeAll(async () => {
+    t = await startTestApp();
+    session = await t.openSession(defaultServerTarget());
+  });
+  afterAll(() => t.close());
+  const request = (method: string, params: Record<string, unknown>) => t.api<SendRequestResult>("POST", `/api/sessions/${session.id}/requests`, { method, params });
+
+  it("runs a server's sampling request as a client-side task: the inbox answer is served through tasks/result", async () => {
+    const pending = request("tools/call", { name: "trigger-sampling-request-async", arguments: { prompt: "as a task", maxTokens: 10 } });
+    let items: InboxItem[] = [];
+    await expect.poll(async () => (items = (await t.api<InboxItem[]>("GET", `/api/sessions/${session.id}/inbox`)).body).length, { timeout: 10_000 }).toBe(1);
+    expect(items[0]!.params).toHaveProperty("task");
+    await t.api("POST", `/api/sessions/${session.id}/inbox/${items[0]!.id}`, { result: { role: "assistant", content: { type: "text", text: "task answer" }, model: "m", stopReason: "endTurn" } });
+    const res = (await pending).body;
+    expect(textOf(res)).toContain("task answer");
+    const frames = (await t.api<FramesPage>("GET", `/api/sessions/${session.id}/frames?limit=100000`)).body.frames;
+    expect(frames.some((f) => f.dir === "in" && f.msg?.method === "tasks/get")).toBe(true);
+    expect(frames.some((f) => f.dir === "in" && f.msg?.method === "tasks/result")).toBe(true);
+  }, 30_000);
+
+  it("calls a tool as a task, polls tasks/get to completion and fetches tasks/result", async () => {
+    const created = (await request("tools/call", { name: "simulate-research-query", arguments: { topic: "mcp" }, task: { ttl: 60_000 } })).body;
+    const taskId = ("result" in created ? (created.result.task as { taskId: string }).taskId : undefined)!;
+    expect(taskId).toBeTruthy();
+    await expect
+      .poll(async () => {
+        const got = (await request("tasks/get", { taskId })).body;
+        return "result" in got ? got.result.status : "error";
+      }, { timeout: 30_000, intervals: [250] })
+      .toBe("completed");
+    const listed = (await request("tasks/list", {})).body;
+    expect(textOf(listed)).toContain(taskId);
+    const result = (await request("tasks/result", { taskId })).body;
+    expect(textOf(result)).toContain("mcp");
+  }, 40_000);
 });
 
 describe("unattended runs", () => {

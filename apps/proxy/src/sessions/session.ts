@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { InMemoryTaskStore } from "@modelcontextprotocol/sdk/experimental/tasks";
+import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/protocol.js";
 import { CreateMessageRequestSchema, ElicitRequestSchema, ListRootsRequestSchema, McpError, ResultSchema } from "@modelcontextprotocol/sdk/types.js";
 import {
   type AnswerBody,
@@ -47,10 +49,17 @@ export interface SessionOptions {
  * switched off per session.
  */
 function clientCapabilities(enabled: ClientBehaviour["capabilities"]): Record<string, unknown> {
+  const taskRequests = {
+    ...(enabled.sampling ? { sampling: { createMessage: {} } } : {}),
+    ...(enabled.elicitation ? { elicitation: { create: {} } } : {}),
+  };
   return {
     ...(enabled.sampling ? { sampling: {} } : {}),
     ...(enabled.elicitation ? { elicitation: { form: { applyDefaults: true }, url: {} } } : {}),
     ...(enabled.roots ? { roots: { listChanged: true } } : {}),
+    // Tasks (MCP 2025-11-25, experimental): the server may ask mcpscope to run a sampling or
+    // elicitation request as a task and poll it with tasks/get and tasks/result.
+    ...(Object.keys(taskRequests).length ? { tasks: { list: {}, cancel: {}, requests: taskRequests } } : {}),
   };
 }
 
@@ -240,6 +249,29 @@ export class Session {
     await this.transport.sendRaw(text);
   }
 
+  /**
+   * Answers a sampling or elicitation request: with the canned answer if there is one, else
+   * from the inbox. When the server asks for a task (`params.task`), answers at once with
+   * the created task and stores the result when it comes; the SDK's task store then serves
+   * the server's tasks/get and tasks/result.
+   */
+  private async answerServerRequest(
+    request: { method: string; params: Record<string, unknown> },
+    extra: RequestHandlerExtra<never, never>,
+    canned: Record<string, unknown> | undefined,
+  ): Promise<Record<string, unknown>> {
+    const answer = (signal: AbortSignal) => (canned ? Promise.resolve(canned) : this.inbox.wait(request.method, extra.requestId, request.params, signal));
+    const task = request.params.task as { ttl?: number } | undefined;
+    const store = extra.taskStore;
+    if (!task || !store) return answer(extra.signal);
+    const created = await store.createTask({ ttl: task.ttl ?? null });
+    answer(new AbortController().signal).then(
+      (result) => store.storeTaskResult(created.taskId, "completed", result as never),
+      (err: Error) => store.storeTaskResult(created.taskId, "failed", { content: [{ type: "text", text: err.message }], isError: true } as never),
+    );
+    return { task: created };
+  }
+
   /** Answers a waiting server request. @throws ApiFailure INBOX_ITEM_GONE */
   answer(itemId: string, body: AnswerBody): void {
     this.inbox.answer(itemId, body);
@@ -336,18 +368,10 @@ export class Session {
 
   private newClient(): Client {
     const enabled = this.behaviour.capabilities;
-    const client = new Client({ name: "mcpscope", version: VERSION }, { capabilities: clientCapabilities(enabled) });
+    const client = new Client({ name: "mcpscope", version: VERSION }, { capabilities: clientCapabilities(enabled), taskStore: new InMemoryTaskStore() });
     const { autoAnswer } = this.behaviour;
-    if (enabled.sampling) {
-      client.setRequestHandler(CreateMessageRequestSchema, (request, extra) =>
-        autoAnswer.sampling ? (autoAnswer.sampling as never) : (this.inbox.wait(request.method, extra.requestId, request.params as never, extra.signal) as never),
-      );
-    }
-    if (enabled.elicitation) {
-      client.setRequestHandler(ElicitRequestSchema, (request, extra) =>
-        autoAnswer.elicitation ? (autoAnswer.elicitation as never) : (this.inbox.wait(request.method, extra.requestId, request.params as never, extra.signal) as never),
-      );
-    }
+    if (enabled.sampling) client.setRequestHandler(CreateMessageRequestSchema, (request, extra) => this.answerServerRequest(request, extra, autoAnswer.sampling) as never);
+    if (enabled.elicitation) client.setRequestHandler(ElicitRequestSchema, (request, extra) => this.answerServerRequest(request, extra, autoAnswer.elicitation) as never);
     if (enabled.roots) client.setRequestHandler(ListRootsRequestSchema, () => ({ roots: this.roots }));
     client.onclose = () => this.onTransportClosed();
     client.onerror = () => {
