@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { ApiFailure } from "./errors.js";
 import { healthRoutes } from "./routes/health.js";
 import { recordingRoutes } from "./routes/recordings.js";
+import { validateRoutes } from "./routes/validate.js";
 import { serverRoutes } from "./routes/servers.js";
 import { sessionRoutes } from "./routes/sessions.js";
 import { webRoutes } from "./routes/web.js";
@@ -73,6 +74,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(sessionRoutes, { sessions });
   await app.register(serverRoutes, { sessions, catalog: opts.catalog ?? new ServerCatalog() });
   await app.register(recordingRoutes, { sessions });
+  await app.register(validateRoutes);
   const presence = new PresenceHub();
   await app.register(shareRoutes, { presence, viewerToken, host: opts.host ?? "127.0.0.1", port, exposed: (opts.extraHosts ?? []).length > 0 });
   await app.register(wsRoutes, { sessions, presence });

@@ -135,7 +135,7 @@ describe("tasks (MCP 2025-11-25, experimental)", () => {
       .poll(async () => {
         const got = (await request("tasks/get", { taskId })).body;
         return "result" in got ? got.result.status : "error";
-      }, { timeout: 30_000, intervals: [250] })
+      }, { timeout: 30_000, interval: 250 })
       .toBe("completed");
     const listed = (await request("tasks/list", {})).body;
     expect(textOf(listed)).toContain(taskId);
