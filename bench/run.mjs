@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// `pnpm bench`: mcpscope's proxy overhead and stream throughput, each figure beside its
-// baseline measured in the same run. See bench/README.md.
+// `pnpm bench`: mcpscope's proxy overhead, stream throughput and memory under a sustained
+// flood, each figure beside its baseline measured in the same run. See bench/README.md.
 //
-//   node bench/run.mjs [--quick] [--n <calls>] [--count <notifications>] [--profile]
+//   node bench/run.mjs [--quick] [--n <calls>] [--count <notifications>] [--flood-seconds <s>] [--profile]
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import os, { tmpdir } from "node:os";
@@ -12,6 +12,7 @@ import { cleanupAll, killTracked } from "./lib/cleanup.mjs";
 import { machineInfo, ROOT } from "./lib/env.mjs";
 import { summarizeProfile } from "./lib/profileSummary.mjs";
 import { fmtInt, fmtRatio } from "./lib/stats.mjs";
+import { floodMemory } from "./floodMemory.mjs";
 import { proxyOverhead } from "./proxyOverhead.mjs";
 import { streamThroughput } from "./streamThroughput.mjs";
 
@@ -20,6 +21,7 @@ const { values: opts } = parseArgs({
     quick: { type: "boolean", default: false },
     n: { type: "string" },
     count: { type: "string" },
+    "flood-seconds": { type: "string" },
     profile: { type: "boolean", default: false },
   },
 });
@@ -29,9 +31,14 @@ const settings = {
   warmup: quick ? 100 : 200,
   rounds: quick ? 1 : 2,
   count: Number(opts.count ?? (quick ? 50_000 : 200_000)),
+  floodSeconds: Number(opts["flood-seconds"] ?? (quick ? 10 : 60)),
 };
-const WATCHDOG_MS = (quick ? 60 : 180) * 1000 * (opts.profile ? 2 : 1);
-const TARGETS = { overheadUs: 300, recordPerSec: 50_000, deliverPerSec: 20_000 };
+// The slow subscriber stops reading 1 s into the sustained flood, for a third of it.
+settings.pauseSeconds = Math.max(1, Math.round(settings.floodSeconds / 3));
+if (!(settings.floodSeconds > 0)) throw new Error("--flood-seconds must be a positive number");
+// Parts 1–2, then part 3: its flood, the subscriber's catch-up and the proxy's start/stop.
+const WATCHDOG_MS = ((quick ? 60 : 180) + settings.floodSeconds + settings.pauseSeconds + 30) * 1000 * (opts.profile ? 2 : 1);
+const TARGETS = { overheadUs: 300, recordPerSec: 50_000, deliverPerSec: 20_000, growthBytesPerFrame: 64, judgeFromFrames: 1_000_000 };
 
 const log = (line) => process.stderr.write(`[bench] ${line}\n`);
 const token = randomBytes(16).toString("hex");
@@ -58,7 +65,7 @@ const vs = (s, base) =>
   `p50 ${fmtRatio(s.p50 / base.p50)} · p95 ${fmtRatio(s.p95 / base.p95)} · p99 ${fmtRatio(s.p99 / base.p99)}; calls/s ${fmtRatio(s.perSec / base.perSec)}`;
 const perSec = (x) => `${fmtInt(x)} frames/s`;
 
-function buildTable(overhead, flood) {
+function buildTable(overhead, flood, memory) {
   const rows = [];
   const row = (id, figure, measured, baseline = "", ratio = "", target = "", met = "") => rows.push([id, figure, measured, baseline, ratio, target, met]);
   const c = overhead.configs;
@@ -105,11 +112,46 @@ function buildTable(overhead, flood) {
   row("2(ii)", `${n} notifications delivered to the WebSocket subscriber (call → last frame received)`, perSec(del.rate), `recording ${perSec(recSub.rate)}`, fmtRatio(del.rate / recSub.rate), `≥ ${fmtInt(TARGETS.deliverPerSec)} frames/s`, yes(del.rate >= TARGETS.deliverPerSec));
   row("2(ii)", `  seq check at the subscriber`, `${fmtInt(del.received)} of ${fmtInt(del.expected)} frames (${fmtInt(del.notifications)} notifications) in ${fmtInt(del.messages)} messages; ${del.missing} missing, ${del.duplicates} duplicate`, "", "", "0 missing", yes(del.missing === 0 && del.duplicates === 0 && del.received === del.expected));
 
+  memoryRows(row, memory);
+
   const header = ["#", "figure", "measured", "baseline (same run)", "vs baseline", "target", "met"];
   const lines = [`| ${header.join(" | ")} |`, `| ${header.map(() => "---").join(" | ")} |`];
   for (const r of rows) lines.push(`| ${r.map((x) => String(x).replaceAll("|", "\\|")).join(" | ")} |`);
   const allMet = rows.every((r) => !r[6] || r[6].startsWith("✅"));
   return { markdown: lines.join("\n"), allMet };
+}
+
+function memoryRows(row, m) {
+  const mib = (x) => `${fmtInt(x)} MiB`;
+  const sec = (x) => `${x.toFixed(1)} s`;
+  const p = m.proxy;
+  const f = m.frames;
+  const s = m.subscriber;
+  const r = m.responsiveness;
+  const idle = `idle ${mib(p.baselineMiB)}`;
+  const g = p.growth;
+  // A 10 s flood cannot tell a leak from the heap still sizing up: judged from 1M frames on.
+  const judged = g.envelopeBytesPerFrame !== undefined && g.buckets >= 4 && g.frames >= TARGETS.judgeFromFrames;
+  const bounded = judged && g.envelopeBytesPerFrame < TARGETS.growthBytesPerFrame;
+  const met = judged ? yes(bounded) : "";
+  const bpf = (x) => (x === undefined ? "—" : `${x >= 0 ? "+" : ""}${x.toFixed(1)} B/frame`);
+  const dur = `${sec(m.floodSeconds)} flood`;
+  row("3", `mcpscope RSS, idle: flood session open, subscriber attached, before the flood — baseline`, mib(p.baselineMiB), "—", "—");
+  row("3", `mcpscope RSS during a ${dur} (VmRSS every 250 ms): peak · end of flood · 1 s after the subscriber caught up`, `peak ${mib(p.peakMiB)} (at ${sec(p.peakAtS)}, lastSeq ${fmtInt(p.peakAtSeq)}) · ${mib(p.endMiB)} · ${mib(p.settledMiB)}`, idle, `peak ${fmtRatio(p.peakMiB / p.baselineMiB)}`, judged ? "bounded" : `bounded (judged from ${fmtInt(TARGETS.judgeFromFrames)} frames)`, met);
+  row("3", `  bound observed: peak RSS while lastSeq grew to ${fmtInt(f.finalSeq)} (${fmtInt(f.recordingMiB)} MiB on disk); peaks of the 1st · 2nd half`, `under ${mib(Math.ceil(p.overallPeakMiB / 10) * 10)}; ${mib(p.firstHalfPeakMiB)} · ${mib(p.secondHalfPeakMiB)}`, idle, "", "", "");
+  row("3", `  RSS growth per frame recorded after the first ${fmtInt(g.rampS)} s: slope of the lowest RSS per ${fmtInt(g.bucketS)} s (after GCs; a leak raises it) · of every sample; troughs min–max`, `${bpf(g.envelopeBytesPerFrame)} · ${bpf(g.allBytesPerFrame)} over ${fmtInt(g.frames)} frames; ${g.troughMinMiB === undefined ? "—" : `${mib(g.troughMinMiB)}–${mib(g.troughMaxMiB)}`}`, idle, "", `< ${TARGETS.growthBytesPerFrame} B/frame (its file index costs 8)`, met);
+  row("3", `flood fixture (server) RSS: peak · end of flood (it waits for its pipe to drain, so it buffers at most a chunk)`, `${mib(m.server.peakMiB)} · ${mib(m.server.endMiB)}`, `idle ${mib(m.server.baselineMiB)}`, fmtRatio(m.server.peakMiB / m.server.baselineMiB));
+  row("3", `frames recorded: lastSeq growth (${m.calls} calls of flood {count: ${fmtInt(m.countPerCall)}})`, `+${fmtInt(f.grew)} in ${sec(m.floodSeconds)}: ${perSec(f.rate)}`, `expected lastSeq ${fmtInt(f.expectedSeq)}`, f.finalSeq === f.expectedSeq ? "= expected" : `${fmtInt(f.finalSeq - f.expectedSeq)} off`);
+  row("3", `  frames lost: lastSeq − frame lines in the recording file (after the last response)`, `${fmtInt(f.lost)} (${fmtInt(f.onDisk)} of ${fmtInt(f.finalSeq)} on disk ${fmtInt(f.diskCaughtUpMs)} ms after the last response)`, "", "", "0", yes(f.lost === 0));
+  const paused = r.recordingWhilePaused;
+  const catching = r.recordingWhileCatchingUp;
+  row("3", `  recording rate while the slow subscriber was paused · while it caught up (file lines/s)`, `${paused ? perSec(paused.rate) : "—"} · ${catching ? `${perSec(catching.rate)} for ${sec(catching.seconds)}` : "— (caught up after the flood)"}`, `whole flood ${perSec(f.rate)}`, catching ? fmtRatio(catching.rate / f.rate) : "");
+  row("3", `  GET /api/sessions/:id during the flood (one at a time, every 250 ms): median · slowest answer`, `${fmtInt(r.medianGetMs)} ms · ${fmtInt(r.slowestGetMs)} ms (sent at ${sec(r.slowestGetAtS)}; ${r.polls} polls)`, `idle ${r.idleGetMs.toFixed(1)} ms`, `slowest ${fmtRatio(r.slowestGetMs / r.idleGetMs)}`);
+  const caught = s.caughtUpAfterFloodEndS;
+  const span = (x) => (Math.abs(x) < 1 ? `${fmtInt(Math.abs(x) * 1000)} ms` : sec(Math.abs(x)));
+  const when = caught === undefined ? `did not catch up: ${s.catchUpError}` : `${span(caught)} ${caught >= 0 ? "after" : "before"} the flood's end (the last call's answer)`;
+  row("3", `slow subscriber: stopped reading at ${sec(s.pausedFromS ?? 0)} for ${sec(s.pausedS)} (socket paused), then resumed; up to ${fmtInt(s.maxBehind)} frames behind`, `caught up ${when}${s.closeS !== undefined ? `; within 20,000 frames of live at ${sec(s.closeS)}` : ""}`, "", "", "", "");
+  row("3", `  seq check at the slow subscriber (from seq 1)`, `${fmtInt(s.received)} of ${fmtInt(s.expected)} frames in ${fmtInt(s.messages)} messages; ${s.missing} missing, ${s.duplicates} duplicate`, "", "", "0 missing", yes(s.missing === 0 && s.duplicates === 0 && s.received === s.expected));
 }
 
 try {
@@ -119,8 +161,9 @@ try {
   loadAtStart = os.loadavg()[0].toFixed(2);
   const overhead = await proxyOverhead({ ...settings, token, profileDir, log });
   const flood = await streamThroughput({ count: settings.count, token, profileDir, log });
+  const memory = await floodMemory({ seconds: settings.floodSeconds, pauseSeconds: settings.pauseSeconds, token, profileDir, log });
   const seconds = (performance.now() - started) / 1000;
-  const { markdown, allMet } = buildTable(overhead, flood);
+  const { markdown, allMet } = buildTable(overhead, flood, memory);
 
   const fastName = overhead.clientNames[overhead.fastest];
   const notes = [
@@ -129,6 +172,14 @@ try {
     `- REST client: ${fastName} was the faster here and is the one judged (1b, 1c); the other is shown as 1b′/1c′. Its own cost (request building, JSON parsing) is inside every REST figure.`,
     `- Latencies are per call, measured by the caller; calls/s is calls over wall time. The subscriber parsed ${fmtInt(flood.delivery.parseMs)} ms of JSON during the measured flood (its own cost, inside 2(ii)).`,
   ];
+  notes.push(`- Flood memory (3): ${settings.floodSeconds} s of repeated \`flood {count: ${fmtInt(memory.countPerCall)}}\` calls through \`POST …/requests\` on a fresh mcpscope; the slow subscriber pauses its socket 1 s in for ${settings.pauseSeconds} s; RSS is VmRSS from /proc (${fmtInt(memory.samples)} samples). The recording reached ${fmtInt(memory.frames.recordingMiB)} MiB.`);
+  {
+    const r = memory.responsiveness;
+    const slowed = r.recordingWhileCatchingUp && r.recordingWhilePaused && r.recordingWhileCatchingUp.rate < r.recordingWhilePaused.rate / 2;
+    if (slowed || r.slowestGetMs > 1000) {
+      notes.push(`- ⚠ Flood memory: while the slow subscriber caught up${r.recordingWhileCatchingUp ? ` (${r.recordingWhileCatchingUp.seconds.toFixed(1)} s)` : ""}, recording ran at ${r.recordingWhileCatchingUp ? fmtInt(r.recordingWhileCatchingUp.rate) : "?"} frames/s against ${r.recordingWhilePaused ? fmtInt(r.recordingWhilePaused.rate) : "?"} while it was paused, and a \`GET /api/sessions/:id\` took up to ${fmtInt(r.slowestGetMs)} ms (idle ${r.idleGetMs.toFixed(1)} ms): mcpscope's event loop is busy feeding the lagging subscriber from the recording, so the server is back-pressured and REST stalls until it has caught up.`);
+    }
+  }
   notes.push(`- Load average (1 min) at start / end: ${loadAtStart} / ${os.loadavg()[0].toFixed(2)} on ${machine.cores} cores; other processes on the machine make every figure noisier.`);
   if (profileDir) notes.push(`- The proxy ran with \`--cpu-prof\` (slower than normal); profiles in ${profileDir}.`);
 

@@ -64,6 +64,8 @@ export async function startProxy({ token, command = [], profileDir, label = "pro
     token,
     http,
     child,
+    /** Its XDG_STATE_HOME: recordings are under `<stateHome>/mcpscope/sessions/*.jsonl`. */
+    stateHome,
     output: () => output,
     /** Waits until the CLI's initial session is `ready`; returns its info (pid tracked). */
     async readySession(timeoutMs = 30_000) {

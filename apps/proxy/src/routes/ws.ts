@@ -11,6 +11,11 @@ export const MAX_FRAMES_PER_BATCH = 2000;
 const BATCH_TICK_MS = 8;
 /** Above this many unsent bytes on a socket, stop pulling from the log until it drains. */
 const HIGH_WATER_BYTES = 4 * 1024 * 1024;
+/**
+ * Milliseconds one flush may run before yielding: a client catching up on a long backlog
+ * (read back from disk) must not stall recording and the REST API.
+ */
+const FLUSH_BUDGET_MS = 10;
 
 interface Subscriber {
   socket: WebSocket;
@@ -34,6 +39,7 @@ export const wsRoutes: FastifyPluginAsync<{ sessions: SessionManager; presence: 
   const flush = () => {
     timer = undefined;
     let behind = false;
+    const deadline = performance.now() + FLUSH_BUDGET_MS;
     for (const sub of subscribers) {
       for (const [sessionId, cursor] of sub.cursors) {
         let session: AnySession;
@@ -43,7 +49,7 @@ export const wsRoutes: FastifyPluginAsync<{ sessions: SessionManager; presence: 
           continue;
         }
         let sent = cursor;
-        while (sent < session.log.lastSeq && sub.socket.bufferedAmount < HIGH_WATER_BYTES) {
+        while (sent < session.log.lastSeq && sub.socket.bufferedAmount < HIGH_WATER_BYTES && performance.now() < deadline) {
           const frames = session.log.since(sent, MAX_FRAMES_PER_BATCH);
           send(sub.socket, { type: "frames", sessionId, frames });
           sent += frames.length;
@@ -52,7 +58,9 @@ export const wsRoutes: FastifyPluginAsync<{ sessions: SessionManager; presence: 
         if (sent < session.log.lastSeq) behind = true;
       }
     }
-    if (behind) schedule(BATCH_TICK_MS * 4);
+    // Behind because of the time budget: continue at once (after pending I/O); because of a
+    // full socket: give it time to drain.
+    if (behind) schedule(performance.now() >= deadline ? 0 : BATCH_TICK_MS * 4);
   };
 
   const schedule = (delay = BATCH_TICK_MS) => {
