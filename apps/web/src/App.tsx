@@ -1,39 +1,55 @@
+import { useState } from "react";
 import { ConnectForm } from "./features/connect/ConnectForm";
 import { Unauthorized } from "./features/auth/Unauthorized";
+import { ConfiguredServers } from "./features/servers/ConfiguredServers";
+import { SessionBanner } from "./features/session/SessionBanner";
 import { SessionHeader } from "./features/session/SessionHeader";
+import { SessionsSidebar } from "./features/session/SessionsSidebar";
 import { useLiveSync } from "./features/session/useLiveSync";
 import { TimelinePane } from "./features/timeline/TimelinePane";
 import { ToolPanel } from "./features/tools/ToolPanel";
 import { ToolsPane } from "./features/tools/ToolsPane";
 import { useAuthStore } from "./stores/authStore";
-import { isActive, useSelectedSession } from "./stores/sessionsStore";
+import { isActive, useSelectedSession, useSessionsStore } from "./stores/sessionsStore";
 
-/** The mcpscope inspector: header, sidebar (connect, tools), tool form and result, timeline. */
+/**
+ * The mcpscope inspector: header (selected session), sessions column (sessions, configured
+ * servers, connect), tools, tool form and result, timeline.
+ */
 export function App() {
   useLiveSync();
   const unauthorized = useAuthStore((s) => s.unauthorized);
   const session = useSelectedSession();
+  const sessions = useSessionsStore((s) => s.sessions);
+  // Tool panels of sessions shown before stay mounted (hidden), so switching sessions keeps
+  // each one's form and last result.
+  const [visited, setVisited] = useState<string[]>([]);
+  if (session && !visited.includes(session.id)) setVisited([...visited, session.id]);
   if (unauthorized) return <Unauthorized />;
   const active = isActive(session);
+  // The shown panel comes first: hidden panels reuse the same element ids (the tool form's
+  // `arg_*`), and a label's `for` resolves to the first element with its id.
+  const kept = visited.filter((id) => sessions[id] !== undefined).sort((a, b) => Number(b === session?.id) - Number(a === session?.id));
 
   return (
     <div className="app">
       <SessionHeader session={session} />
+      <SessionBanner session={session} />
       <main className="workspace">
-        <aside className="sidebar" aria-label="Sessions and tools">
-          {active ? (
-            <>
-              <ToolsPane session={session} />
-              <ConnectForm />
-            </>
-          ) : (
-            <>
-              <ConnectForm prominent />
-              <ToolsPane session={session} />
-            </>
-          )}
+        <aside className="sessions-column" aria-label="Sessions and connections">
+          <SessionsSidebar />
+          <ConfiguredServers />
+          <ConnectForm prominent={!active} />
         </aside>
-        <ToolPanel key={session?.id} session={session} />
+        <div className="sidebar">
+          <ToolsPane session={session} />
+        </div>
+        {kept.map((id) => (
+          <div key={id} className="keep-alive" hidden={id !== session?.id}>
+            <ToolPanel session={sessions[id]} />
+          </div>
+        ))}
+        {!session && <ToolPanel session={undefined} />}
         <TimelinePane session={session} />
       </main>
     </div>

@@ -1,5 +1,6 @@
 import type {
   ApiError,
+  ConfiguredServer,
   CreateSessionBody,
   FramesPage,
   SendRequestBody,
@@ -69,4 +70,20 @@ export const restClient = {
   /** `POST /api/sessions/:id/requests`: the server's result or its JSON-RPC error. */
   sendRequest: (id: string, body: SendRequestBody) =>
     request<SendRequestResult>("POST", `/api/sessions/${enc(id)}/requests`, body),
+  /** `POST /api/sessions/:id/reconnect`: a new session with the same settings (stdio: a fresh process). */
+  reconnectSession: (id: string) => request<SessionInfo>("POST", `/api/sessions/${enc(id)}/reconnect`),
+  /** `DELETE /api/sessions/:id/recording`: closes a session if live, deletes it and its recording. */
+  deleteSession: (id: string) => request<void>("DELETE", `/api/sessions/${enc(id)}/recording`),
+  /** `POST /api/sessions/:id/requests` with `ping`: the round trip in milliseconds. */
+  ping: async (id: string): Promise<{ durationMs?: number; error?: string }> => {
+    const started = performance.now();
+    const answer = await request<SendRequestResult>("POST", `/api/sessions/${enc(id)}/requests`, { method: "ping", timeoutMs: 30_000 });
+    // The proxy's figure excludes the browser↔proxy hop; measure here only when it has none.
+    const durationMs = answer.durationMs ?? performance.now() - started;
+    return "error" in answer ? { durationMs, error: answer.error.message } : { durationMs };
+  },
+  /** `GET /api/servers`: the servers of `--config` (secret values redacted). */
+  listServers: () => request<ConfiguredServer[]>("GET", "/api/servers"),
+  /** `POST /api/servers/:name/sessions`: connects to a configured server by name. */
+  connectServer: (name: string) => request<SessionInfo>("POST", `/api/servers/${enc(name)}/sessions`),
 };

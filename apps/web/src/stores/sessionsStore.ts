@@ -10,6 +10,8 @@ interface SessionsState {
   setAll(sessions: SessionInfo[]): void;
   upsert(session: SessionInfo): void;
   select(id: string): void;
+  /** Forgets a deleted session; selects another when it was the selected one. */
+  remove(id: string): void;
   setLiveStatus(status: LiveStatus): void;
 }
 
@@ -23,6 +25,9 @@ export function pickDefaultSession(sessions: SessionInfo[]): SessionInfo | undef
   return sessions.filter(isActive).sort((a, b) => b.createdAt - a.createdAt)[0];
 }
 
+/** Ids of sessions deleted from this page: late WebSocket events must not bring them back. */
+const deleted = new Set<string>();
+
 const STATUS_RANK = { connecting: 0, ready: 1, closed: 2, failed: 2 } as const;
 
 export const useSessionsStore = create<SessionsState>((set, get) => ({
@@ -30,13 +35,14 @@ export const useSessionsStore = create<SessionsState>((set, get) => ({
   selectedId: undefined,
   liveStatus: "connecting",
   setAll: (list) => {
-    const sessions = Object.fromEntries(list.map((s) => [s.id, s]));
+    const sessions = Object.fromEntries(list.filter((s) => !deleted.has(s.id)).map((s) => [s.id, s]));
     const { selectedId } = get();
     const keep = selectedId !== undefined && sessions[selectedId] !== undefined;
-    set({ sessions, selectedId: keep ? selectedId : pickDefaultSession(list)?.id });
+    set({ sessions, selectedId: keep ? selectedId : pickDefaultSession(Object.values(sessions))?.id });
   },
   upsert: (session) => {
     const { sessions, selectedId } = get();
+    if (deleted.has(session.id)) return;
     const known = sessions[session.id];
     // The POST answer and WebSocket events travel separately: never step a status back.
     if (known && STATUS_RANK[known.status] > STATUS_RANK[session.status]) return;
@@ -48,6 +54,15 @@ export const useSessionsStore = create<SessionsState>((set, get) => ({
     });
   },
   select: (id) => set({ selectedId: id }),
+  remove: (id) => {
+    const { sessions, selectedId } = get();
+    deleted.add(id);
+    if (!sessions[id]) return;
+    const rest = { ...sessions };
+    delete rest[id];
+    const list = sortedSessions(rest);
+    set({ sessions: rest, selectedId: selectedId === id ? (pickDefaultSession(list) ?? list[0])?.id : selectedId });
+  },
   setLiveStatus: (liveStatus) => set({ liveStatus }),
 }));
 

@@ -4,20 +4,44 @@ import type { CreateSessionBody } from "@mcpscope/protocol";
 import { describeError } from "../../api/apiRequestError";
 import { restClient } from "../../api/restClient";
 import { useSessionsStore } from "../../stores/sessionsStore";
-import { parseArgumentLines, parseEnvLines } from "./parseTargetFields";
+import { ConnectFailure } from "./ConnectFailure";
+import { checkServerUrl, parseArgumentLines, parseEnvLines, parseHeaderLines } from "./parseTargetFields";
 
 interface Props {
   /** Draw attention to the form (no active session to show). */
   prominent?: boolean;
 }
 
-/** Opens a stdio session: command, arguments, environment, working directory. */
+type TransportChoice = "stdio" | "streamable-http" | "sse" | "auto";
+
+const TRANSPORTS: { value: TransportChoice; label: string }[] = [
+  { value: "stdio", label: "stdio" },
+  { value: "streamable-http", label: "Streamable HTTP" },
+  { value: "sse", label: "SSE" },
+  { value: "auto", label: "Auto (URL)" },
+];
+
+const PENDING_TEXT: Record<TransportChoice, string> = {
+  stdio: "Starting the server and waiting for initialize…",
+  "streamable-http": "Connecting and waiting for initialize…",
+  sse: "Opening the event stream and waiting for initialize…",
+  auto: "Trying Streamable HTTP, then SSE…",
+};
+
+/**
+ * Opens a session: a stdio server (command, arguments, environment, working directory) or a
+ * remote one (URL, headers) over Streamable HTTP, legacy SSE, or whichever answers.
+ */
 export function ConnectForm({ prominent = false }: Props) {
   const id = useId();
+  const [transport, setTransport] = useState<TransportChoice>("stdio");
   const [command, setCommand] = useState("");
   const [args, setArgs] = useState("");
   const [env, setEnv] = useState("");
   const [cwd, setCwd] = useState("");
+  const [url, setUrl] = useState("");
+  const [headers, setHeaders] = useState("");
+  const [revealSecrets, setRevealSecrets] = useState(false);
   const [inputError, setInputError] = useState<string>();
 
   const connect = useMutation({
@@ -29,97 +53,153 @@ export function ConnectForm({ prominent = false }: Props) {
     },
   });
 
+  const buildBody = (): CreateSessionBody => {
+    if (transport === "stdio") {
+      const envVars = parseEnvLines(env);
+      if (command.trim() === "") throw new Error("Enter the command that starts the server, e.g. npx or node.");
+      return {
+        transport: "stdio",
+        command: command.trim(),
+        args: parseArgumentLines(args),
+        env: envVars,
+        ...(cwd.trim() ? { cwd: cwd.trim() } : {}),
+      };
+    }
+    const headerMap = parseHeaderLines(headers);
+    return { transport, url: checkServerUrl(url), headers: headerMap, revealSecrets };
+  };
+
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setInputError(undefined);
-    let envVars: Record<string, string>;
+    connect.reset();
+    let body: CreateSessionBody;
     try {
-      envVars = parseEnvLines(env);
+      body = buildBody();
     } catch (err) {
       setInputError((err as Error).message);
       return;
     }
-    if (command.trim() === "") {
-      setInputError("Enter the command that starts the server, e.g. npx or node.");
-      return;
-    }
-    connect.mutate({
-      transport: "stdio",
-      command: command.trim(),
-      args: parseArgumentLines(args),
-      env: envVars,
-      ...(cwd.trim() ? { cwd: cwd.trim() } : {}),
-    });
+    connect.mutate(body);
   };
 
-  const error = inputError ? { message: inputError } : connect.isError ? describeError(connect.error) : undefined;
+  const remote = transport !== "stdio";
 
   return (
     <form aria-label="Connect to a server" className={`connect-form${prominent ? " prominent" : ""}`} onSubmit={onSubmit} noValidate>
       <h2 className="pane-title">{prominent ? "Connect to a server" : "New session"}</h2>
-      {prominent && <p className="muted small">No active session. Start a stdio MCP server to inspect it.</p>}
+      {prominent && <p className="muted small">No active session. Start a stdio server or enter a server URL to inspect it.</p>}
       <div className="field">
-        <label htmlFor={`${id}-command`}>Command</label>
-        <input
-          id={`${id}-command`}
-          value={command}
-          onChange={(e) => setCommand(e.target.value)}
-          placeholder="npx"
-          autoComplete="off"
-          spellCheck={false}
-          required
-        />
+        <label htmlFor={`${id}-transport`}>Transport</label>
+        <select id={`${id}-transport`} value={transport} onChange={(e) => setTransport(e.target.value as TransportChoice)}>
+          {TRANSPORTS.map((t) => (
+            <option key={t.value} value={t.value}>
+              {t.label}
+            </option>
+          ))}
+        </select>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-args`}>Arguments</label>
-        <textarea
-          id={`${id}-args`}
-          value={args}
-          onChange={(e) => setArgs(e.target.value)}
-          rows={2}
-          placeholder={"server.js\n--stdio"}
-          spellCheck={false}
-          aria-describedby={`${id}-args-help`}
-        />
-        <span id={`${id}-args-help`} className="help">One argument per line.</span>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-env`}>Environment</label>
-        <textarea
-          id={`${id}-env`}
-          value={env}
-          onChange={(e) => setEnv(e.target.value)}
-          rows={2}
-          placeholder="API_KEY=…"
-          spellCheck={false}
-          aria-describedby={`${id}-env-help`}
-        />
-        <span id={`${id}-env-help`} className="help">KEY=VALUE, one per line.</span>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-cwd`}>Working directory</label>
-        <input
-          id={`${id}-cwd`}
-          value={cwd}
-          onChange={(e) => setCwd(e.target.value)}
-          placeholder="(optional)"
-          autoComplete="off"
-          spellCheck={false}
-        />
-      </div>
-      {error && (
-        <div role="alert" className="alert">
-          <strong>{error.message}</strong>
-          {error.hint && <p>{error.hint}</p>}
-        </div>
+      {remote ? (
+        <>
+          <div className="field">
+            <label htmlFor={`${id}-url`}>URL</label>
+            <input
+              id={`${id}-url`}
+              type="url"
+              value={url}
+              onChange={(e) => setUrl(e.target.value)}
+              placeholder={transport === "sse" ? "http://localhost:3001/sse" : "http://localhost:3001/mcp"}
+              autoComplete="off"
+              spellCheck={false}
+              required
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-headers`}>Headers</label>
+            <textarea
+              id={`${id}-headers`}
+              value={headers}
+              onChange={(e) => setHeaders(e.target.value)}
+              rows={2}
+              placeholder="Authorization: Bearer …"
+              spellCheck={false}
+              aria-describedby={`${id}-headers-help`}
+            />
+            <span id={`${id}-headers-help`} className="help">
+              Name: value, one per line. Sent with every request.
+            </span>
+          </div>
+          <label className="checkbox-label">
+            <input type="checkbox" checked={revealSecrets} onChange={(e) => setRevealSecrets(e.target.checked)} />
+            Show secret values
+          </label>
+        </>
+      ) : (
+        <>
+          <div className="field">
+            <label htmlFor={`${id}-command`}>Command</label>
+            <input
+              id={`${id}-command`}
+              value={command}
+              onChange={(e) => setCommand(e.target.value)}
+              placeholder="npx"
+              autoComplete="off"
+              spellCheck={false}
+              required
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-args`}>Arguments</label>
+            <textarea
+              id={`${id}-args`}
+              value={args}
+              onChange={(e) => setArgs(e.target.value)}
+              rows={2}
+              placeholder={"server.js\n--stdio"}
+              spellCheck={false}
+              aria-describedby={`${id}-args-help`}
+            />
+            <span id={`${id}-args-help`} className="help">
+              One argument per line.
+            </span>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-env`}>Environment</label>
+            <textarea
+              id={`${id}-env`}
+              value={env}
+              onChange={(e) => setEnv(e.target.value)}
+              rows={2}
+              placeholder="API_KEY=…"
+              spellCheck={false}
+              aria-describedby={`${id}-env-help`}
+            />
+            <span id={`${id}-env-help`} className="help">
+              KEY=VALUE, one per line.
+            </span>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-cwd`}>Working directory</label>
+            <input
+              id={`${id}-cwd`}
+              value={cwd}
+              onChange={(e) => setCwd(e.target.value)}
+              placeholder="(optional)"
+              autoComplete="off"
+              spellCheck={false}
+            />
+          </div>
+        </>
       )}
+      {inputError && <ConnectFailure title="Check the form" error={{ message: inputError }} />}
+      {!inputError && connect.isError && <ConnectFailure error={describeError(connect.error)} />}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={connect.isPending}>
           {connect.isPending ? "Connecting…" : "Connect"}
         </button>
         {connect.isPending && (
           <span role="status" className="muted small">
-            Starting the server and waiting for initialize…
+            {PENDING_TEXT[connect.variables?.transport ?? transport]}
           </span>
         )}
       </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseArgumentLines, parseEnvLines } from "./parseTargetFields";
+import { checkServerUrl, parseArgumentLines, parseEnvLines, parseHeaderLines } from "./parseTargetFields";
 
 describe("parseArgumentLines", () => {
   it("keeps one argument per line, verbatim, dropping blank lines", () => {
@@ -14,5 +14,26 @@ describe("parseEnvLines", () => {
   it("names the line that is not KEY=VALUE", () => {
     expect(() => parseEnvLines("A=1\noops")).toThrow(/line 2/);
     expect(() => parseEnvLines("=v")).toThrow(/line 1/);
+  });
+});
+
+describe("parseHeaderLines", () => {
+  it("reads Name: value lines, keeping ':' inside values and trimming them", () => {
+    expect(parseHeaderLines("Authorization: Bearer a:b \n# c\n\nX-Key:v\r\n")).toEqual({ Authorization: "Bearer a:b", "X-Key": "v" });
+  });
+  it("names the line that is not a header", () => {
+    expect(() => parseHeaderLines("A: 1\nno colon")).toThrow(/line 2/);
+    expect(() => parseHeaderLines("bad name: v")).toThrow(/line 1/);
+  });
+});
+
+describe("checkServerUrl", () => {
+  it("accepts http and https URLs, trimmed", () => {
+    expect(checkServerUrl(" http://127.0.0.1:3001/mcp ")).toBe("http://127.0.0.1:3001/mcp");
+  });
+  it("refuses other schemes and non-URLs", () => {
+    expect(() => checkServerUrl("ftp://x")).toThrow(/http/);
+    expect(() => checkServerUrl("localhost:3001")).toThrow();
+    expect(() => checkServerUrl("mcp")).toThrow(/full URL/);
   });
 });

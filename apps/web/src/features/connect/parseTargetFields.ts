@@ -21,3 +21,36 @@ export function parseEnvLines(text: string): Record<string, string> {
   });
   return env;
 }
+
+/**
+ * `Name: value` per line (blank lines and `#` comments ignored); the value is trimmed.
+ * @throws Error naming the first line that has no `:` or an empty or invalid header name.
+ */
+export function parseHeaderLines(text: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  text.split(/\r?\n/).forEach((line, i) => {
+    const trimmed = line.trim();
+    if (trimmed === "" || trimmed.startsWith("#")) return;
+    const colon = trimmed.indexOf(":");
+    const name = colon > 0 ? trimmed.slice(0, colon).trim() : "";
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new Error(`Headers line ${i + 1} is not "Name: value": "${trimmed}".`);
+    headers[name] = trimmed.slice(colon + 1).trim();
+  });
+  return headers;
+}
+
+/**
+ * Checks a server URL typed by the user.
+ * @throws Error when it is not an absolute http: or https: URL.
+ */
+export function checkServerUrl(text: string): string {
+  const value = text.trim();
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`Enter the server's full URL, e.g. http://localhost:3001/mcp ("${value}" is not a URL).`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error(`The URL must start with http:// or https:// (not ${url.protocol}).`);
+  return value;
+}

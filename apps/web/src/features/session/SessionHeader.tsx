@@ -1,20 +1,17 @@
-import { useMutation } from "@tanstack/react-query";
 import type { SessionInfo } from "@mcpscope/protocol";
-import { describeError } from "../../api/apiRequestError";
-import { restClient } from "../../api/restClient";
-import { targetDescription, targetLabel } from "../../lib/targetLabel";
-import { isActive, useSessionsStore } from "../../stores/sessionsStore";
-import { SessionPicker } from "./SessionPicker";
+import { isOlderProtocol } from "../../lib/protocolVersion";
+import { targetDescription, targetLabel, transportName } from "../../lib/targetLabel";
+import { useSessionsStore } from "../../stores/sessionsStore";
+import { HandshakeView } from "./HandshakeView";
+import { SessionToolbar } from "./SessionToolbar";
 import { StatusBadge } from "./StatusBadge";
 
 const LIVE_TEXT = { open: "Live", connecting: "Connecting…", reconnecting: "Reconnecting…" } as const;
 
-/** The page header: brand, session switcher, server identity, capabilities, Disconnect. */
+/** The page header: brand, the selected session's identity, transport, protocol, capabilities and actions. */
 export function SessionHeader({ session }: { session?: SessionInfo }) {
   const liveStatus = useSessionsStore((s) => s.liveStatus);
-  const disconnect = useMutation({ mutationFn: (id: string) => restClient.closeSession(id) });
   const capabilities = Object.keys(session?.capabilities ?? {});
-  const error = disconnect.isError ? describeError(disconnect.error) : undefined;
 
   return (
     <header className="app-header">
@@ -25,7 +22,6 @@ export function SessionHeader({ session }: { session?: SessionInfo }) {
         </svg>
         <span>mcpscope</span>
       </div>
-      <SessionPicker />
       {session ? (
         <div className="session-summary">
           <StatusBadge status={session.status} />
@@ -39,7 +35,16 @@ export function SessionHeader({ session }: { session?: SessionInfo }) {
               <strong>{targetLabel(session)}</strong>
             )}
           </span>
-          {session.protocolVersion && <span className="muted">Protocol {session.protocolVersion}</span>}
+          <span className="badge transport" title="Transport">
+            {transportName(session.transport)}
+          </span>
+          {session.recorded && <span className="badge recorded">recorded</span>}
+          {session.protocolVersion && (
+            <span className={isOlderProtocol(session.protocolVersion) ? "protocol older" : "muted protocol"}>
+              Protocol {session.protocolVersion}
+              {isOlderProtocol(session.protocolVersion) && " (older)"}
+            </span>
+          )}
           {capabilities.length > 0 && (
             <ul className="capabilities" aria-label="Server capabilities">
               {capabilities.map((c) => (
@@ -49,34 +54,16 @@ export function SessionHeader({ session }: { session?: SessionInfo }) {
               ))}
             </ul>
           )}
-          {session.instructions && (
-            <details className="instructions">
-              <summary>Instructions</summary>
-              <pre>{session.instructions}</pre>
-            </details>
-          )}
-          {session.error && <span className="session-error">{session.error}</span>}
+          <HandshakeView key={session.id} session={session} />
         </div>
       ) : (
         <div className="session-summary muted">No session</div>
       )}
-      <div className="header-actions">
-        {error && (
-          <span role="alert" className="session-error">
-            {error.message}
-            {error.hint ? ` ${error.hint}` : ""}
-          </span>
-        )}
-        <span className={`live live-${liveStatus}`} role="status" title="WebSocket connection to mcpscope">
-          <span className="dot" aria-hidden="true" />
-          {LIVE_TEXT[liveStatus]}
-        </span>
-        {session && isActive(session) && (
-          <button type="button" onClick={() => disconnect.mutate(session.id)} disabled={disconnect.isPending}>
-            Disconnect
-          </button>
-        )}
-      </div>
+      {session && <SessionToolbar key={session.id} session={session} />}
+      <span className={`live live-${liveStatus}`} role="status" title="WebSocket connection to mcpscope">
+        <span className="dot" aria-hidden="true" />
+        {LIVE_TEXT[liveStatus]}
+      </span>
     </header>
   );
 }

@@ -1,0 +1,80 @@
+import { useMutation, useQuery } from "@tanstack/react-query";
+import type { ConfiguredServer } from "@mcpscope/protocol";
+import { describeError } from "../../api/apiRequestError";
+import { restClient } from "../../api/restClient";
+import { serverEntryJson } from "../../lib/serverEntry";
+import { useSessionsStore } from "../../stores/sessionsStore";
+import { ConnectFailure } from "../connect/ConnectFailure";
+import { useCopied } from "./useCopied";
+
+/** Region "Configured servers": the servers of `mcpscope --config`, each with Connect and Copy entry. */
+export function ConfiguredServers() {
+  const servers = useQuery({ queryKey: ["servers"], queryFn: restClient.listServers, staleTime: Infinity });
+  if (!servers.data || servers.data.length === 0) return null;
+  return (
+    <section aria-label="Configured servers" className="pane servers-pane">
+      <div className="pane-head">
+        <h2 className="pane-title">Configured servers</h2>
+        <span className="count">{servers.data.length}</span>
+      </div>
+      <ul className="server-list">
+        {servers.data.map((server) => (
+          <ServerItem key={server.name} server={server} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function entrySummary(server: ConfiguredServer): string {
+  const { entry } = server;
+  if (entry.command) return [entry.command, ...(entry.args ?? [])].join(" ");
+  return `${entry.type ?? "auto"} ${entry.url ?? ""}`;
+}
+
+function ServerItem({ server }: { server: ConfiguredServer }) {
+  const copied = useCopied();
+  const connect = useMutation({
+    mutationFn: () => restClient.connectServer(server.name),
+    onSuccess: (session) => {
+      const store = useSessionsStore.getState();
+      store.upsert(session);
+      store.select(session.id);
+    },
+  });
+  const error = connect.isError ? describeError(connect.error) : undefined;
+
+  return (
+    <li className="server-item">
+      <div className="server-head">
+        <span className="server-title">{server.name}</span>
+        <span className="server-summary" title={entrySummary(server)}>
+          {entrySummary(server)}
+        </span>
+      </div>
+      <div className="session-actions">
+        <button
+          type="button"
+          className="small primary"
+          aria-label={`Connect ${server.name}`}
+          onClick={() => connect.mutate()}
+          disabled={connect.isPending}
+        >
+          {connect.isPending ? "Connecting…" : "Connect"}
+        </button>
+        <button
+          type="button"
+          className="ghost small"
+          aria-label={`Copy entry ${server.name}`}
+          onClick={() => void copied.copy(serverEntryJson(server.name, server.entry))}
+        >
+          {copied.copied ? "Copied" : "Copy entry"}
+        </button>
+        <span role="status" className="sr-only">
+          {copied.copied ? "Copied" : (copied.error ?? "")}
+        </span>
+      </div>
+      {error && <ConnectFailure error={error} />}
+    </li>
+  );
+}

@@ -1,0 +1,68 @@
+import { useMutation } from "@tanstack/react-query";
+import type { SessionInfo } from "@mcpscope/protocol";
+import { describeError } from "../../api/apiRequestError";
+import { restClient } from "../../api/restClient";
+import { formatMs } from "../../lib/format";
+import { targetEntryJson } from "../../lib/serverEntry";
+import { targetLabel } from "../../lib/targetLabel";
+import { useCopied } from "../servers/useCopied";
+import { isLive, reconnectVerb, useSessionActions } from "./useSessionActions";
+
+/** The current session's actions: Ping (round trip), Restart/Reconnect, Copy server entry, Disconnect. */
+export function SessionToolbar({ session }: { session: SessionInfo }) {
+  const { close, reconnect } = useSessionActions();
+  const copied = useCopied();
+  const ping = useMutation({ mutationFn: () => restClient.ping(session.id) });
+  const verb = reconnectVerb(session);
+  const failed = [close, reconnect, ping].find((m) => m.isError);
+  const error = failed ? describeError(failed.error) : undefined;
+  const pingText = ping.isPending
+    ? "Pinging…"
+    : ping.data?.error
+      ? `Ping failed: ${ping.data.error}`
+      : ping.data
+        ? `Ping ${formatMs(ping.data.durationMs)}`
+        : "";
+
+  return (
+    <div className="header-actions session-toolbar">
+      {error && (
+        <span role="alert" className="session-error">
+          {error.message}
+          {error.hint ? ` ${error.hint}` : ""}
+        </span>
+      )}
+      <span role="status" className="ping-result">
+        {pingText}
+      </span>
+      {session.status === "ready" && !session.recorded && (
+        <button type="button" className="small" onClick={() => ping.mutate()} disabled={ping.isPending}>
+          Ping
+        </button>
+      )}
+      <button
+        type="button"
+        className="small"
+        onClick={() => reconnect.mutate(session.id)}
+        disabled={reconnect.isPending || session.status === "connecting"}
+      >
+        {reconnect.isPending ? `${verb}ing…` : verb}
+      </button>
+      <button
+        type="button"
+        className="small"
+        onClick={() => void copied.copy(targetEntryJson(session.target.name ?? targetLabel(session), session.target))}
+      >
+        {copied.copied ? "Copied" : "Copy server entry"}
+      </button>
+      <span role="status" className="sr-only">
+        {copied.copied ? "Copied" : (copied.error ?? "")}
+      </span>
+      {isLive(session) && (
+        <button type="button" className="small" onClick={() => close.mutate(session.id)} disabled={close.isPending}>
+          Disconnect
+        </button>
+      )}
+    </div>
+  );
+}
