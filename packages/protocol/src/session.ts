@@ -124,7 +124,11 @@ export const SessionInfoSchema = z.object({
   recorded: z.boolean().optional(),
   /** The session this one reconnected, if any. */
   previousId: z.string().optional(),
-  /** Why the session failed or closed, in words a person can act on. */
+  /** Why the session failed or closed, in words a person can act on (message and hint). */
   error: z.string().optional(),
+  /** The error's catalog code (e.g. MCPSCOPE_COMMAND_NOT_FOUND) when it came from the doctor. */
+  errorCode: z.string().optional(),
+  /** What to try, separately from `error`'s message. */
+  errorHint: z.string().optional(),
 });
 export type SessionInfo = z.infer<typeof SessionInfoSchema>;

@@ -116,6 +116,8 @@ describe("broken servers", () => {
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ code: "MCPSCOPE_COMMAND_NOT_FOUND", message: "Command not found: mcpscope-no-such-server" });
     expect(res.body.hint).toMatch(/absolute path/);
+    const failed = (await t.api<SessionInfo[]>("GET", "/api/sessions")).body.find((s) => s.status === "failed" && s.target.transport === "stdio" && s.target.command === "mcpscope-no-such-server");
+    expect(failed).toMatchObject({ errorCode: "MCPSCOPE_COMMAND_NOT_FOUND", errorHint: res.body.hint });
   });
 
   it("explains a process that exits before initialize, with its exit code and stderr", async () => {

@@ -69,6 +69,8 @@ describe("WebSocket stream", () => {
     await expect
       .poll(() => client.messages.some((m) => m.type === "session" && m.session.id === other.id && m.session.status === "closed"))
       .toBe(true);
+    expect((await t.api("DELETE", `/api/sessions/${other.id}/recording`)).status).toBe(204);
+    await expect.poll(() => client.messages.some((m) => m.type === "session-removed" && m.sessionId === other.id)).toBe(true);
     client.socket.close();
   });
 });

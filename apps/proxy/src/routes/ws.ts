@@ -77,6 +77,12 @@ export const wsRoutes: FastifyPluginAsync<{ sessions: SessionManager; presence: 
     });
   };
   for (const info of sessions.list()) watch(sessions.get(info.id));
+  sessions.onRemoved((sessionId) => {
+    for (const sub of subscribers) {
+      sub.cursors.delete(sessionId);
+      send(sub.socket, { type: "session-removed", sessionId });
+    }
+  });
   presence.onChange((p) => {
     for (const sub of subscribers) send(sub.socket, { type: "presence", presence: p });
   });

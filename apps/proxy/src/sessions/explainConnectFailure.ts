@@ -112,6 +112,9 @@ function explainHttp(frame: Frame, url: string): ApiFailure | undefined {
     if (code === "ECONNREFUSED") return new ApiFailure("CONNECTION_REFUSED", `Connection refused: nothing is listening at ${new URL(where).host}.`);
     if (code === "ENOTFOUND" || code === "EAI_AGAIN") return new ApiFailure("HOST_NOT_FOUND", `Host not found: ${new URL(where).hostname}.`);
     if (TLS_CODES.test(code)) return new ApiFailure("TLS_ERROR", `TLS error talking to ${new URL(where).host}: ${error.message} (${code}).`);
+    if (/bad port/i.test(error.message)) {
+      return new ApiFailure("CONNECT_FAILED", `Could not reach ${where}: port ${new URL(where).port} is on the fetch standard's list of blocked ports.`, "Run the server on another port (e.g. 3001); fetch, like browsers, refuses ports such as 1, 9, 22, 25 and 6000.");
+    }
     return new ApiFailure("CONNECT_FAILED", `Could not reach ${where}: ${error.message}${code ? ` (${code})` : ""}.`, "Check the URL (scheme, host, port and path) and that the server is running.");
   }
   const status = meta.status as number;

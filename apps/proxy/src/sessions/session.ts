@@ -81,6 +81,7 @@ export class Session {
   private transportKind: TransportKind;
   private protocolVersion?: string;
   private closing = false;
+  private errorDetail?: { code: string; hint: string };
   private settings: SessionSettings;
   private readonly behaviour: ClientBehaviour;
   private roots: Root[];
@@ -146,6 +147,7 @@ export class Session {
           exit: transport.exit,
           initializeTimeoutMs: this.initializeTimeoutMs,
         });
+        this.errorDetail = { code: failure.toBody().code, hint: failure.hint };
         this.setStatus("failed", `${failure.message} ${failure.hint}`);
         await transport.close().catch(() => undefined);
         this.log.close();
@@ -340,6 +342,7 @@ export class Session {
       ...(this.previousId ? { previousId: this.previousId } : {}),
       lastSeq: this.log.lastSeq,
       ...(this.error ? { error: this.error } : {}),
+      ...(this.errorDetail ? { errorCode: this.errorDetail.code, errorHint: this.errorDetail.hint } : {}),
     };
   }
 

@@ -22,6 +22,7 @@ export interface RetentionOptions {
 export class SessionManager {
   private readonly sessions = new Map<string, AnySession>();
   private readonly createdListeners = new Set<(session: AnySession) => void>();
+  private readonly removedListeners = new Set<(id: string) => void>();
 
   constructor(
     private readonly options: SessionOptions = {},
@@ -86,6 +87,7 @@ export class SessionManager {
     const path = session instanceof RecordedSession ? session.file.path : session.recordingPath;
     if (path) rmSync(path, { force: true });
     this.sessions.delete(id);
+    for (const listener of this.removedListeners) listener(id);
   }
 
   private applyRetention(): void {
@@ -144,6 +146,12 @@ export class SessionManager {
   onCreated(listener: (session: AnySession) => void): () => void {
     this.createdListeners.add(listener);
     return () => this.createdListeners.delete(listener);
+  }
+
+  /** Registers a listener told of each deleted session; returns its remover. */
+  onRemoved(listener: (id: string) => void): () => void {
+    this.removedListeners.add(listener);
+    return () => this.removedListeners.delete(listener);
   }
 
   /** Closes every session (graceful). */
