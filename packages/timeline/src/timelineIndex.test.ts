@@ -81,3 +81,29 @@ describe("TimelineIndex", () => {
     expect(index.frames).toEqual([a, b]);
   });
 });
+
+describe("TimelineIndex cancellation", () => {
+  it("takes a cancelled request out of flight, links both ways, and still pairs a late answer", () => {
+    seq = 0;
+    const index = new TimelineIndex();
+    const req = frame("out", "request", { id: 5, method: "tools/call", params: { _meta: { progressToken: 5 } } }, 1);
+    const progress = frame("in", "notification", { method: "notifications/progress", params: { progressToken: 5, progress: 1 } }, 2);
+    const serverCancel = frame("in", "notification", { method: "notifications/cancelled", params: { requestId: 5 } }, 3);
+    index.add([req, progress, serverCancel]);
+    expect(index.inFlightCount).toBe(1); // the server cannot cancel the client's request
+    expect(index.progressCount(req.seq)).toBe(1);
+    expect(index.lastProgress(req.seq)).toBe(progress);
+    expect(index.requestSeqOf(progress)).toBe(req.seq);
+    const cancel = frame("out", "notification", { method: "notifications/cancelled", params: { requestId: 5, reason: "user" } }, 4);
+    index.add([cancel]);
+    expect(index.inFlight()).toEqual([]);
+    expect(index.inFlightCount).toBe(0);
+    expect(index.cancellationOf(req.seq)).toBe(cancel);
+    expect(index.cancelledRequestSeq(cancel)).toBe(req.seq);
+    expect(index.pairOf(cancel)?.request).toBe(req);
+    const late = frame("in", "response", { id: 5, result: {} }, 5);
+    index.add([late]);
+    expect(index.pairOf(req)?.response).toBe(late);
+    expect(index.responseSeqOf(req.seq)).toBe(late.seq);
+  });
+});

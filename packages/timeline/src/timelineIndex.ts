@@ -40,6 +40,10 @@ export class TimelineIndex {
   private readonly progressTokens = new Map<string, number>();
   private readonly progressOf = new Map<number, number[]>();
   private readonly requestOfProgress = new Map<number, number>();
+  /** Requests a `notifications/cancelled` withdrew, still answerable by a late response. */
+  private readonly cancelledOpen = new Map<string, number>();
+  private readonly cancelOf = new Map<number, number>();
+  private readonly requestOfCancel = new Map<number, number>();
 
   /** Appends frames in `seq` order. Frames at or below the last seq added are ignored. */
   add(frames: readonly Frame[]): void {
@@ -69,7 +73,8 @@ export class TimelineIndex {
     if (frame.kind === "request") requestSeq = frame.seq;
     else if (frame.kind === "response" || frame.kind === "error")
       requestSeq = this.requestOf.get(frame.seq);
-    else if (frame.kind === "notification") requestSeq = this.requestOfProgress.get(frame.seq);
+    else if (frame.kind === "notification")
+      requestSeq = this.requestOfProgress.get(frame.seq) ?? this.requestOfCancel.get(frame.seq);
     if (requestSeq === undefined) return undefined;
     const request = this.get(requestSeq);
     if (!request) return undefined;
@@ -82,6 +87,17 @@ export class TimelineIndex {
       latencyMs: response ? response.ts - request.ts : undefined,
       progress,
     };
+  }
+
+  /**
+   * `seq` of the request a frame belongs to, in O(1): a request's own, a response's
+   * request, a progress notification's request, a cancellation's cancelled request.
+   */
+  requestSeqOf(frame: Frame): number | undefined {
+    if (frame.kind === "request") return frame.seq;
+    if (frame.kind === "response" || frame.kind === "error") return this.requestOf.get(frame.seq);
+    if (frame.kind === "notification") return this.requestOfProgress.get(frame.seq) ?? this.requestOfCancel.get(frame.seq);
+    return undefined;
   }
 
   /** `seq` of the frame paired with this one (request ↔ response), if any. */
@@ -98,9 +114,45 @@ export class TimelineIndex {
     return requestSeq === undefined ? undefined : this.get(requestSeq)?.msg?.method;
   }
 
-  /** Requests still waiting for a response, oldest first. */
+  /**
+   * Requests still waiting for a response, oldest first. A request its sender cancelled
+   * (`notifications/cancelled`, MCP 2025-11-25 "Utilities → Cancellation") is no longer in
+   * flight: the receiver should not answer it.
+   */
   inFlight(): Frame[] {
     return [...this.openRequests.values()].sort((a, b) => a - b).map((s) => this.get(s)!);
+  }
+
+  /** How many requests are in flight (see `inFlight`), in O(1). */
+  get inFlightCount(): number {
+    return this.openRequests.size;
+  }
+
+  /** How many progress notifications a request received so far, in O(1). */
+  progressCount(requestSeq: number): number {
+    return this.progressOf.get(requestSeq)?.length ?? 0;
+  }
+
+  /** The newest progress notification of a request, if any, in O(1). */
+  lastProgress(requestSeq: number): Frame | undefined {
+    const list = this.progressOf.get(requestSeq);
+    return list && list.length > 0 ? this.get(list[list.length - 1]!) : undefined;
+  }
+
+  /** `seq` of the response or error answering a request, if any. */
+  responseSeqOf(requestSeq: number): number | undefined {
+    return this.responseOf.get(requestSeq);
+  }
+
+  /** The `notifications/cancelled` frame that withdrew a request, if any. */
+  cancellationOf(requestSeq: number): Frame | undefined {
+    const seq = this.cancelOf.get(requestSeq);
+    return seq === undefined ? undefined : this.get(seq);
+  }
+
+  /** For a `notifications/cancelled` frame, the `seq` of the request it cancels, if known. */
+  cancelledRequestSeq(frame: Frame): number | undefined {
+    return this.requestOfCancel.get(frame.seq);
   }
 
   private indexFrame(frame: Frame): void {
@@ -116,9 +168,13 @@ export class TimelineIndex {
     if ((frame.kind === "response" || frame.kind === "error") && msg.id !== undefined) {
       const requestDir = frame.dir === "in" ? "out" : "in";
       const key = pairKey(requestDir, msg.id);
-      const requestSeq = this.openRequests.get(key);
-      if (requestSeq === undefined) return; // unmatched: an unknown or duplicate id
-      this.openRequests.delete(key);
+      let requestSeq = this.openRequests.get(key);
+      if (requestSeq === undefined) {
+        // A late answer to a cancelled request still pairs; anything else is unmatched.
+        requestSeq = this.cancelledOpen.get(key);
+        if (requestSeq === undefined) return; // unmatched: an unknown or duplicate id
+        this.cancelledOpen.delete(key);
+      } else this.openRequests.delete(key);
       this.responseOf.set(requestSeq, frame.seq);
       this.requestOf.set(frame.seq, requestSeq);
       return;
@@ -131,6 +187,19 @@ export class TimelineIndex {
       if (!list) this.progressOf.set(requestSeq, (list = []));
       list.push(frame.seq);
       this.requestOfProgress.set(frame.seq, requestSeq);
+      return;
+    }
+    if (frame.kind === "notification" && msg.method === "notifications/cancelled") {
+      const id = (msg.params as { requestId?: unknown } | undefined)?.requestId;
+      if (typeof id !== "string" && typeof id !== "number") return;
+      // The sender of a request is the one who may cancel it.
+      const key = pairKey(frame.dir, id);
+      const requestSeq = this.openRequests.get(key);
+      if (requestSeq === undefined) return;
+      this.openRequests.delete(key);
+      this.cancelledOpen.set(key, requestSeq);
+      this.cancelOf.set(requestSeq, frame.seq);
+      this.requestOfCancel.set(frame.seq, requestSeq);
     }
   }
 }

@@ -77,3 +77,14 @@ export const useFramesStore = create<FramesState>((set, get) => {
     },
   };
 });
+
+declare global {
+  interface Window {
+    /** Read-only hooks for headless benchmarks: frames applied to the store per session. */
+    __mcpscope?: { frameCount(sessionId: string): number };
+  }
+}
+
+if (typeof window !== "undefined") {
+  window.__mcpscope = { frameCount: (sessionId) => useFramesStore.getState().indexes.get(sessionId)?.lastSeq ?? 0 };
+}

@@ -1,4 +1,8 @@
 import { create } from "zustand";
+import type { FrameFilter } from "@mcpscope/timeline";
+
+/** The views of the Timeline region. */
+export type TimelineTab = "frames" | "spans" | "summary" | "console" | "composer" | "settings";
 
 interface TimelineState {
   /** Selected frame seq per session. */
@@ -7,14 +11,25 @@ interface TimelineState {
   follow: boolean;
   /** A request to scroll a frame into view; `nonce` changes on every request. */
   reveal?: { sessionId: string; seq: number; nonce: number };
+  tab: TimelineTab;
+  /** The Frames filter (shared by sessions). */
+  filter: FrameFilter;
+  /** Pinned frame seqs per session, in pin order. */
+  pinned: Record<string, number[] | undefined>;
   select(sessionId: string, seq: number, reveal?: boolean): void;
   setFollow(follow: boolean): void;
+  setTab(tab: TimelineTab): void;
+  setFilter(filter: FrameFilter): void;
+  togglePin(sessionId: string, seq: number): void;
 }
 
 export const useTimelineStore = create<TimelineState>((set, get) => ({
   selected: {},
   follow: true,
   reveal: undefined,
+  tab: "frames",
+  filter: {},
+  pinned: {},
   select: (sessionId, seq, reveal = false) =>
     set({
       selected: { ...get().selected, [sessionId]: seq },
@@ -22,5 +37,12 @@ export const useTimelineStore = create<TimelineState>((set, get) => ({
     }),
   setFollow: (follow) => {
     if (get().follow !== follow) set({ follow });
+  },
+  setTab: (tab) => set({ tab }),
+  setFilter: (filter) => set({ filter }),
+  togglePin: (sessionId, seq) => {
+    const list = get().pinned[sessionId] ?? [];
+    const next = list.includes(seq) ? list.filter((s) => s !== seq) : [...list, seq];
+    set({ pinned: { ...get().pinned, [sessionId]: next } });
   },
 }));

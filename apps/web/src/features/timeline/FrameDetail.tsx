@@ -1,8 +1,11 @@
 import { useState } from "react";
-import type { TimelineIndex } from "@mcpscope/timeline";
+import { readProgress, type TimelineIndex } from "@mcpscope/timeline";
 import { formatBytes, formatMs } from "../../lib/format";
 import { useTimelineStore } from "../../stores/timelineStore";
+import { CancelButton } from "./CancelButton";
 import { DIRECTION, frameBody } from "./frameText";
+import { FrameExtras } from "./FrameExtras";
+import { ProgressBar } from "./ProgressBar";
 
 interface Props {
   sessionId: string;
@@ -14,7 +17,9 @@ interface Props {
 export function FrameDetail({ sessionId, index, startTs }: Props) {
   const seq = useTimelineStore((s) => s.selected[sessionId]);
   const select = useTimelineStore((s) => s.select);
-  const [copied, setCopied] = useState(false);
+  const [copied, setCopied] = useState<"json" | "raw">();
+  const pinned = useTimelineStore((s) => (seq === undefined ? false : (s.pinned[sessionId] ?? []).includes(seq)));
+  const togglePin = useTimelineStore((s) => s.togglePin);
   const frame = seq === undefined ? undefined : index.get(seq);
 
   if (!frame) {
@@ -32,12 +37,14 @@ export function FrameDetail({ sessionId, index, startTs }: Props) {
   const pair = index.pairOf(frame);
   const counterpart = index.counterpartSeq(frame);
   const body = frameBody(frame);
-  const copy = () => {
-    void navigator.clipboard?.writeText(body).then(() => {
-      setCopied(true);
-      setTimeout(() => setCopied(false), 1200);
+  const copy = (what: "json" | "raw") => {
+    void navigator.clipboard?.writeText(what === "json" ? body : frame.raw).then(() => {
+      setCopied(what);
+      setTimeout(() => setCopied(undefined), 1200);
     });
   };
+  const cancellation = frame.kind === "request" ? index.cancellationOf(frame.seq) : undefined;
+  const inFlight = frame.kind === "request" && !cancellation && index.responseSeqOf(frame.seq) === undefined;
 
   return (
     <section aria-label="Frame detail" className="pane frame-detail">
@@ -52,8 +59,14 @@ export function FrameDetail({ sessionId, index, startTs }: Props) {
               {frame.kind === "request" ? "Go to response" : "Go to request"}
             </button>
           )}
-          <button type="button" className="small ghost" onClick={copy}>
-            {copied ? "Copied" : "Copy JSON"}
+          <button type="button" className="small ghost" aria-pressed={pinned} onClick={() => togglePin(sessionId, frame.seq)}>
+            <span aria-hidden="true">📌</span> Pin frame
+          </button>
+          <button type="button" className="small ghost" onClick={() => copy("json")}>
+            {copied === "json" ? "Copied" : "Copy JSON"}
+          </button>
+          <button type="button" className="small ghost" aria-label="Copy raw" title="Copy the exact text on the wire" onClick={() => copy("raw")}>
+            {copied === "raw" ? "Copied" : "Copy raw"}
           </button>
         </div>
       </div>
@@ -83,7 +96,7 @@ export function FrameDetail({ sessionId, index, startTs }: Props) {
         {pair && (frame.kind === "request" || frame.kind === "response" || frame.kind === "error") && (
           <div>
             <dt>Latency</dt>
-            <dd>{pair.latencyMs !== undefined ? formatMs(pair.latencyMs) : "in flight"}</dd>
+            <dd>{pair.latencyMs !== undefined ? formatMs(pair.latencyMs) : cancellation ? "cancelled" : "in flight"}</dd>
           </div>
         )}
         {pair && pair.progress.length > 0 && (
@@ -99,6 +112,13 @@ export function FrameDetail({ sessionId, index, startTs }: Props) {
           </div>
         )}
       </dl>
+      {inFlight && frame.msg?.id !== undefined && (
+        <div className="detail-inflight">
+          <ProgressBar label={`Progress of request ${String(frame.msg.id)}`} state={readProgress(index.lastProgress(frame.seq))} />
+          {frame.dir === "out" && <CancelButton sessionId={sessionId} requestId={frame.msg.id} />}
+        </div>
+      )}
+      <FrameExtras sessionId={sessionId} index={index} frame={frame} startTs={startTs} />
       <pre className="json frame-json" tabIndex={0} aria-label={`Frame ${frame.seq} content`}>
         {body}
       </pre>

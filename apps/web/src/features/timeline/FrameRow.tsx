@@ -1,9 +1,13 @@
 import { memo } from "react";
 import type { Frame } from "@mcpscope/protocol";
+import type { ProgressState } from "@mcpscope/timeline";
 import { formatBytes, formatMs } from "../../lib/format";
+import { CancelButton } from "./CancelButton";
 import { DIRECTION } from "./frameText";
+import { ProgressBar } from "./ProgressBar";
 
 interface Props {
+  sessionId: string;
   frame: Frame;
   label: string;
   jsonRpcId?: string;
@@ -12,11 +16,20 @@ interface Props {
   rowIndex: number;
   top: number;
   selected: boolean;
+  pinned: boolean;
+  /** Progress notifications grouped under this request. */
+  progressCount: number;
+  /** Set on requests mcpscope sent that are still in flight. */
+  inFlight: boolean;
+  progress?: ProgressState;
+  /** Set on requests withdrawn with notifications/cancelled. */
+  cancelled: boolean;
   onSelect(seq: number): void;
 }
 
 /** One `role="row"` of the Frames grid. */
-export const FrameRow = memo(function FrameRow({ frame, label, jsonRpcId, latencyMs, startTs, rowIndex, top, selected, onSelect }: Props) {
+export const FrameRow = memo(function FrameRow(props: Props) {
+  const { sessionId, frame, label, jsonRpcId, latencyMs, startTs, rowIndex, top, selected, pinned, progressCount, inFlight, progress, cancelled, onSelect } = props;
   const dir = DIRECTION[frame.dir];
   return (
     <div
@@ -24,11 +37,17 @@ export const FrameRow = memo(function FrameRow({ frame, label, jsonRpcId, latenc
       id={`frame-row-${frame.seq}`}
       aria-rowindex={rowIndex}
       aria-selected={selected}
-      className={`frame-row kind-${frame.kind} dir-${frame.dir}${selected ? " selected" : ""}`}
+      className={`frame-row kind-${frame.kind} dir-${frame.dir}${selected ? " selected" : ""}${inFlight ? " in-flight" : ""}`}
       style={{ transform: `translateY(${top}px)` }}
       onClick={() => onSelect(frame.seq)}
     >
       <span role="gridcell" className="c-seq">
+        {pinned && (
+          <span className="pin-mark" title="Pinned">
+            <span aria-hidden="true">📌</span>
+            <span className="sr-only">pinned </span>
+          </span>
+        )}
         {frame.seq}
       </span>
       <span role="gridcell" className="c-time">
@@ -42,13 +61,21 @@ export const FrameRow = memo(function FrameRow({ frame, label, jsonRpcId, latenc
         <span className={`kind-badge kind-${frame.kind}`}>{frame.kind}</span>
       </span>
       <span role="gridcell" className="c-label" title={label}>
-        {label}
+        <span className="c-label-text">{label}</span>
+        {progressCount > 0 && <span className="row-chip">{progressCount} progress</span>}
+        {cancelled && <span className="row-chip chip-cancelled">cancelled</span>}
+        {inFlight && (
+          <span className="row-inflight">
+            <ProgressBar compact label={`Progress of request ${jsonRpcId ?? frame.seq}`} state={progress} />
+            {frame.dir === "out" && frame.msg?.id !== undefined && <CancelButton sessionId={sessionId} requestId={frame.msg.id} className="row-cancel" />}
+          </span>
+        )}
       </span>
       <span role="gridcell" className="c-id">
         {jsonRpcId ?? ""}
       </span>
       <span role="gridcell" className="c-latency">
-        {formatMs(latencyMs)}
+        {inFlight ? <span className="muted">…</span> : formatMs(latencyMs)}
       </span>
       <span role="gridcell" className="c-size">
         {formatBytes(frame.bytes)}

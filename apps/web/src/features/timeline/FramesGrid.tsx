@@ -1,15 +1,33 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent } from "react";
-import { useVirtualizer } from "@tanstack/react-virtual";
-import { summarizeFrame, type TimelineIndex } from "@mcpscope/timeline";
+import { readProgress, summarizeFrame, type TimelineIndex } from "@mcpscope/timeline";
 import { useTimelineStore } from "../../stores/timelineStore";
 import { FrameRow } from "./FrameRow";
+import { useFixedRows } from "./useFixedRows";
 
 const ROW_HEIGHT = 26;
 const PAGE = 20;
 
+/** The rows the grid shows: every frame, or a filtered view's matches, by position. */
+export interface FrameRows {
+  count: number;
+  seqAt(position: number): number;
+  /** Position of a frame among the rows, -1 when not shown. */
+  positionOf(seq: number): number;
+}
+
+/** All frames of an index, in seq order. */
+export function allRows(index: TimelineIndex): FrameRows {
+  return {
+    count: index.frames.length,
+    seqAt: (i) => i + 1,
+    positionOf: (seq) => (seq >= 1 && seq <= index.frames.length ? seq - 1 : -1),
+  };
+}
+
 interface Props {
   sessionId: string;
   index: TimelineIndex;
+  rows: FrameRows;
   /** Changes whenever frames were added to `index`. */
   version: number;
   startTs: number;
@@ -20,30 +38,30 @@ interface Props {
  * newest frame while scrolled to the bottom; arrows, Home/End, PageUp/PageDown and Enter
  * move the selection.
  */
-export function FramesGrid({ sessionId, index, version, startTs }: Props) {
-  const count = index.frames.length;
+export function FramesGrid({ sessionId, index, rows, version, startTs }: Props) {
+  const count = rows.count;
   const scrollRef = useRef<HTMLDivElement>(null);
   const selected = useTimelineStore((s) => s.selected[sessionId]);
   const follow = useTimelineStore((s) => s.follow);
   const reveal = useTimelineStore((s) => s.reveal);
   const select = useTimelineStore((s) => s.select);
   const setFollow = useTimelineStore((s) => s.setFollow);
+  const pinnedList = useTimelineStore((s) => s.pinned[sessionId]);
 
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
+  const virtualizer = useFixedRows(scrollRef, count, ROW_HEIGHT, 12);
 
   useLayoutEffect(() => {
     const el = scrollRef.current;
-    if (follow && el) el.scrollTop = el.scrollHeight;
-  }, [follow, count, version]);
+    if (follow && el) {
+      el.scrollTop = el.scrollHeight;
+      virtualizer.sync();
+    }
+  }, [follow, count, version]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
-    if (reveal && reveal.sessionId === sessionId && reveal.seq <= count) {
-      virtualizer.scrollToIndex(reveal.seq - 1, { align: "auto" });
+    if (reveal && reveal.sessionId === sessionId) {
+      const position = rows.positionOf(reveal.seq);
+      if (position >= 0) virtualizer.scrollToIndex(position);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [reveal]);
@@ -58,7 +76,8 @@ export function FramesGrid({ sessionId, index, version, startTs }: Props) {
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (count === 0) return;
-    const current = selected ?? 0;
+    // Positions among the rows, 1-based; 0 when the selection is not shown.
+    const current = selected === undefined ? 0 : rows.positionOf(selected) + 1;
     let next: number | undefined;
     switch (event.key) {
       case "ArrowDown":
@@ -88,11 +107,13 @@ export function FramesGrid({ sessionId, index, version, startTs }: Props) {
     }
     event.preventDefault();
     next = Math.min(Math.max(next, 1), count);
-    select(sessionId, next, true);
+    select(sessionId, rows.seqAt(next - 1), true);
   };
 
-  const items = virtualizer.getVirtualItems();
-  const activeRendered = selected !== undefined && items.some((i) => i.index === selected - 1);
+  const items = virtualizer.items;
+  const selectedPosition = selected === undefined ? -1 : rows.positionOf(selected);
+  const activeRendered = selectedPosition >= 0 && items.some((i) => i.index === selectedPosition);
+  const pinned = new Set(pinnedList ?? []);
 
   return (
     <div
@@ -121,27 +142,37 @@ export function FramesGrid({ sessionId, index, version, startTs }: Props) {
         </div>
       </div>
       <div ref={scrollRef} className="frames-scroll" onScroll={onScroll}>
-        <div role="rowgroup" className="frames-body" style={{ height: virtualizer.getTotalSize() }}>
+        <div role="rowgroup" className="frames-body" style={{ height: virtualizer.totalSize }}>
           {items.map((item) => {
-            const frame = index.frames[item.index]!;
+            const frame = index.frames[rows.seqAt(item.index) - 1]!;
             const summary = summarizeFrame(frame, index);
+            const isRequest = frame.kind === "request";
+            const cancelled = isRequest && index.cancellationOf(frame.seq) !== undefined;
+            const inFlight = isRequest && !cancelled && index.responseSeqOf(frame.seq) === undefined;
+            const progressCount = isRequest ? index.progressCount(frame.seq) : 0;
             return (
               <FrameRow
                 key={frame.seq}
+                sessionId={sessionId}
+                pinned={pinned.has(frame.seq)}
+                progressCount={progressCount}
+                inFlight={inFlight}
+                cancelled={cancelled}
+                progress={inFlight && progressCount > 0 ? readProgress(index.lastProgress(frame.seq)) : undefined}
                 frame={frame}
                 label={summary.label}
                 jsonRpcId={summary.id}
                 latencyMs={summary.latencyMs}
                 startTs={startTs}
                 rowIndex={item.index + 2}
-                top={item.start}
+                top={item.top}
                 selected={frame.seq === selected}
                 onSelect={onSelect}
               />
             );
           })}
         </div>
-        {count === 0 && <p className="muted small pad">No frames yet.</p>}
+        {count === 0 && <p className="muted small pad">{index.frames.length === 0 ? "No frames yet." : "No frames match the filters."}</p>}
       </div>
     </div>
   );

@@ -1,22 +1,55 @@
-import { useMemo } from "react";
+import { useMemo, type KeyboardEvent } from "react";
 import type { SessionInfo } from "@mcpscope/protocol";
 import { useFramesStore } from "../../stores/framesStore";
-import { useTimelineStore } from "../../stores/timelineStore";
+import { useTimelineStore, type TimelineTab } from "../../stores/timelineStore";
+import { ComposerView } from "../composer/ComposerView";
+import { ConsoleView } from "../logging/ConsoleView";
+import { SettingsView } from "../settings/SettingsView";
 import { FrameDetail } from "./FrameDetail";
-import { FramesGrid } from "./FramesGrid";
+import { FramesView } from "./FramesView";
+import { SpanView } from "./SpanView";
+import { SummaryView } from "./SummaryView";
 
-/** Region "Timeline" (live frames grid with a follow toggle) and region "Frame detail". */
+const TABS: { id: TimelineTab; label: string }[] = [
+  { id: "frames", label: "Frames" },
+  { id: "spans", label: "Spans" },
+  { id: "summary", label: "Summary" },
+  { id: "console", label: "Console" },
+  { id: "composer", label: "Composer" },
+  { id: "settings", label: "Settings" },
+];
+
+/**
+ * Region "Timeline" with tabs (Frames, Spans, Summary, Console, Composer, Settings) and
+ * region "Frame detail" below. Only the active tab is rendered.
+ */
 export function TimelinePane({ session }: { session?: SessionInfo }) {
   const version = useFramesStore((s) => s.version);
   const indexOf = useFramesStore((s) => s.indexOf);
   const follow = useTimelineStore((s) => s.follow);
   const setFollow = useTimelineStore((s) => s.setFollow);
+  const tab = useTimelineStore((s) => s.tab);
+  const setTab = useTimelineStore((s) => s.setTab);
   const index = useMemo(() => (session ? indexOf(session.id) : undefined), [session?.id, indexOf]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const count = index?.frames.length ?? 0;
   const first = index?.frames[0]?.ts;
   const startTs = Math.min(session?.createdAt ?? Infinity, first ?? Infinity);
-  const inFlight = useMemo(() => index?.inFlight().length ?? 0, [index, version]); // eslint-disable-line react-hooks/exhaustive-deps
+  const start = Number.isFinite(startTs) ? startTs : 0;
+  const inFlight = index?.inFlightCount ?? 0;
+
+  const onTabKey = (event: KeyboardEvent) => {
+    const i = TABS.findIndex((t) => t.id === tab);
+    let next: number | undefined;
+    if (event.key === "ArrowRight") next = (i + 1) % TABS.length;
+    else if (event.key === "ArrowLeft") next = (i - 1 + TABS.length) % TABS.length;
+    else if (event.key === "Home") next = 0;
+    else if (event.key === "End") next = TABS.length - 1;
+    if (next === undefined) return;
+    event.preventDefault();
+    setTab(TABS[next]!.id);
+    document.getElementById(`timeline-tab-${TABS[next]!.id}`)?.focus();
+  };
 
   return (
     <div className="right">
@@ -28,25 +61,53 @@ export function TimelinePane({ session }: { session?: SessionInfo }) {
             <span className="sr-only"> frames</span>
           </span>
           {inFlight > 0 && <span className="muted small">{inFlight} in flight</span>}
+          <div role="tablist" aria-label="Timeline views" className="timeline-tabs" onKeyDown={onTabKey}>
+            {TABS.map((t) => (
+              <button
+                key={t.id}
+                type="button"
+                role="tab"
+                id={`timeline-tab-${t.id}`}
+                aria-selected={tab === t.id}
+                aria-controls="timeline-tabpanel"
+                tabIndex={tab === t.id ? 0 : -1}
+                className="tab"
+                onClick={() => setTab(t.id)}
+              >
+                {t.label}
+              </button>
+            ))}
+          </div>
           <span className="spacer" />
-          <button
-            type="button"
-            className="small toggle"
-            aria-pressed={follow}
-            aria-label="Follow new frames"
-            title="Keep the newest frame in view"
-            onClick={() => setFollow(!follow)}
-          >
-            <span aria-hidden="true">⤓</span> Follow
-          </button>
+          {tab === "frames" && (
+            <button
+              type="button"
+              className="small toggle"
+              aria-pressed={follow}
+              aria-label="Follow new frames"
+              title="Keep the newest frame in view"
+              onClick={() => setFollow(!follow)}
+            >
+              <span aria-hidden="true">⤓</span> Follow
+            </button>
+          )}
         </div>
-        {session && index ? (
-          <FramesGrid sessionId={session.id} index={index} version={version} startTs={Number.isFinite(startTs) ? startTs : 0} />
-        ) : (
-          <p className="muted small pad">No session selected.</p>
-        )}
+        <div role="tabpanel" id="timeline-tabpanel" aria-labelledby={`timeline-tab-${tab}`} className="timeline-tabpanel">
+          {session && index ? (
+            <>
+              {tab === "frames" && <FramesView sessionId={session.id} index={index} version={version} startTs={start} />}
+              {tab === "spans" && <SpanView sessionId={session.id} index={index} version={version} startTs={start} />}
+              {tab === "summary" && <SummaryView index={index} version={version} />}
+              {tab === "console" && <ConsoleView session={session} index={index} version={version} startTs={start} />}
+              {tab === "composer" && <ComposerView session={session} index={index} version={version} />}
+              {tab === "settings" && <SettingsView key={session.id} session={session} />}
+            </>
+          ) : (
+            <p className="muted small pad">No session selected.</p>
+          )}
+        </div>
       </section>
-      {session && index && <FrameDetail sessionId={session.id} index={index} startTs={Number.isFinite(startTs) ? startTs : 0} />}
+      {session && index && <FrameDetail sessionId={session.id} index={index} startTs={start} />}
     </div>
   );
 }

@@ -4,7 +4,9 @@ import type { SessionInfo } from "@mcpscope/protocol";
 import { describeError } from "../../api/apiRequestError";
 import { restClient } from "../../api/restClient";
 import { targetLabel } from "../../lib/targetLabel";
+import { useFramesStore } from "../../stores/framesStore";
 import { useToolSelectionStore } from "../../stores/toolSelectionStore";
+import { RunProgress } from "./RunProgress";
 import { ToolForm } from "./ToolForm";
 import { ToolResult } from "./ToolResult";
 import type { CallToolResult, ToolRun } from "./toolTypes";
@@ -17,6 +19,8 @@ export function ToolPanel({ session }: { session?: SessionInfo }) {
   const selectedName = useToolSelectionStore((s) => (session ? s.selected[session.id] : undefined));
   const tool = tools.data?.find((t) => t.name === selectedName);
   const [run, setRun] = useState<ToolRun>();
+  // Which request is this run's: the first tools/call of the tool after this seq.
+  const [tracking, setTracking] = useState<{ sessionId: string; name: string; sinceSeq: number; nonce: number }>();
 
   const call = useMutation({
     mutationFn: async ({ sessionId, name, args }: { sessionId: string; name: string; args: Record<string, unknown> }) => {
@@ -29,7 +33,10 @@ export function ToolPanel({ session }: { session?: SessionInfo }) {
         outcome: "error" in outcome ? { error: outcome.error } : { result: outcome.result as CallToolResult },
       } satisfies ToolRun;
     },
-    onMutate: () => setRun(undefined),
+    onMutate: ({ sessionId, name }) => {
+      setRun(undefined);
+      setTracking((t) => ({ sessionId, name, sinceSeq: useFramesStore.getState().lastSeqHeld(sessionId), nonce: (t?.nonce ?? 0) + 1 }));
+    },
     onSuccess: setRun,
   });
   const callError = call.isError ? describeError(call.error) : undefined;
@@ -74,6 +81,15 @@ export function ToolPanel({ session }: { session?: SessionInfo }) {
             </span>
           )}
         </div>
+        {tracking && (
+          <RunProgress
+            key={tracking.nonce}
+            sessionId={tracking.sessionId}
+            toolName={tracking.name}
+            sinceSeq={tracking.sinceSeq}
+            running={call.isPending}
+          />
+        )}
         {callError && (
           <div role="alert" className="alert">
             <strong>{callError.message}</strong>

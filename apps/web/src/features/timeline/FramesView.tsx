@@ -1,0 +1,38 @@
+import { useMemo } from "react";
+import { compileFilter, FilteredView, isEmptyFilter, type TimelineIndex } from "@mcpscope/timeline";
+import { useTimelineStore } from "../../stores/timelineStore";
+import { FilterBar } from "./FilterBar";
+import { allRows, FramesGrid, type FrameRows } from "./FramesGrid";
+import { PinnedFrames } from "./PinnedFrames";
+import { useAdvancingView } from "./useAdvancingView";
+
+interface Props {
+  sessionId: string;
+  index: TimelineIndex;
+  version: number;
+  startTs: number;
+}
+
+/** Tab "Frames": the filter bar, pinned frames, and the virtualized grid. */
+export function FramesView({ sessionId, index, version, startTs }: Props) {
+  const filter = useTimelineStore((s) => s.filter);
+  const view = useMemo(() => (isEmptyFilter(filter) ? undefined : new FilteredView(index, compileFilter(filter))), [index, filter]);
+  useAdvancingView(view, version);
+  const viewCount = view?.count;
+  const rows: FrameRows = useMemo(
+    () =>
+      view
+        ? { count: view.count, seqAt: (i) => view.seqAt(i), positionOf: (seq) => view.positionOf(seq) }
+        : allRows(index),
+    // The view grows in place: its count is the dependency.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [view, viewCount, index, version],
+  );
+  return (
+    <>
+      <FilterBar matches={view?.count} scanned={view?.progress} />
+      <PinnedFrames sessionId={sessionId} index={index} />
+      <FramesGrid sessionId={sessionId} index={index} rows={rows} version={version} startTs={startTs} />
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { compileFilter, FilteredView, isEmptyFilter } from "./frameFilter.js";
+import { TimelineIndex } from "./timelineIndex.js";
+import { frameMaker } from "./testFrames.js";
+
+function session() {
+  const frame = frameMaker();
+  const index = new TimelineIndex();
+  index.add([
+    frame("out", "request", { id: 1, method: "tools/call", params: { name: "echo" } }, 1),
+    frame("in", "notification", { method: "notifications/message", params: { level: "info", data: "Hello World" } }, 2),
+    frame("in", "response", { id: 1, result: { ok: true } }, 3),
+    frame("in", "stderr", undefined, 4, "boom on stderr"),
+    frame("out", "request", { id: "1", method: "ping" }, 5),
+    frame("in", "error", { id: "1", error: { code: -1, message: "nope" } }, 6),
+  ]);
+  return index;
+}
+
+function all(view: FilteredView): number[] {
+  return Array.from({ length: view.count }, (_, i) => view.seqAt(i));
+}
+
+describe("compileFilter", () => {
+  const index = session();
+  const match = (f: Parameters<typeof compileFilter>[0]) => index.frames.filter((fr) => compileFilter(f)(fr, index)).map((fr) => fr.seq);
+
+  it("lets everything through when empty", () => {
+    expect(isEmptyFilter({})).toBe(true);
+    expect(isEmptyFilter({ dirs: [], method: "  " })).toBe(true);
+    expect(match({})).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+  it("filters by direction and kind", () => {
+    expect(match({ dirs: ["out"] })).toEqual([1, 5]);
+    expect(match({ kinds: ["response", "error"] })).toEqual([3, 6]);
+    expect(match({ dirs: ["in"], kinds: ["notification", "stderr"] })).toEqual([2, 4]);
+  });
+  it("matches a response by its request's method, case-insensitively", () => {
+    expect(match({ method: "TOOLS/" })).toEqual([1, 3]);
+  });
+  it("matches ids as text, numbers and strings alike", () => {
+    expect(match({ id: "1" })).toEqual([1, 3, 5, 6]);
+    expect(match({ id: "2" })).toEqual([]);
+  });
+  it("searches the raw text case-insensitively, special characters literally", () => {
+    expect(match({ text: "hello world" })).toEqual([2]);
+    expect(match({ text: "STDERR" })).toEqual([4]);
+    expect(match({ text: '"id":"1"' })).toEqual([5, 6]);
+    expect(match({ text: "(." })).toEqual([]);
+  });
+  it("combines every field", () => {
+    expect(match({ dirs: ["in"], method: "ping", kinds: ["error"] })).toEqual([6]);
+  });
+});
+
+describe("FilteredView", () => {
+  it("scans in slices and keeps up with new frames incrementally", () => {
+    const frame = frameMaker();
+    const index = new TimelineIndex();
+    for (let i = 0; i < 100; i++) index.add([frame(i % 2 ? "in" : "out", "notification", { method: `m${i % 3}` }, i)]);
+    const view = new FilteredView(index, compileFilter({ dirs: ["out"] }));
+    expect(view.advance(30)).toBe(30);
+    expect(view.done).toBe(false);
+    expect(view.progress).toBeCloseTo(0.3);
+    expect(view.count).toBe(15);
+    while (view.advance(30) > 0);
+    expect(view.done).toBe(true);
+    expect(view.count).toBe(50);
+    index.add([frame("out", "notification", { method: "x" }, 100), frame("in", "notification", { method: "y" }, 101)]);
+    expect(view.done).toBe(false);
+    expect(view.advance()).toBe(2);
+    expect(view.count).toBe(51);
+    expect(view.seqAt(50)).toBe(101);
+    expect(view.positionOf(101)).toBe(50);
+    expect(view.positionOf(2)).toBe(-1);
+    expect(view.lowerBound(2)).toBe(1);
+  });
+
+  it("grows past its initial capacity and keeps seq order", () => {
+    const frame = frameMaker();
+    const index = new TimelineIndex();
+    const batch = Array.from({ length: 5000 }, (_, i) => frame("in", "stderr", undefined, i, `line ${i}`));
+    index.add(batch);
+    const view = new FilteredView(index, compileFilter({ text: "line 4" }));
+    view.advance();
+    const seqs = all(view);
+    expect(seqs.length).toBe(1 + 10 + 100 + 1000);
+    expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+  });
+});
