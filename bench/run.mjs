@@ -13,6 +13,7 @@ import { machineInfo, ROOT } from "./lib/env.mjs";
 import { summarizeProfile } from "./lib/profileSummary.mjs";
 import { fmtInt, fmtRatio } from "./lib/stats.mjs";
 import { floodMemory } from "./floodMemory.mjs";
+import { timelineScale } from "./timelineScale.mjs";
 import { proxyOverhead } from "./proxyOverhead.mjs";
 import { streamThroughput } from "./streamThroughput.mjs";
 
@@ -37,7 +38,8 @@ const settings = {
 settings.pauseSeconds = Math.max(1, Math.round(settings.floodSeconds / 3));
 if (!(settings.floodSeconds > 0)) throw new Error("--flood-seconds must be a positive number");
 // Parts 1–2, then part 3: its flood, the subscriber's catch-up and the proxy's start/stop.
-const WATCHDOG_MS = ((quick ? 60 : 180) + settings.floodSeconds + settings.pauseSeconds + 30) * 1000 * (opts.profile ? 2 : 1);
+// The timeline section (Chromium) keeps to its own budget: 80 s quick, 220 s full.
+const WATCHDOG_MS = ((quick ? 60 : 180) + settings.floodSeconds + settings.pauseSeconds + 30 + (quick ? 100 : 250)) * 1000 * (opts.profile ? 2 : 1);
 const TARGETS = { overheadUs: 300, recordPerSec: 50_000, deliverPerSec: 20_000, growthBytesPerFrame: 64, judgeFromFrames: 1_000_000 };
 
 const log = (line) => process.stderr.write(`[bench] ${line}\n`);
@@ -65,7 +67,7 @@ const vs = (s, base) =>
   `p50 ${fmtRatio(s.p50 / base.p50)} · p95 ${fmtRatio(s.p95 / base.p95)} · p99 ${fmtRatio(s.p99 / base.p99)}; calls/s ${fmtRatio(s.perSec / base.perSec)}`;
 const perSec = (x) => `${fmtInt(x)} frames/s`;
 
-function buildTable(overhead, flood, memory) {
+function buildTable(overhead, flood, memory, timeline) {
   const rows = [];
   const row = (id, figure, measured, baseline = "", ratio = "", target = "", met = "") => rows.push([id, figure, measured, baseline, ratio, target, met]);
   const c = overhead.configs;
@@ -113,6 +115,7 @@ function buildTable(overhead, flood, memory) {
   row("2(ii)", `  seq check at the subscriber`, `${fmtInt(del.received)} of ${fmtInt(del.expected)} frames (${fmtInt(del.notifications)} notifications) in ${fmtInt(del.messages)} messages; ${del.missing} missing, ${del.duplicates} duplicate`, "", "", "0 missing", yes(del.missing === 0 && del.duplicates === 0 && del.received === del.expected));
 
   memoryRows(row, memory);
+  for (const r of timeline.rows) rows.push(r);
 
   const header = ["#", "figure", "measured", "baseline (same run)", "vs baseline", "target", "met"];
   const lines = [`| ${header.join(" | ")} |`, `| ${header.map(() => "---").join(" | ")} |`];
@@ -163,7 +166,8 @@ try {
   const flood = await streamThroughput({ count: settings.count, token, profileDir, log });
   const memory = await floodMemory({ seconds: settings.floodSeconds, pauseSeconds: settings.pauseSeconds, token, profileDir, log });
   const seconds = (performance.now() - started) / 1000;
-  const { markdown, allMet } = buildTable(overhead, flood, memory);
+  const timeline = await timelineScale({ quick, log, token, profile: Boolean(opts.profile) });
+  const { markdown, allMet } = buildTable(overhead, flood, memory, timeline);
 
   const fastName = overhead.clientNames[overhead.fastest];
   const notes = [
@@ -180,6 +184,7 @@ try {
       notes.push(`- ⚠ Flood memory: while the slow subscriber caught up${r.recordingWhileCatchingUp ? ` (${r.recordingWhileCatchingUp.seconds.toFixed(1)} s)` : ""}, recording ran at ${r.recordingWhileCatchingUp ? fmtInt(r.recordingWhileCatchingUp.rate) : "?"} frames/s against ${r.recordingWhilePaused ? fmtInt(r.recordingWhilePaused.rate) : "?"} while it was paused, and a \`GET /api/sessions/:id\` took up to ${fmtInt(r.slowestGetMs)} ms (idle ${r.idleGetMs.toFixed(1)} ms): mcpscope's event loop is busy feeding the lagging subscriber from the recording, so the server is back-pressured and REST stalls until it has caught up.`);
     }
   }
+  notes.push(`- Timeline (4): Chromium ${timeline.results?.delivery ? "" : ""}headless, the built web app (\`pnpm build\` first); 4a floods through the real app, 4b opens synthetic recordings of ${quick ? "100,000" : "100,000 and 1,000,000"} frames and scrolls them; frame times from a requestAnimationFrame loop in the page.`);
   notes.push(`- Load average (1 min) at start / end: ${loadAtStart} / ${os.loadavg()[0].toFixed(2)} on ${machine.cores} cores; other processes on the machine make every figure noisier.`);
   if (profileDir) notes.push(`- The proxy ran with \`--cpu-prof\` (slower than normal); profiles in ${profileDir}.`);
 
