@@ -5,6 +5,8 @@ import { FrameRow } from "./FrameRow";
 import { useFixedRows } from "./useFixedRows";
 
 const ROW_HEIGHT = 26;
+/** Row slots React keys rows by: more than ever fit on screen, so a scroll re-fills slots instead of recreating rows. */
+const ROW_SLOTS = 512;
 const PAGE = 20;
 
 /** The rows the grid shows: every frame, or a filtered view's matches, by position. */
@@ -53,7 +55,9 @@ export function FramesGrid({ sessionId, index, rows, version, startTs }: Props) 
   useLayoutEffect(() => {
     const el = scrollRef.current;
     if (follow && el) {
-      el.scrollTop = el.scrollHeight;
+      // The bottom, computed from the fixed row height: reading scrollHeight would force a
+      // layout on every batch.
+      el.scrollTop = Math.max(0, virtualizer.totalSize - virtualizer.viewportHeight);
       virtualizer.sync();
     }
   }, [follow, count, version]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -69,7 +73,7 @@ export function FramesGrid({ sessionId, index, rows, version, startTs }: Props) 
   const onScroll = () => {
     const el = scrollRef.current;
     if (!el) return;
-    setFollow(el.scrollHeight - el.scrollTop - el.clientHeight < ROW_HEIGHT / 2);
+    setFollow(virtualizer.totalSize - el.scrollTop - virtualizer.viewportHeight < ROW_HEIGHT / 2);
   };
 
   const onSelect = useCallback((seq: number) => select(sessionId, seq), [select, sessionId]);
@@ -152,7 +156,7 @@ export function FramesGrid({ sessionId, index, rows, version, startTs }: Props) 
             const progressCount = isRequest ? index.progressCount(frame.seq) : 0;
             return (
               <FrameRow
-                key={frame.seq}
+                key={item.index % ROW_SLOTS}
                 sessionId={sessionId}
                 pinned={pinned.has(frame.seq)}
                 progressCount={progressCount}

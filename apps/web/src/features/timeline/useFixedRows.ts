@@ -63,5 +63,5 @@ export function useFixedRows(scrollRef: RefObject<HTMLElement | null>, count: nu
     if (el) setView((v) => (v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
   }, [scrollRef]);
 
-  return { items, totalSize: spacer, scrollToIndex, sync };
+  return { items, totalSize: spacer, viewportHeight: view.height, scrollToIndex, sync };
 }
