@@ -60,7 +60,7 @@ export function FrameDetail({ sessionId, index, startTs }: Props) {
             </button>
           )}
           <button type="button" className="small ghost" aria-pressed={pinned} onClick={() => togglePin(sessionId, frame.seq)}>
-            <span aria-hidden="true">📌</span> Pin frame
+            Pin frame
           </button>
           <button type="button" className="small ghost" onClick={() => copy("json")}>
             {copied === "json" ? "Copied" : "Copy JSON"}

@@ -44,7 +44,7 @@ export const FrameRow = memo(function FrameRow(props: Props) {
       <span role="gridcell" className="c-seq">
         {pinned && (
           <span className="pin-mark" title="Pinned">
-            <span aria-hidden="true">📌</span>
+            <span aria-hidden="true" className="pin-mark">●</span>
             <span className="sr-only">pinned </span>
           </span>
         )}

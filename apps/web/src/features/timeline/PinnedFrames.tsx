@@ -11,7 +11,7 @@ export function PinnedFrames({ sessionId, index }: { sessionId: string; index: T
   return (
     <div className="pinned-bar">
       <span className="muted small">
-        <span aria-hidden="true">📌</span> Pinned
+        Pinned
       </span>
       <ul aria-label="Pinned frames" className="pinned-list">
         {pinned.map((seq) => {
