@@ -3,12 +3,8 @@ import type { Frame, FramesPage, SendRequestResult, SessionInfo } from "@mcpscop
 import { fixtureCommand } from "@mcpscope/fixtures";
 import { startTestApp, type TestApp } from "../testing/testApp.js";
 
-async function frames(t: TestApp, id: string): Promise<Frame[]> {
-  return (await t.api<FramesPage>("GET", `/api/sessions/${id}/frames?limit=100000`)).body.frames;
-}
-async function call(t: TestApp, id: string, name: string, args: Record<string, unknown> = {}) {
-  return (await t.api<SendRequestResult>("POST", `/api/sessions/${id}/requests`, { method: "tools/call", params: { name, arguments: args } })).body;
-}
+const frames = (t: TestApp, id: string) => t.frames(id);
+const call = (t: TestApp, id: string, name: string, args: Record<string, unknown> = {}) => t.request(id, "tools/call", { name, arguments: args });
 
 describe("a hostile stdio server is survived and every byte is recorded", () => {
   let t: TestApp;

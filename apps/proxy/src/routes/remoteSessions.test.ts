@@ -3,12 +3,8 @@ import type { ApiError, Frame, FramesPage, SendRequestResult, SessionInfo } from
 import { startEverything, startHttpFixture, type RunningHttpServer } from "@mcpscope/fixtures";
 import { startTestApp, type TestApp } from "../testing/testApp.js";
 
-async function call(t: TestApp, id: string, method: string, params?: Record<string, unknown>) {
-  return (await t.api<SendRequestResult>("POST", `/api/sessions/${id}/requests`, { method, params })).body;
-}
-async function frames(t: TestApp, id: string): Promise<Frame[]> {
-  return (await t.api<FramesPage>("GET", `/api/sessions/${id}/frames?limit=100000`)).body.frames;
-}
+const call = (t: TestApp, id: string, method: string, params?: Record<string, unknown>) => t.request(id, method, params);
+const frames = (t: TestApp, id: string) => t.frames(id);
 function resultOf(answer: SendRequestResult): Record<string, unknown> {
   if (!("result" in answer)) throw new Error(`expected a result, got ${JSON.stringify(answer)}`);
   return answer.result;

@@ -4,9 +4,7 @@ import { fixtureCommand, startHttpFixture, type RunningHttpServer } from "@mcpsc
 import { defaultServerTarget } from "../sessions/defaultServer.js";
 import { startTestApp, type TestApp } from "../testing/testApp.js";
 
-async function frames(t: TestApp, id: string): Promise<Frame[]> {
-  return (await t.api<FramesPage>("GET", `/api/sessions/${id}/frames?limit=100000`)).body.frames;
-}
+const frames = (t: TestApp, id: string) => t.frames(id);
 
 describe("progress, cancellation and timeouts", () => {
   let t: TestApp;

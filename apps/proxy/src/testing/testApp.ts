@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import type { SessionInfo, StdioTarget } from "@mcpscope/protocol";
+import type { Frame, FramesPage, SendRequestResult, SessionInfo, StdioTarget } from "@mcpscope/protocol";
 import { buildApp, type AppOptions } from "../app.js";
 
 export interface TestApp {
@@ -10,6 +10,10 @@ export interface TestApp {
   /** JSON request with the bearer token; returns status and parsed body. */
   api<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
   openSession(target: StdioTarget): Promise<SessionInfo>;
+  /** Every frame of a session so far. */
+  frames(sessionId: string): Promise<Frame[]>;
+  /** `POST /api/sessions/:id/requests` with `{method, params}`; the answer's body. */
+  request(sessionId: string, method: string, params?: Record<string, unknown>): Promise<SendRequestResult>;
   close(): Promise<void>;
 }
 
@@ -40,6 +44,8 @@ export async function startTestApp(opts: Partial<AppOptions> = {}): Promise<Test
       if (res.status !== 201) throw new Error(`open failed: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body;
     },
+    frames: async (sessionId) => (await api<FramesPage>("GET", `/api/sessions/${sessionId}/frames?limit=100000`)).body.frames,
+    request: async (sessionId, method, params) => (await api<SendRequestResult>("POST", `/api/sessions/${sessionId}/requests`, { method, params })).body,
     close: () => app.close(),
   };
 }

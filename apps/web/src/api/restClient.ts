@@ -16,7 +16,12 @@ function isApiError(value: unknown): value is ApiError {
   return typeof v === "object" && v !== null && typeof v.message === "string" && typeof v.statusCode === "number";
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/**
+ * One JSON call to the proxy's REST API. 204 answers `undefined`.
+ * @throws ApiRequestError with the proxy's `{statusCode, code, message, hint}`, or a
+ *   MCPSCOPE_NETWORK error when the proxy cannot be reached; a 401 also reports it.
+ */
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
