@@ -1,18 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import type { Frame, FramesPage, InboxItem, SendRequestResult, ServerMessage, SessionInfo } from "@mcpscope/protocol";
 import { defaultServerTarget } from "../sessions/defaultServer.js";
 import { startTestApp, type TestApp } from "../testing/testApp.js";
+import { connectWs } from "../testing/wsClient.js";
 
 function watch(t: TestApp, sessionId: string) {
-  const socket = new WebSocket(t.base.replace("http", "ws") + "/api/ws", { headers: { authorization: `Bearer ${t.token}` } });
-  let inbox: InboxItem[] | undefined;
-  socket.on("message", (data) => {
-    const m = JSON.parse(String(data)) as ServerMessage;
-    if (m.type === "inbox" && m.sessionId === sessionId) inbox = m.items;
-  });
-  socket.once("open", () => socket.send(JSON.stringify({ type: "subscribe", sessionId, since: 0 })));
-  return { socket, inbox: () => inbox };
+  const client = connectWs(t);
+  client.subscribe(sessionId);
+  return { socket: client.socket, inbox: () => client.inbox(sessionId) };
 }
 const textOf = (res: SendRequestResult) => ("result" in res ? JSON.stringify(res.result) : JSON.stringify(res.error));
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import type { ApiError, Me, ServerMessage, SessionInfo } from "@mcpscope/protocol";
 import { fixtureCommand } from "@mcpscope/fixtures";
 import { startTestApp, type TestApp } from "../testing/testApp.js";
+import { connectWs } from "../testing/wsClient.js";
 
 describe("live sharing with a read-only viewer link", () => {
   let t: TestApp;
@@ -44,11 +44,9 @@ describe("live sharing with a read-only viewer link", () => {
   });
 
   it("streams frames to a viewer and pushes the presenter's focus", async () => {
-    const socket = new WebSocket(t.base.replace("http", "ws") + "/api/ws", { headers: { authorization: `Bearer ${viewerToken}` } });
-    const messages: ServerMessage[] = [];
-    socket.on("message", (d) => messages.push(JSON.parse(String(d)) as ServerMessage));
-    await new Promise((resolve) => socket.once("open", resolve));
-    socket.send(JSON.stringify({ type: "subscribe", sessionId: session.id, since: 0 }));
+    const { socket, messages, opened, subscribe } = connectWs(t, viewerToken);
+    await opened;
+    subscribe(session.id);
     await t.api("POST", `/api/sessions/${session.id}/requests`, { method: "tools/call", params: { name: "echo", arguments: { message: "live for viewers" } } });
     await expect.poll(() => messages.some((m) => m.type === "frames" && m.frames.some((f) => f.raw.includes("live for viewers")))).toBe(true);
     await t.api("POST", "/api/presence", { sessionId: session.id, selectedTool: "echo", selectedFrame: 3 });

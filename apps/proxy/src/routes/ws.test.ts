@@ -1,22 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import type { Frame, ServerMessage, SessionInfo } from "@mcpscope/protocol";
 import { defaultServerTarget } from "../sessions/defaultServer.js";
 import { startTestApp, type TestApp } from "../testing/testApp.js";
+import { connectWs } from "../testing/wsClient.js";
 
-/** A browser-less subscriber that collects what the proxy streams. */
-function connect(t: TestApp) {
-  const socket = new WebSocket(t.base.replace("http", "ws") + "/api/ws", { headers: { authorization: `Bearer ${t.token}` } });
-  const messages: ServerMessage[] = [];
-  socket.on("message", (data) => messages.push(JSON.parse(String(data)) as ServerMessage));
-  const opened = new Promise<void>((resolve, reject) => {
-    socket.once("open", () => resolve());
-    socket.once("error", reject);
-  });
-  const frames = (sessionId: string): Frame[] =>
-    messages.flatMap((m) => (m.type === "frames" && m.sessionId === sessionId ? m.frames : []));
-  return { socket, messages, opened, frames };
-}
+const connect = (t: TestApp) => connectWs(t);
 
 describe("WebSocket stream", () => {
   let t: TestApp;
