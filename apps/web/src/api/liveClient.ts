@@ -1,4 +1,4 @@
-import type { ClientMessage, Frame, ServerMessage, SessionInfo } from "@mcpscope/protocol";
+import type { ClientMessage, Frame, InboxItem, Presence, ServerMessage, SessionInfo } from "@mcpscope/protocol";
 
 /** Connection state of the live stream. */
 export type LiveStatus = "connecting" | "open" | "reconnecting";
@@ -8,6 +8,12 @@ export interface LiveHandlers {
   onSession(session: SessionInfo): void;
   onFrames(sessionId: string, frames: Frame[]): void;
   onServerError?(code: string, message: string): void;
+  /** A session's pending server requests, whenever they change (and on subscribe). */
+  onInbox?(sessionId: string, items: InboxItem[]): void;
+  /** What the presenter looks at (team demos). */
+  onPresence?(presence: Presence): void;
+  /** A session deleted with its recording. */
+  onSessionRemoved?(sessionId: string): void;
   onStatus?(status: LiveStatus): void;
   /** Called when the socket closed; lets the app probe whether the token is the reason. */
   onClosed?(): void;
@@ -110,6 +116,15 @@ export class LiveClient {
         break;
       case "error":
         this.handlers.onServerError?.(message.code, message.message);
+        break;
+      case "inbox":
+        this.handlers.onInbox?.(message.sessionId, message.items);
+        break;
+      case "presence":
+        this.handlers.onPresence?.(message.presence);
+        break;
+      case "session-removed":
+        this.handlers.onSessionRemoved?.(message.sessionId);
         break;
     }
   }

@@ -1,5 +1,10 @@
 import type {
+  AnswerBody,
   ApiError,
+  InboxItem,
+  Me,
+  Presence,
+  Root,
   ConfiguredServer,
   CreateSessionBody,
   FramesPage,
@@ -91,4 +96,17 @@ export const restClient = {
   listServers: () => request<ConfiguredServer[]>("GET", "/api/servers"),
   /** `POST /api/servers/:name/sessions`: connects to a configured server by name. */
   connectServer: (name: string) => request<SessionInfo>("POST", `/api/servers/${enc(name)}/sessions`),
+  /** `GET /api/sessions/:id/inbox`: server requests waiting for an answer. */
+  getInbox: (id: string) => request<InboxItem[]>("GET", `/api/sessions/${enc(id)}/inbox`),
+  /** `POST /api/sessions/:id/inbox/:itemId`: answers one server request (first answer wins; 409 after). */
+  answerInbox: (id: string, itemId: string, body: AnswerBody) =>
+    request<void>("POST", `/api/sessions/${enc(id)}/inbox/${enc(itemId)}`, body),
+  /** `PUT /api/sessions/:id/roots`: replaces the client's roots and sends `notifications/roots/list_changed`. */
+  setRoots: (id: string, roots: Root[]) => request<{ roots: Root[] }>("PUT", `/api/sessions/${enc(id)}/roots`, { roots }),
+  /** `GET /api/me`: this client's role (presenter or viewer) and whether mcpscope is exposed. */
+  me: () => request<Me>("GET", "/api/me"),
+  /** `POST /api/share`: a read-only viewer link for team demos. */
+  share: () => request<{ viewerUrl: string }>("POST", "/api/share"),
+  /** `POST /api/presence`: publishes what the presenter looks at. */
+  setPresence: (presence: Presence) => request<void>("POST", "/api/presence", presence),
 };

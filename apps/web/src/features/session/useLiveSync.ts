@@ -3,6 +3,8 @@ import { useQueryClient } from "@tanstack/react-query";
 import { LiveClient } from "../../api/liveClient";
 import { restClient } from "../../api/restClient";
 import { useFramesStore } from "../../stores/framesStore";
+import { useInboxStore } from "../../stores/inboxStore";
+import { usePresenceStore } from "../../stores/presenceStore";
 import { useSessionsStore } from "../../stores/sessionsStore";
 
 /**
@@ -27,6 +29,9 @@ export function useLiveSync(): void {
         }
       },
       onFrames: (sessionId, batch) => frames.enqueue(sessionId, batch),
+      onInbox: (sessionId, items) => useInboxStore.getState().set(sessionId, items),
+      onPresence: (presence) => usePresenceStore.getState().setPresence(presence),
+      onSessionRemoved: (sessionId) => useSessionsStore.getState().remove(sessionId),
       onStatus: (status) => sessions.setLiveStatus(status),
       // A refused upgrade looks like any close; a REST call tells whether the token is why.
       onClosed: () => void restClient.listSessions().catch(() => undefined),
