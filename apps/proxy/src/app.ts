@@ -63,9 +63,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(fastifyCookie);
+  // The guard reads the port on every request; `server.address()` is a syscall-backed call,
+  // so it is read once the server listens.
+  let listening: number | undefined;
   const port = () => {
+    if (listening !== undefined) return listening;
     const address = app.server.address();
-    return typeof address === "object" && address ? address.port : opts.port;
+    if (typeof address === "object" && address) return (listening = address.port);
+    return opts.port;
   };
   const viewerToken = opts.viewerToken ?? generateToken();
   registerGuard(app, { token: opts.token, viewerToken, port, extraHosts: opts.extraHosts });

@@ -50,7 +50,8 @@ export function FramesGrid({ sessionId, index, rows, version, startTs }: Props) 
   const setFollow = useTimelineStore((s) => s.setFollow);
   const pinnedList = useTimelineStore((s) => s.pinned[sessionId]);
 
-  const virtualizer = useFixedRows(scrollRef, count, ROW_HEIGHT, 12);
+  // A few rows of overscan: every row past the viewport is layout work on each scroll jump.
+  const virtualizer = useFixedRows(scrollRef, count, ROW_HEIGHT, 4);
 
   useLayoutEffect(() => {
     const el = scrollRef.current;
