@@ -115,6 +115,11 @@ export const ERRORS = {
     message: "Raw frames are not supported on this transport.",
     hint: "Use a stdio or Streamable HTTP session to send raw frames.",
   },
+  RAW_MULTILINE: {
+    statusCode: 400,
+    message: "A stdio message cannot contain a line break: stdio frames are one message per line.",
+    hint: "Remove the line breaks (MCP 2025-11-25 Transports → stdio: messages are newline-delimited and must not contain embedded newlines). Valid JSON is sent compacted automatically.",
+  },
   TOO_MANY_SESSIONS: {
     statusCode: 429,
     message: "Too many live sessions.",

@@ -78,6 +78,21 @@ describe("progress, cancellation and timeouts", () => {
     await t.api("POST", `/api/sessions/${noisy.id}/raw`, { text: '{"jsonrpc":"2.0","id":"raw-2","method":"ping"}' });
     await expect.poll(async () => (await frames(t, noisy.id)).find((f) => f.dir === "in" && f.msg?.id === "raw-2")?.kind).toBe("response");
   });
+
+  it("keeps a stdio frame on one line: pretty-printed JSON is compacted, other multi-line text refused", async () => {
+    const pretty = '{\n  "jsonrpc": "2.0",\n  "id": "raw-3",\n  "method": "ping"\n}';
+    const sent = await t.api<{ seq: number }>("POST", `/api/sessions/${noisy.id}/raw`, { text: pretty });
+    expect(sent.status).toBe(202);
+    expect((await frames(t, noisy.id))[sent.body.seq - 1]).toMatchObject({ dir: "out", kind: "request", raw: '{"jsonrpc":"2.0","id":"raw-3","method":"ping"}' });
+    await expect.poll(async () => (await frames(t, noisy.id)).find((f) => f.dir === "in" && f.msg?.id === "raw-3")?.kind).toBe("response");
+
+    const before = (await frames(t, noisy.id)).length;
+    const refused = await t.api<{ code: string; hint: string }>("POST", `/api/sessions/${noisy.id}/raw`, { text: "line one\nline two" });
+    expect(refused.status).toBe(400);
+    expect(refused.body.code).toBe("MCPSCOPE_RAW_MULTILINE");
+    expect(refused.body.hint).toContain("line breaks");
+    expect((await frames(t, noisy.id)).length).toBe(before);
+  });
 });
 
 describe("raw frames over Streamable HTTP", () => {

@@ -2,6 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { getDefaultEnvironment } from "@modelcontextprotocol/sdk/client/stdio.js";
 import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import { classifyMessage, type StdioTarget } from "@mcpscope/protocol";
+import { ApiFailure } from "../../errors.js";
 import type { FrameLog } from "../frameLog.js";
 import { LineSplitter, OVERSIZED_PREVIEW_BYTES } from "./lineSplitter.js";
 import { parseWireMessage } from "./parseWireMessage.js";
@@ -129,11 +130,15 @@ export class StdioTapTransport implements TappedTransport {
 
   /**
    * Writes any text as one line (the raw-frame composer): recorded as sent, even when it
-   * is not valid JSON-RPC.
+   * is not valid JSON-RPC. Text with line breaks would reach the server as several lines
+   * while the timeline showed one frame, so valid JSON is compacted first and anything
+   * else with a line break is refused.
+   * @throws ApiFailure RAW_MULTILINE for text with a line break that is not valid JSON.
    */
-  async sendRaw(raw: string): Promise<void> {
+  async sendRaw(text: string): Promise<void> {
     const child = this.child;
     if (!child || this.closed || !child.stdin.writable) throw new Error("Not connected: the server process is not running");
+    const raw = oneLine(text);
     const parsed = parseWireMessage(raw);
     this.log.append(
       parsed.ok
@@ -199,5 +204,20 @@ export class StdioTapTransport implements TappedTransport {
   private lifecycle(event: string, details: Record<string, unknown>) {
     const meta = { event, ...details };
     return { dir: "meta" as const, kind: "lifecycle" as const, raw: JSON.stringify(meta), meta };
+  }
+}
+
+/**
+ * The text as one stdio line (MCP 2025-11-25 "Transports → stdio": messages are
+ * newline-delimited and contain no embedded newlines): valid JSON spread over several lines
+ * is compacted; other text with a line break is refused.
+ * @throws ApiFailure RAW_MULTILINE
+ */
+export function oneLine(text: string): string {
+  if (!/[\r\n]/.test(text)) return text;
+  try {
+    return JSON.stringify(JSON.parse(text));
+  } catch {
+    throw new ApiFailure("RAW_MULTILINE");
   }
 }

@@ -105,8 +105,8 @@ export function ComposerView({ session, index, version }: Props) {
       />
       <p className="help">
         Sent to the server as one message exactly as written — invalid JSON or JSON-RPC is sent as is, to see how the server copes. Use string ids
-        like <code>"raw-1"</code> so they cannot collide with mcpscope’s numeric ids. On stdio a message is one line: line breaks
-        inside the text split it into several messages. Ctrl+Enter sends.
+        like <code>"raw-1"</code> so they cannot collide with mcpscope’s numeric ids. On stdio a message is one line: valid JSON written
+        over several lines is sent compacted, and other text with line breaks is refused. Ctrl+Enter sends.
       </p>
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy || session.status !== "ready" || text.length === 0}>
