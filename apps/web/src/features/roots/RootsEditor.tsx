@@ -2,15 +2,17 @@ import { useId, useState, type FormEvent } from "react";
 import type { Root, SessionInfo } from "@mcpscope/protocol";
 import { describeError } from "../../api/apiRequestError";
 import { restClient } from "../../api/restClient";
+import { useFramesStore } from "../../stores/framesStore";
 import { useSessionsStore } from "../../stores/sessionsStore";
 import { checkRoot, sameRoots } from "./checkRoot";
+import { rootsReread } from "./rootsReread";
 import "./roots.css";
 
 /**
  * Region "Roots": the `file://` roots the session's client exposes (MCP 2025-11-25 "Client
  * Features → Roots"). Add and remove them here; "Save roots" replaces them with
  * `PUT /api/sessions/:id/roots`, which sends `notifications/roots/list_changed` so the
- * server asks `roots/list` again.
+ * server asks `roots/list` again; the editor then says whether the server did.
  */
 export function RootsEditor({ session }: { session: SessionInfo }) {
   const id = useId();
@@ -21,6 +23,9 @@ export function RootsEditor({ session }: { session: SessionInfo }) {
   const [inputError, setInputError] = useState<string>();
   const [status, setStatus] = useState<{ text: string; hint?: string; error?: boolean }>();
   const [busy, setBusy] = useState(false);
+  // The last frame seq held when the roots were last saved: the server's re-read comes after it.
+  const [savedAtSeq, setSavedAtSeq] = useState<number>();
+  const reread = useFramesStore((s) => (savedAtSeq === undefined ? false : rootsReread(s.indexOf(session.id).frames, savedAtSeq)));
 
   const declared = session.clientCapabilities?.roots !== undefined;
   const live = session.status === "ready" && !session.recorded;
@@ -43,11 +48,14 @@ export function RootsEditor({ session }: { session: SessionInfo }) {
   const save = () => {
     setBusy(true);
     setStatus(undefined);
+    setSavedAtSeq(undefined);
+    const since = useFramesStore.getState().lastSeqHeld(session.id);
     restClient
       .setRoots(session.id, draft)
       .then(
         ({ roots }) => {
           setSaved(roots);
+          setSavedAtSeq(since);
           const current = useSessionsStore.getState().sessions[session.id];
           if (current) useSessionsStore.getState().upsert({ ...current, roots });
           setStatus({ text: `Roots saved (${roots.length}); the server was sent notifications/roots/list_changed.` });
@@ -127,6 +135,11 @@ export function RootsEditor({ session }: { session: SessionInfo }) {
           <span role={status.error ? "alert" : "status"} className={`small ${status.error ? "invalid-reason" : "muted"}`}>
             {status.text}
             {status.hint ? ` ${status.hint}` : ""}
+          </span>
+        )}
+        {savedAtSeq !== undefined && (
+          <span role="status" className="small muted">
+            {reread ? "The server read the new roots (roots/list)." : "Waiting for the server to read them (roots/list)…"}
           </span>
         )}
       </div>
