@@ -1,4 +1,6 @@
-import { expect, test, type Page } from "./mcpscope.js";
+import { startEverything } from "@mcpscope/fixtures";
+import type { Page } from "@playwright/test";
+import { expect, startMcpscope, stopMcpscope, test } from "./mcpscope.js";
 
 /** Selects a tool of the default server, fills its fields and runs it. */
 async function runTool(page: Page, name: string, fields: Record<string, string> = {}): Promise<void> {
@@ -139,4 +141,35 @@ test("a reload shows the requests still waiting", async ({ page, mcpscope }) => 
   await expect(page.getByRole("button", { name: "Inbox, 1 pending" })).toBeVisible();
   await inbox(page).getByRole("article", { name: "Elicitation request" }).getByRole("button", { name: "Cancel" }).click();
   await expect(page.getByRole("button", { name: "Inbox, 0 pending" })).toBeVisible();
+});
+
+test("client capabilities switched off in the Connect form are not declared, so the server offers no tools that need them", async ({ page }) => {
+  // Its own mcpscope: a second session must not leak into the other tests' shared instance.
+  const mcpscope = await startMcpscope();
+  const http = await startEverything("streamableHttp");
+  try {
+    await page.goto(mcpscope.url);
+    const form = page.getByRole("form", { name: "Connect to a server" });
+    const capabilities = form.getByRole("group", { name: "Client capabilities" });
+    for (const name of ["Sampling", "Elicitation", "Roots"]) await expect(capabilities.getByRole("checkbox", { name })).toBeChecked();
+    await capabilities.getByRole("checkbox", { name: "Sampling" }).uncheck();
+    await capabilities.getByRole("checkbox", { name: "Roots" }).uncheck();
+    await form.getByLabel("Transport").selectOption("Streamable HTTP");
+    await form.getByLabel("URL").fill(`${http.origin}/mcp`);
+    await form.getByRole("button", { name: "Connect", exact: true }).click();
+
+    const tools = page.getByRole("region", { name: "Tools" });
+    await expect(page.getByRole("banner")).toContainText("Streamable HTTP");
+    await expect(tools.getByRole("button", { name: "trigger-elicitation-request", exact: true })).toBeVisible();
+    await expect(tools.getByRole("button", { name: "trigger-sampling-request", exact: true })).toHaveCount(0);
+    await expect(tools.getByRole("button", { name: "get-roots-list", exact: true })).toHaveCount(0);
+    await page.getByRole("button", { name: "Initialize handshake" }).click();
+    const declared = page.getByLabel("Client capabilities JSON");
+    await expect(declared).toContainText("elicitation");
+    await expect(declared).not.toContainText("sampling");
+    await expect(declared).not.toContainText("roots");
+  } finally {
+    await http.stop();
+    await stopMcpscope(mcpscope);
+  }
 });
