@@ -1,8 +1,9 @@
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import type { InboxItem } from "@mcpscope/protocol";
 import { SchemaForm, type FormValue } from "../schemaForm/SchemaForm";
 import { AnswerFailure } from "./AnswerFailure";
 import { applyElicitationDefaults } from "./applyElicitationDefaults";
+import { prepareElicitationSchema } from "./prepareElicitationSchema";
 import { useAnswer } from "./useAnswer";
 
 interface ElicitParams {
@@ -39,14 +40,18 @@ function Decisions({ answer, pending, accept }: { answer: ReturnType<typeof useA
   );
 }
 
-/** Form mode: the `requestedSchema` as a form; Accept sends the content, defaults filled in. */
+/**
+ * Form mode: the `requestedSchema` as a form, its defaults filled in for the person to review
+ * (SEP-1034); Accept sends the content, defaults applied to any field left empty.
+ */
 function FormElicitation({ item, params, idPrefix }: { item: InboxItem; params: ElicitParams; idPrefix: string }) {
   const { answer, pending, error } = useAnswer(item);
-  const [value, setValue] = useState<FormValue>();
+  const schema = useMemo(() => prepareElicitationSchema(params.requestedSchema), [params.requestedSchema]);
+  const [value, setValue] = useState<FormValue | undefined>(() => applyElicitationDefaults(params.requestedSchema, {}));
   return (
     <SchemaForm
       className="inbox-elicit-form"
-      schema={params.requestedSchema}
+      schema={schema}
       value={value}
       onChange={setValue}
       onSubmit={(content) => answer({ result: { action: "accept", content: applyElicitationDefaults(params.requestedSchema, content) } })}
