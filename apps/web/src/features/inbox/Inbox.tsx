@@ -86,6 +86,12 @@ export function Inbox({ session }: { session: SessionInfo }) {
             Close inbox
           </button>
         </div>
+        {count > 0 && (
+          <p className="muted small pad">
+            The server is waiting for these answers, and so is the request that led to them: it times out after{" "}
+            {session.settings.requestTimeoutMs.toLocaleString()} ms without progress (Settings tab).
+          </p>
+        )}
         {count === 0 ? (
           <p className="muted small pad">
             No server request is waiting. Sampling and elicitation requests the server sends show up here until someone answers them or the
