@@ -40,6 +40,20 @@ test("a sampling request waits in the inbox and the person's reply is what the t
   await expect(inbox(page)).toBeHidden();
 });
 
+test("a sampling request the server runs as a client-side task is answered from the same inbox", async ({ page, mcpscope }) => {
+  await page.goto(mcpscope.url);
+  await runTool(page, "trigger-sampling-request-async", { prompt: "sampled in the background" });
+  const request = inbox(page).getByRole("article", { name: "Sampling request" });
+  await expect(request).toContainText("sampled in the background");
+  await expect(request.getByText("as a task", { exact: true })).toBeVisible();
+  await expect(page).toHaveTitle("(1) mcpscope");
+  await request.getByLabel("Reply text").fill("task reply");
+  await request.getByRole("button", { name: "Send reply" }).click();
+  await expect(result(page)).toContainText("Async sampling completed");
+  await expect(result(page)).toContainText("task reply");
+  await expect(page).toHaveTitle("mcpscope");
+});
+
 test("rejecting a sampling request shows the server's error in the tool result", async ({ page, mcpscope }) => {
   await page.goto(mcpscope.url);
   await runTool(page, "trigger-sampling-request", { prompt: "reject me" });

@@ -18,6 +18,7 @@ export function Inbox({ session }: { session: SessionInfo }) {
   const [announce, setAnnounce] = useState("");
   const seen = useRef(new Set<string>());
   const button = useRef<HTMLButtonElement>(null);
+  const count = items.length;
 
   // The WebSocket subscription pushes the inbox too; this covers a reload before it arrives.
   useEffect(() => {
@@ -46,6 +47,16 @@ export function Inbox({ session }: { session: SessionInfo }) {
     }
   }, [items]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // A tab in the background shows that something waits, e.g. "(1) mcpscope".
+  useEffect(() => {
+    if (count === 0) return;
+    const before = document.title;
+    document.title = `(${count}) ${before}`;
+    return () => {
+      document.title = before;
+    };
+  }, [count]);
+
   const close = () => {
     setOpen(false);
     button.current?.focus();
@@ -53,7 +64,6 @@ export function Inbox({ session }: { session: SessionInfo }) {
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === "Escape" && open) close();
   };
-  const count = items.length;
 
   return (
     <div className="inbox" onKeyDown={onKeyDown}>
