@@ -67,6 +67,10 @@ test("an elicitation form's content, schema defaults included, reaches the tool"
   await runTool(page, "trigger-elicitation-request");
   const request = inbox(page).getByRole("article", { name: "Elicitation request" });
   await expect(request).toContainText("Please provide inputs for the following fields:");
+  // The schema's defaults are filled in for review.
+  await expect(request.getByRole("spinbutton", { name: "Integer", exact: true })).toHaveValue("42");
+  await request.getByRole("button", { name: "Accept" }).click();
+  await expect(request.getByRole("alert")).toContainText("do not match the requested schema");
   await request.getByRole("textbox", { name: "String", exact: true }).fill("Ada Lovelace");
   await request.getByRole("checkbox", { name: "Boolean", exact: true }).check();
   await request.getByRole("button", { name: "Accept" }).click();

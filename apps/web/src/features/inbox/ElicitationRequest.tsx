@@ -48,15 +48,26 @@ function FormElicitation({ item, params, idPrefix }: { item: InboxItem; params: 
   const { answer, pending, error } = useAnswer(item);
   const schema = useMemo(() => prepareElicitationSchema(params.requestedSchema), [params.requestedSchema]);
   const [value, setValue] = useState<FormValue | undefined>(() => applyElicitationDefaults(params.requestedSchema, {}));
+  const [invalid, setInvalid] = useState(false);
   return (
     <SchemaForm
       className="inbox-elicit-form"
       schema={schema}
       value={value}
       onChange={setValue}
-      onSubmit={(content) => answer({ result: { action: "accept", content: applyElicitationDefaults(params.requestedSchema, content) } })}
+      onSubmit={(content) => {
+        setInvalid(false);
+        answer({ result: { action: "accept", content: applyElicitationDefaults(params.requestedSchema, content) } });
+      }}
+      onInvalid={() => setInvalid(true)}
+      liveValidate={invalid}
       idPrefix={idPrefix}
     >
+      {invalid && (
+        <p role="alert" className="small invalid-reason">
+          Some fields do not match the requested schema: see the messages beside them. Fix them to accept, or decline.
+        </p>
+      )}
       <AnswerFailure error={error} />
       <Decisions answer={answer} pending={pending} accept="submit" />
     </SchemaForm>
