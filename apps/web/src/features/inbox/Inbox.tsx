@@ -45,6 +45,8 @@ export function Inbox({ session }: { session: SessionInfo }) {
       setOpen(false);
       setAnnounce("");
     }
+    // An answered item takes the focused control with it: keep keyboard users in place.
+    if (open && document.activeElement === document.body) button.current?.focus();
   }, [items]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // A tab in the background shows that something waits, e.g. "(1) mcpscope".
