@@ -6,6 +6,7 @@ import { restClient } from "../../api/restClient";
 import { useSessionsStore } from "../../stores/sessionsStore";
 import { ConnectFailure } from "./ConnectFailure";
 import { checkServerUrl, parseArgumentLines, parseEnvLines, parseHeaderLines } from "./parseTargetFields";
+import "./connectCapabilities.css";
 
 interface Props {
   /** Draw attention to the form (no active session to show). */
@@ -20,6 +21,14 @@ const TRANSPORTS: { value: TransportChoice; label: string }[] = [
   { value: "sse", label: "SSE" },
   { value: "auto", label: "Auto (URL)" },
 ];
+
+/** Client capabilities a new session declares (MCP 2025-11-25 "Client Features"). */
+const CAPABILITIES = [
+  { key: "sampling", label: "Sampling" },
+  { key: "elicitation", label: "Elicitation" },
+  { key: "roots", label: "Roots" },
+] as const;
+type Capabilities = Record<(typeof CAPABILITIES)[number]["key"], boolean>;
 
 const PENDING_TEXT: Record<TransportChoice, string> = {
   stdio: "Starting the server and waiting for initialize…",
@@ -43,6 +52,7 @@ export function ConnectForm({ prominent = false }: Props) {
   const [headers, setHeaders] = useState("");
   const [revealSecrets, setRevealSecrets] = useState(false);
   const [inputError, setInputError] = useState<string>();
+  const [capabilities, setCapabilities] = useState<Capabilities>({ sampling: true, elicitation: true, roots: true });
 
   const connect = useMutation({
     mutationFn: (body: CreateSessionBody) => restClient.createSession(body),
@@ -54,6 +64,7 @@ export function ConnectForm({ prominent = false }: Props) {
   });
 
   const buildBody = (): CreateSessionBody => {
+    const client = { capabilities, roots: [], autoAnswer: {} };
     if (transport === "stdio") {
       const envVars = parseEnvLines(env);
       if (command.trim() === "") throw new Error("Enter the command that starts the server, e.g. npx or node.");
@@ -63,10 +74,11 @@ export function ConnectForm({ prominent = false }: Props) {
         args: parseArgumentLines(args),
         env: envVars,
         ...(cwd.trim() ? { cwd: cwd.trim() } : {}),
+        client,
       };
     }
     const headerMap = parseHeaderLines(headers);
-    return { transport, url: checkServerUrl(url), headers: headerMap, revealSecrets };
+    return { transport, url: checkServerUrl(url), headers: headerMap, revealSecrets, client };
   };
 
   const onSubmit = (event: FormEvent) => {
@@ -191,6 +203,15 @@ export function ConnectForm({ prominent = false }: Props) {
           </div>
         </>
       )}
+      <fieldset className="connect-capabilities">
+        <legend>Client capabilities</legend>
+        {CAPABILITIES.map((c) => (
+          <label key={c.key} className="checkbox-label">
+            <input type="checkbox" checked={capabilities[c.key]} onChange={(e) => setCapabilities({ ...capabilities, [c.key]: e.target.checked })} />
+            {c.label}
+          </label>
+        ))}
+      </fieldset>
       {inputError && <ConnectFailure title="Check the form" error={{ message: inputError }} />}
       {!inputError && connect.isError && <ConnectFailure error={describeError(connect.error)} />}
       <div className="form-actions">

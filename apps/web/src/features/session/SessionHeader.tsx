@@ -2,6 +2,7 @@ import type { SessionInfo } from "@mcpscope/protocol";
 import { isOlderProtocol } from "../../lib/protocolVersion";
 import { targetDescription, targetLabel, transportName } from "../../lib/targetLabel";
 import { useSessionsStore } from "../../stores/sessionsStore";
+import { Inbox } from "../inbox/Inbox";
 import { HandshakeView } from "./HandshakeView";
 import { SessionToolbar } from "./SessionToolbar";
 import { StatusBadge } from "./StatusBadge";
@@ -59,6 +60,7 @@ export function SessionHeader({ session }: { session?: SessionInfo }) {
       ) : (
         <div className="session-summary muted">No session</div>
       )}
+      {session && !session.recorded && <Inbox key={session.id} session={session} />}
       {session && <SessionToolbar key={session.id} session={session} />}
       <span className={`live live-${liveStatus}`} role="status" title="WebSocket connection to mcpscope">
         <span className="dot" aria-hidden="true" />

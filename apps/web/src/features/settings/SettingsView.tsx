@@ -2,11 +2,13 @@ import { useState, type FormEvent } from "react";
 import type { SessionInfo, SessionSettings } from "@mcpscope/protocol";
 import { describeError } from "../../api/apiRequestError";
 import { requestControl } from "../../api/requestControl";
+import { RootsEditor } from "../roots/RootsEditor";
 
 /**
  * Tab "Settings": form "Request settings" for the session's request timeout, whether
  * progress resets it, and the cap on a request's whole life (MCP 2025-11-25 "Base
- * Protocol → Timeouts"). Saved with `PATCH /api/sessions/:id/settings`.
+ * Protocol → Timeouts"). Saved with `PATCH /api/sessions/:id/settings`. Below it, region
+ * "Roots" (the client's roots).
  */
 export function SettingsView({ session }: { session: SessionInfo }) {
   const [saved, setSaved] = useState<SessionSettings>(session.settings);
@@ -43,36 +45,39 @@ export function SettingsView({ session }: { session: SessionInfo }) {
 
   const readOnly = session.recorded === true || session.status === "closed" || session.status === "failed";
   return (
-    <form className="settings-form" aria-label="Request settings" onSubmit={submit}>
-      <div className="field">
-        <label htmlFor="setting-timeout">Request timeout (ms)</label>
-        <input id="setting-timeout" type="number" min={1} step={1} inputMode="numeric" required value={timeout} onChange={(e) => setTimeoutMs(e.target.value)} />
-        <p className="help">How long a request may wait for its answer before mcpscope cancels it.</p>
-      </div>
-      <label className="checkbox-label">
-        <input type="checkbox" checked={reset} onChange={(e) => setReset(e.target.checked)} />
-        Reset timeout on progress
-      </label>
-      <p className="help">Each progress notification restarts the timeout.</p>
-      <div className="field">
-        <label htmlFor="setting-max-total">Max total timeout (ms)</label>
-        <input id="setting-max-total" type="number" min={1} step={1} inputMode="numeric" placeholder="none" value={maxTotal} onChange={(e) => setMaxTotal(e.target.value)} />
-        <p className="help">Caps a request’s whole life, even while progress keeps resetting its timeout. Empty: no cap.</p>
-      </div>
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy || readOnly}>
-          {busy ? "Saving…" : "Save settings"}
-        </button>
-        {status && (
-          <span role={status.error ? "alert" : "status"} className={`small ${status.error ? "invalid-reason" : "muted"}`}>
-            {status.text}
-          </span>
-        )}
-      </div>
-      <p className="muted small">
-        Current: timeout {saved.requestTimeoutMs} ms, {saved.resetTimeoutOnProgress ? "reset" : "not reset"} on progress, max total{" "}
-        {saved.maxTotalTimeoutMs === undefined ? "none" : `${saved.maxTotalTimeoutMs} ms`}.
-      </p>
-    </form>
+    <div className="settings-view">
+      <form className="settings-form" aria-label="Request settings" onSubmit={submit}>
+        <div className="field">
+          <label htmlFor="setting-timeout">Request timeout (ms)</label>
+          <input id="setting-timeout" type="number" min={1} step={1} inputMode="numeric" required value={timeout} onChange={(e) => setTimeoutMs(e.target.value)} />
+          <p className="help">How long a request may wait for its answer before mcpscope cancels it.</p>
+        </div>
+        <label className="checkbox-label">
+          <input type="checkbox" checked={reset} onChange={(e) => setReset(e.target.checked)} />
+          Reset timeout on progress
+        </label>
+        <p className="help">Each progress notification restarts the timeout.</p>
+        <div className="field">
+          <label htmlFor="setting-max-total">Max total timeout (ms)</label>
+          <input id="setting-max-total" type="number" min={1} step={1} inputMode="numeric" placeholder="none" value={maxTotal} onChange={(e) => setMaxTotal(e.target.value)} />
+          <p className="help">Caps a request’s whole life, even while progress keeps resetting its timeout. Empty: no cap.</p>
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={busy || readOnly}>
+            {busy ? "Saving…" : "Save settings"}
+          </button>
+          {status && (
+            <span role={status.error ? "alert" : "status"} className={`small ${status.error ? "invalid-reason" : "muted"}`}>
+              {status.text}
+            </span>
+          )}
+        </div>
+        <p className="muted small">
+          Current: timeout {saved.requestTimeoutMs} ms, {saved.resetTimeoutOnProgress ? "reset" : "not reset"} on progress, max total{" "}
+          {saved.maxTotalTimeoutMs === undefined ? "none" : `${saved.maxTotalTimeoutMs} ms`}.
+        </p>
+      </form>
+      <RootsEditor session={session} />
+    </div>
   );
 }

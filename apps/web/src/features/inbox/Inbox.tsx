@@ -1,0 +1,122 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import type { SessionInfo } from "@mcpscope/protocol";
+import { restClient } from "../../api/restClient";
+import { useInbox, useInboxStore } from "../../stores/inboxStore";
+import { InboxEntry, inboxItemTitle } from "./InboxEntry";
+import "./inbox.css";
+
+/**
+ * Button "Inbox, N pending" and region "Inbox": the server→client requests (sampling,
+ * elicitation) of the session waiting for a person, as every watching browser sees them
+ * (MCP 2025-11-25 "Client Features"). A new request opens the inbox, since a tool call is
+ * waiting on it; an inbox opened that way closes again once it is empty.
+ */
+export function Inbox({ session }: { session: SessionInfo }) {
+  const items = useInbox(session.id);
+  const [open, setOpen] = useState(false);
+  const [opener, setOpener] = useState<"user" | "request">();
+  const [announce, setAnnounce] = useState("");
+  const seen = useRef(new Set<string>());
+  const button = useRef<HTMLButtonElement>(null);
+  const count = items.length;
+
+  // The WebSocket subscription pushes the inbox too; this covers a reload before it arrives.
+  useEffect(() => {
+    if (session.recorded || session.status === "closed" || session.status === "failed") return;
+    restClient
+      .getInbox(session.id)
+      .then((list) => {
+        const store = useInboxStore.getState();
+        if (store.items[session.id] === undefined) store.set(session.id, list);
+      })
+      .catch(() => undefined);
+  }, [session.id]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    const fresh = items.filter((i) => !seen.current.has(i.id));
+    for (const i of fresh) seen.current.add(i.id);
+    if (fresh.length > 0) {
+      setAnnounce(`${inboxItemTitle(fresh[fresh.length - 1]!)} from the server is waiting for an answer.`);
+      if (!open) {
+        setOpen(true);
+        setOpener("request");
+      }
+    } else if (items.length === 0 && open && opener === "request") {
+      setOpen(false);
+      setAnnounce("");
+    }
+    // An answered item takes the focused control with it: keep keyboard users in place.
+    if (open && document.activeElement === document.body) button.current?.focus();
+  }, [items]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // A tab in the background shows that something waits, e.g. "(1) mcpscope".
+  useEffect(() => {
+    if (count === 0) return;
+    const before = document.title;
+    document.title = `(${count}) ${before}`;
+    return () => {
+      document.title = before;
+    };
+  }, [count]);
+
+  const close = () => {
+    setOpen(false);
+    button.current?.focus();
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === "Escape" && open) close();
+  };
+
+  return (
+    <div className="inbox" onKeyDown={onKeyDown}>
+      <button
+        type="button"
+        ref={button}
+        className={`small inbox-button${count > 0 ? " has-pending" : ""}`}
+        aria-label={`Inbox, ${count} pending`}
+        aria-expanded={open}
+        aria-controls="inbox-panel"
+        onClick={() => {
+          setOpen(!open);
+          setOpener("user");
+        }}
+      >
+        Inbox
+        <span className={`inbox-count${count > 0 ? " pending" : ""}`} aria-hidden="true">
+          {count}
+        </span>
+      </button>
+      <span role="status" className="sr-only">
+        {announce}
+      </span>
+      <section id="inbox-panel" className="inbox-panel" aria-label="Inbox" hidden={!open}>
+        <div className="pane-head">
+          <h2 className="pane-title">Inbox</h2>
+          <span className="muted small">{count === 0 ? "nothing pending" : `${count} pending`}</span>
+          <span className="spacer" />
+          <button type="button" className="ghost small" onClick={close}>
+            Close inbox
+          </button>
+        </div>
+        {count > 0 && (
+          <p className="muted small pad">
+            The server is waiting for these answers, and so is the request that led to them: it times out after{" "}
+            {session.settings.requestTimeoutMs.toLocaleString()} ms without progress (Settings tab).
+          </p>
+        )}
+        {count === 0 ? (
+          <p className="muted small pad">
+            No server request is waiting. Sampling and elicitation requests the server sends show up here until someone answers them or the
+            server cancels them.
+          </p>
+        ) : (
+          <div className="inbox-items">
+            {items.map((item, i) => (
+              <InboxEntry key={item.id} item={item} index={i} />
+            ))}
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

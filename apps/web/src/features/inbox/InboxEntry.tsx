@@ -1,0 +1,48 @@
+import { useId } from "react";
+import type { InboxItem } from "@mcpscope/protocol";
+import { ElicitationRequest } from "./ElicitationRequest";
+import { SamplingRequest } from "./SamplingRequest";
+
+const TITLES: Record<string, string> = {
+  "sampling/createMessage": "Sampling request",
+  "elicitation/create": "Elicitation request",
+};
+
+/** What kind of request an inbox item is, in the spec's words ("URL elicitation request", …). */
+export function inboxItemTitle(item: InboxItem): string {
+  if (item.method === "elicitation/create" && item.params.mode === "url") return "URL elicitation request";
+  return TITLES[item.method] ?? "Server request";
+}
+
+/** The clock time an item arrived, e.g. "20:14:03". */
+function clock(ms: number): string {
+  return new Date(ms).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
+}
+
+/**
+ * One pending server request: an article headed by its kind, method and time received, and
+ * the view that answers it. Methods mcpscope cannot answer by hand are shown as JSON.
+ */
+export function InboxEntry({ item, index }: { item: InboxItem; index: number }) {
+  const headingId = useId();
+  return (
+    <article className="inbox-item" aria-labelledby={headingId}>
+      <header className="inbox-item-head">
+        <h3 id={headingId}>{inboxItemTitle(item)}</h3>
+        <code className="inbox-method">{item.method}</code>
+        <span className="muted small">
+          received <time dateTime={new Date(item.receivedAt).toISOString()}>{clock(item.receivedAt)}</time>
+        </span>
+        <span className="muted small">request id {JSON.stringify(item.requestId)}</span>
+        {item.params.task !== undefined && <span className="badge">as a task</span>}
+      </header>
+      {item.method === "sampling/createMessage" ? (
+        <SamplingRequest item={item} />
+      ) : item.method === "elicitation/create" ? (
+        <ElicitationRequest item={item} idPrefix={index === 0 ? "elicit" : `elicit${index + 1}`} />
+      ) : (
+        <pre className="json">{JSON.stringify(item.params, null, 2)}</pre>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,18 @@
+import { useMutation } from "@tanstack/react-query";
+import type { AnswerBody, InboxItem } from "@mcpscope/protocol";
+import { describeError } from "../../api/apiRequestError";
+import { restClient } from "../../api/restClient";
+
+/**
+ * Answers one inbox item (`POST /api/sessions/:id/inbox/:itemId`). The item leaves the inbox
+ * through the WebSocket `inbox` event, in every watching browser. `error` describes a failed
+ * answer (e.g. someone else answered first: INBOX_ITEM_GONE).
+ */
+export function useAnswer(item: InboxItem) {
+  const mutation = useMutation({ mutationFn: (body: AnswerBody) => restClient.answerInbox(item.sessionId, item.id, body) });
+  return {
+    answer: (body: AnswerBody) => mutation.mutate(body),
+    pending: mutation.isPending,
+    error: mutation.isError ? describeError(mutation.error) : undefined,
+  };
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import type { Frame } from "@mcpscope/protocol";
+import { rootsReread } from "./rootsReread";
+
+let seq = 0;
+function frame(dir: Frame["dir"], kind: Frame["kind"], msg: Record<string, unknown>): Frame {
+  seq += 1;
+  const raw = JSON.stringify({ jsonrpc: "2.0", ...msg });
+  return { sessionId: "s", seq, ts: seq, dir, kind, raw, bytes: raw.length, msg: JSON.parse(raw) };
+}
+
+describe("rootsReread", () => {
+  const frames = [
+    frame("in", "request", { id: 0, method: "roots/list" }),
+    frame("out", "response", { id: 0, result: { roots: [] } }),
+    frame("out", "notification", { method: "notifications/roots/list_changed" }),
+    frame("out", "request", { id: 1, method: "tools/call" }),
+    frame("in", "request", { id: 1, method: "roots/list" }),
+  ];
+
+  it("is false until mcpscope answered a roots/list the server sent after the seq", () => {
+    expect(rootsReread(frames, 0)).toBe(true);
+    expect(rootsReread(frames, 3)).toBe(false);
+    frames.push(frame("out", "response", { id: 1, result: { roots: [{ uri: "file:///a" }] } }));
+    expect(rootsReread(frames, 3)).toBe(true);
+  });
+});
