@@ -24,6 +24,7 @@ import { FrameFile } from "../recording/frameFile.js";
 import { VERSION } from "../version.js";
 import { describeExit, explainConnectFailure, stderrSuffix } from "./explainConnectFailure.js";
 import { FrameLog } from "./frameLog.js";
+import { holdTimeouts } from "./holdTimeouts.js";
 import { Inbox } from "./inbox.js";
 import { PendingIds } from "./pendingIds.js";
 import { createTransports } from "./transports/createTransports.js";
@@ -87,6 +88,7 @@ export class Session {
   private roots: Root[];
   /** Server→client requests waiting for an answer. */
   readonly inbox: Inbox;
+  private stopHoldingTimeouts?: () => void;
   private readonly inFlight = new Map<JsonRpcId, { controller: AbortController; cancelled?: string; timedOut?: string }>();
   private readonly listeners = new Set<(info: SessionInfo) => void>();
 
@@ -376,6 +378,10 @@ export class Session {
     if (enabled.sampling) client.setRequestHandler(CreateMessageRequestSchema, (request, extra) => this.answerServerRequest(request, extra, autoAnswer.sampling) as never);
     if (enabled.elicitation) client.setRequestHandler(ElicitRequestSchema, (request, extra) => this.answerServerRequest(request, extra, autoAnswer.elicitation) as never);
     if (enabled.roots) client.setRequestHandler(ListRootsRequestSchema, () => ({ roots: this.roots }));
+    // A person answering the inbox must not race the waiting request's timeout.
+    const timeouts = holdTimeouts(client, () => this.inbox.list().length > 0);
+    this.stopHoldingTimeouts?.();
+    this.stopHoldingTimeouts = this.inbox.onChange(() => timeouts.update());
     client.onclose = () => this.onTransportClosed();
     client.onerror = () => {
       // Transport errors are recorded as frames; the SDK's report adds nothing.

@@ -100,8 +100,11 @@ export function Inbox({ session }: { session: SessionInfo }) {
         </div>
         {count > 0 && (
           <p className="muted small pad">
-            The server is waiting for these answers, and so is the request that led to them: it times out after{" "}
-            {session.settings.requestTimeoutMs.toLocaleString()} ms without progress (Settings tab).
+            The server is waiting for these answers, and so is the request that led to them. mcpscope pauses that request’s timeout while
+            something waits here{session.settings.maxTotalTimeoutMs !== undefined && (
+              <> (its maximum total timeout of {session.settings.maxTotalTimeoutMs.toLocaleString()} ms still holds)</>
+            )}
+            ; the server may give up on its own.
           </p>
         )}
         {count === 0 ? (
