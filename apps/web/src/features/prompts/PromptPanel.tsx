@@ -1,0 +1,117 @@
+import { useMemo, useState } from "react";
+import { useMutation } from "@tanstack/react-query";
+import type { SessionInfo } from "@mcpscope/protocol";
+import { describeError } from "../../api/apiRequestError";
+import { useSessionSidebar } from "../../stores/sidebarStore";
+import { SchemaForm, type FormValue } from "../schemaForm/SchemaForm";
+import { mcpRequest } from "../sidebar/mcpRequest";
+import { pagedItems, usePagedList } from "../sidebar/usePagedList";
+import { ContentItem } from "../tools/ContentItem";
+import { promptArgsSchema } from "./promptArgsSchema";
+import type { GetPromptResult, Prompt } from "./promptTypes";
+import "./prompts.css";
+
+/**
+ * The middle column of the Prompts tab: region "Prompt" (the selected prompt's arguments
+ * as a form, sent with `prompts/get`) and region "Prompt messages" (the messages it
+ * returned, each with its role and content).
+ */
+export function PromptPanel({ session }: { session: SessionInfo }) {
+  const ready = session.status === "ready";
+  const name = useSessionSidebar(session.id).prompt;
+  const prompts = usePagedList<Prompt>("prompts", session.id, "prompts/list", "prompts", ready);
+  const prompt = pagedItems(prompts.data).find((p) => p.name === name);
+  const get = useMutation({
+    mutationFn: (args: { name: string; arguments: Record<string, string> }) => mcpRequest<GetPromptResult>(session.id, "prompts/get", args),
+  });
+  const error = get.isError ? describeError(get.error) : undefined;
+  const shown = get.variables?.name === name ? get : undefined;
+
+  return (
+    <div className="middle">
+      <section aria-label="Prompt" className="pane tool-panel">
+        {prompt ? (
+          <>
+            <div className="pane-head">
+              <h2 className="pane-title">
+                <code>{prompt.name}</code>
+                {prompt.title && prompt.title !== prompt.name && <span className="muted"> · {prompt.title}</span>}
+              </h2>
+            </div>
+            {prompt.description && <p className="tool-about">{prompt.description}</p>}
+            <PromptForm key={prompt.name} prompt={prompt} running={get.isPending} disabled={!ready} onGet={(args) => get.mutate({ name: prompt.name, arguments: args })} />
+          </>
+        ) : (
+          <div className="empty">
+            <h2 className="pane-title">No prompt selected</h2>
+            <p className="muted">Pick a prompt to fill in its arguments and get its messages.</p>
+          </div>
+        )}
+      </section>
+      <section aria-label="Prompt messages" className="pane result-pane">
+        <div className="pane-head">
+          <h2 className="pane-title">Messages</h2>
+          {get.isPending && (
+            <span role="status" className="muted small">
+              Getting {get.variables?.name}…
+            </span>
+          )}
+        </div>
+        {shown && error && (
+          <div role="alert" className="alert">
+            <strong>{error.message}</strong>
+            {error.hint && <p>{error.hint}</p>}
+          </div>
+        )}
+        {shown?.data ? (
+          <PromptMessages result={shown.data} />
+        ) : (
+          !get.isPending && !(shown && error) && <p className="muted small pad">Get a prompt to see its messages here.</p>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function PromptForm({ prompt, running, disabled, onGet }: { prompt: Prompt; running: boolean; disabled: boolean; onGet(args: Record<string, string>): void }) {
+  const schema = useMemo(() => promptArgsSchema(prompt.arguments), [prompt.arguments]);
+  const [value, setValue] = useState<FormValue | undefined>();
+  const [attempted, setAttempted] = useState(false);
+  return (
+    <SchemaForm
+      className="tool-form"
+      schema={schema}
+      value={value}
+      onChange={setValue}
+      onSubmit={(v) => onGet(Object.fromEntries(Object.entries(v).map(([k, x]) => [k, String(x)])))}
+      onInvalid={() => setAttempted(true)}
+      liveValidate={attempted}
+      idPrefix="prompt"
+    >
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={running || disabled}>
+          {running ? "Getting…" : "Get prompt"}
+        </button>
+      </div>
+    </SchemaForm>
+  );
+}
+
+/** The messages of a `prompts/get` result: role, then the content rendered by its type. */
+export function PromptMessages({ result }: { result: GetPromptResult }) {
+  const messages = Array.isArray(result.messages) ? result.messages : [];
+  return (
+    <div className="result">
+      {result.description && <p className="muted small">{result.description}</p>}
+      {messages.length === 0 && <p className="muted small">The server returned no messages.</p>}
+      <ol className="prompt-messages" aria-label="Messages">
+        {messages.map((m, i) => (
+          <li key={i} className={`prompt-message role-${m.role === "assistant" ? "assistant" : "user"}`}>
+            <span className="badge">{String(m.role)}</span>
+            {m.content && typeof m.content === "object" ? <ContentItem item={m.content} /> : <pre className="json">{JSON.stringify(m.content)}</pre>}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

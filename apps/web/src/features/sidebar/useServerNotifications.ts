@@ -1,0 +1,37 @@
+import { useEffect, useRef } from "react";
+import type { Frame } from "@mcpscope/protocol";
+import { useFramesStore } from "../../stores/framesStore";
+import { readServerNotification, type ServerNotification } from "./serverNotification";
+
+/**
+ * Calls `onNotification` for every list change, resource update and task status
+ * notification of a session (see `readServerNotification`), in wire order. It listens to
+ * the frames store outside React rendering and reads only the frames added since its last
+ * look (a cursor per session), so a busy session costs O(new frames) per animation frame.
+ * History is read too: compare `frame.ts` to decide whether a notification is news.
+ */
+export function useServerNotifications(sessionId: string | undefined, onNotification: (n: ServerNotification, frame: Frame) => void): void {
+  const handler = useRef(onNotification);
+  handler.current = onNotification;
+  const cursors = useRef(new Map<string, number>());
+
+  useEffect(() => {
+    if (!sessionId) return;
+    const scan = () => {
+      const index = useFramesStore.getState().indexes.get(sessionId);
+      if (!index) return;
+      const from = cursors.current.get(sessionId) ?? 0;
+      const to = index.lastSeq;
+      cursors.current.set(sessionId, to);
+      for (let seq = from + 1; seq <= to; seq++) {
+        const frame = index.get(seq)!;
+        const n = readServerNotification(frame);
+        if (n) handler.current(n, frame);
+      }
+    };
+    scan();
+    return useFramesStore.subscribe((state, prev) => {
+      if (state.version !== prev.version) scan();
+    });
+  }, [sessionId]);
+}

@@ -1,0 +1,35 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { useSidebarStore } from "../../stores/sidebarStore";
+import { listQueryKeys } from "./serverNotification";
+import { useServerNotifications } from "./useServerNotifications";
+
+/**
+ * What the sidebar does on server notifications of a session: a `list_changed` refreshes
+ * the list (or, with auto-refresh off, marks it stale for a "List changed" notice); a
+ * `resources/updated` for a subscribed URI marks it updated; a task status refreshes the
+ * task list and that task. Notifications older than the shown data are not news.
+ */
+export function useSidebarNotifications(sessionId: string | undefined): void {
+  const queryClient = useQueryClient();
+  useServerNotifications(sessionId, (n, frame) => {
+    if (!sessionId) return;
+    const store = useSidebarStore.getState();
+    if (n.type === "listChanged") {
+      const keys = listQueryKeys(n.list, sessionId);
+      const news = keys.some((key) => {
+        const state = queryClient.getQueryState(key);
+        return state !== undefined && state.dataUpdatedAt > 0 && frame.ts >= state.dataUpdatedAt;
+      });
+      if (!news) return;
+      if (store.autoRefresh) for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
+      else store.update(sessionId, (s) => ({ stale: { ...s.stale, [n.list]: true } }));
+    } else if (n.type === "resourceUpdated") {
+      const sub = store.of(sessionId).subscriptions[n.uri];
+      if (!sub || sub.updated || frame.ts < sub.since) return;
+      store.update(sessionId, (s) => ({ subscriptions: { ...s.subscriptions, [n.uri]: { ...sub, updated: true } } }));
+    } else {
+      void queryClient.invalidateQueries({ queryKey: ["tasks", sessionId] });
+      void queryClient.invalidateQueries({ queryKey: ["task", sessionId, n.taskId] });
+    }
+  });
+}
