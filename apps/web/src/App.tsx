@@ -27,7 +27,7 @@ export function App() {
   // Tool panels of sessions shown before stay mounted (hidden), so switching sessions keeps
   // each one's form and last result.
   const [visited, setVisited] = useState<string[]>([]);
-  const { tabs, active: tab } = useActiveTab(session);
+  const tab = useActiveTab(session).active;
   if (session && !visited.includes(session.id)) setVisited([...visited, session.id]);
   if (unauthorized) return <Unauthorized />;
   const active = isActive(session);
@@ -54,7 +54,7 @@ export function App() {
           </div>
         ))}
         {!session && <ToolPanel session={undefined} />}
-        {session && <FeaturePanels key={session.id} session={session} tabs={tabs} active={tab} />}
+        {session && <FeaturePanels key={session.id} session={session} active={tab} />}
         <TimelinePane session={session} />
       </main>
     </div>

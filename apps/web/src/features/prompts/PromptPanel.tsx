@@ -12,7 +12,7 @@ import type { GetPromptResult, Prompt } from "./promptTypes";
 import "./prompts.css";
 
 /**
- * The middle column of the Prompts tab: region "Prompt" (the selected prompt's arguments
+ * The middle column of the Prompts tab: region "Prompt form" (the selected prompt's arguments
  * as a form, sent with `prompts/get`) and region "Prompt messages" (the messages it
  * returned, each with its role and content).
  */
@@ -29,7 +29,7 @@ export function PromptPanel({ session }: { session: SessionInfo }) {
 
   return (
     <div className="middle">
-      <section aria-label="Prompt" className="pane tool-panel">
+      <section aria-label="Prompt form" className="pane tool-panel">
         {prompt ? (
           <>
             <div className="pane-head">

@@ -8,7 +8,7 @@ import { TemplateForm } from "./TemplateForm";
 import "./resources.css";
 
 /**
- * The middle column of the Resources tab: region "Resource" (the selected resource's
+ * The middle column of the Resources tab: region "Resource details" (the selected resource's
  * facts, or the selected template's variables form) and its contents.
  */
 export function ResourcePanel({ session }: { session: SessionInfo }) {
@@ -26,7 +26,7 @@ export function ResourcePanel({ session }: { session: SessionInfo }) {
 
   return (
     <div className="middle">
-      <section aria-label="Resource" className="pane tool-panel">
+      <section aria-label="Resource details" className="pane tool-panel">
         {selection?.kind === "resource" ? (
           <>
             <div className="pane-head">

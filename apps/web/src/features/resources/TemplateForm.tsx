@@ -45,7 +45,7 @@ export function TemplateForm({ uriTemplate, disabled, onRead }: Props) {
       ))}
       {parsed.names.length === 0 && !parsed.error && <p className="muted small">This template has no variables.</p>}
       <p className="small">
-        URI: <output className="uri">{"uri" in expanded ? expanded.uri : "—"}</output>
+        URI: <output className="uri" aria-label="Expanded URI">{"uri" in expanded ? expanded.uri : "—"}</output>
       </p>
       {error && (
         <p role="alert" className="form-invalid">

@@ -5,27 +5,13 @@ import { ResourcePanel } from "../resources/ResourcePanel";
 import { TaskPanel } from "../tasks/TaskPanel";
 
 /**
- * The middle column of the Resources, Prompts and Tasks tabs (Tools keeps its ToolPanel):
- * each offered one stays mounted while hidden, so switching tabs keeps forms and results.
+ * The middle column of the active Resources, Prompts or Tasks tab (Tools keeps its own
+ * ToolPanel). Only the active one is mounted, so its labels never collide with hidden
+ * ones; what it read stays in react-query's cache.
  */
-export function FeaturePanels({ session, tabs, active }: { session: SessionInfo; tabs: readonly SidebarTab[]; active: SidebarTab }) {
-  return (
-    <>
-      {tabs.includes("resources") && (
-        <div className="keep-alive" hidden={active !== "resources"}>
-          <ResourcePanel session={session} />
-        </div>
-      )}
-      {tabs.includes("prompts") && (
-        <div className="keep-alive" hidden={active !== "prompts"}>
-          <PromptPanel session={session} />
-        </div>
-      )}
-      {tabs.includes("tasks") && (
-        <div className="keep-alive" hidden={active !== "tasks"}>
-          <TaskPanel session={session} visible={active === "tasks"} />
-        </div>
-      )}
-    </>
-  );
+export function FeaturePanels({ session, active }: { session: SessionInfo; active: SidebarTab }) {
+  if (active === "resources") return <ResourcePanel session={session} />;
+  if (active === "prompts") return <PromptPanel session={session} />;
+  if (active === "tasks") return <TaskPanel session={session} />;
+  return null;
 }

@@ -14,7 +14,8 @@ import "./sidebar.css";
 /**
  * The sidebar column: a tab list (WAI-ARIA Tabs pattern, automatic activation: arrow keys,
  * Home and End move and select) with one tab per feature the server declares (Tools,
- * Resources, Prompts, Tasks), each panel the feature's list. Also reacts to the session's
+ * Resources, Prompts, Tasks), the active panel the feature's list (inactive panels stay
+ * empty: hidden labels would collide with shown ones). Also reacts to the session's
  * list-change, resource-update and task-status notifications, and holds "Auto-refresh lists".
  */
 export function SidebarTabs({ session }: { session?: SessionInfo }) {
@@ -76,11 +77,15 @@ export function SidebarTabs({ session }: { session?: SessionInfo }) {
           className="tab-panel"
           hidden={tab !== active}
         >
-          {session && tab !== "tasks" && <ListChangedNotice sessionId={session.id} list={tab} />}
-          {tab === "tools" && <ToolsPane session={session} />}
-          {tab === "resources" && session && <ResourcesPane session={session} />}
-          {tab === "prompts" && session && <PromptsPane session={session} />}
-          {tab === "tasks" && session && <TasksPane session={session} visible={tab === active} />}
+          {tab === active && (
+            <>
+              {session && tab !== "tasks" && <ListChangedNotice sessionId={session.id} list={tab} />}
+              {tab === "tools" && <ToolsPane session={session} />}
+              {tab === "resources" && session && <ResourcesPane session={session} />}
+              {tab === "prompts" && session && <PromptsPane session={session} />}
+              {tab === "tasks" && session && <TasksPane session={session} />}
+            </>
+          )}
         </div>
       ))}
       {session?.status === "ready" && (

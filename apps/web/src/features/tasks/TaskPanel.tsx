@@ -15,11 +15,11 @@ import { useTask } from "./useTask";
 import "./tasks.css";
 
 /**
- * The middle column of the Tasks tab: "Run as task", and region "Task": the selected
+ * The middle column of the Tasks tab: "Run as task", and region "Task details": the selected
  * task's state (polled while not terminal), "Get result" (`tasks/result`) and "Cancel"
  * (`tasks/cancel`).
  */
-export function TaskPanel({ session, visible }: { session: SessionInfo; visible: boolean }) {
+export function TaskPanel({ session }: { session: SessionInfo }) {
   const ready = session.status === "ready";
   const sidebar = useSessionSidebar(session.id);
   const tasks = usePagedList<Task>("tasks", session.id, "tasks/list", "tasks", ready);
@@ -30,9 +30,9 @@ export function TaskPanel({ session, visible }: { session: SessionInfo; visible:
     <div className="middle">
       <RunAsTaskForm session={session} />
       {listed ? (
-        <TaskDetail key={listed.taskId} session={session} listed={listed} label={sidebar.taskLabels[listed.taskId]} polling={visible && ready} />
+        <TaskDetail key={listed.taskId} session={session} listed={listed} label={sidebar.taskLabels[listed.taskId]} polling={ready} />
       ) : (
-        <section aria-label="Task" className="pane result-pane">
+        <section aria-label="Task details" className="pane result-pane">
           <div className="pane-head">
             <h2 className="pane-title">Task</h2>
           </div>
@@ -71,15 +71,17 @@ function TaskDetail({ session, listed, label, polling }: { session: SessionInfo;
   const terminal = isTerminal(task.status);
 
   return (
-    <section aria-label="Task" className="pane result-pane">
+    <section aria-label="Task details" className="pane result-pane">
       <div className="pane-head">
-        <h2 className="pane-title">
-          Task <code>{task.taskId}</code>
-        </h2>
+        <h2 className="pane-title">Task</h2>
         <TaskStatusBadge status={task.status} />
         {!terminal && polling && <span className="muted small">polling every second</span>}
       </div>
       <dl className="task-facts">
+        <dt>Task ID</dt>
+        <dd>
+          <code>{task.taskId}</code>
+        </dd>
         {label && (
           <>
             <dt>Tool</dt>

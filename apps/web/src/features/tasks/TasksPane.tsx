@@ -10,9 +10,9 @@ import "./tasks.css";
 /**
  * Region "Tasks" (MCP 2025-11-25 "Utilities → Tasks", experimental): the server's
  * `tasks/list` with each task's status; tasks not finished are polled with `tasks/get`
- * every second while the tab is `visible`.
+ * every second while the tab is shown (react-query also pauses while the page is hidden).
  */
-export function TasksPane({ session, visible }: { session: SessionInfo; visible: boolean }) {
+export function TasksPane({ session }: { session: SessionInfo }) {
   const ready = session.status === "ready";
   const tasks = usePagedList<Task>("tasks", session.id, "tasks/list", "tasks", ready);
   const items = pagedItems(tasks.data);
@@ -32,7 +32,7 @@ export function TasksPane({ session, visible }: { session: SessionInfo; visible:
       {tasks.data && items.length === 0 && <p className="muted small pad">No tasks yet. Run a tool as a task to start one.</p>}
       <ul className="item-list" aria-label="Task list">
         {items.map((t) => (
-          <TaskItem key={t.taskId} sessionId={session.id} listed={t} polling={visible && ready} />
+          <TaskItem key={t.taskId} sessionId={session.id} listed={t} polling={ready} />
         ))}
       </ul>
       <LoadMore count={items.length} what="tasks" query={tasks} />
