@@ -89,6 +89,10 @@ test("gets a prompt with its arguments filled in and shows its messages", async 
   await expect(messages.getByRole("listitem")).toHaveCount(1);
   await expect(messages.getByRole("listitem")).toContainText("user");
   await expect(messages).toContainText("What's weather in Paris, Texas?");
+  // The messages survive a visit to another tab.
+  await selectTab(page, "Resources");
+  await selectTab(page, "Prompts");
+  await expect(page.getByRole("region", { name: "Prompt messages" })).toContainText("What's weather in Paris, Texas?");
 });
 
 test("a prompt's required argument left empty is flagged, not sent", async ({ page }) => {

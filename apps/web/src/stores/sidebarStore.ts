@@ -26,8 +26,12 @@ interface SessionSidebar {
   subscriptions: Record<string, Subscription>;
   /** Lists announced as changed while auto-refresh was off. */
   stale: Partial<Record<ChangeableList, true>>;
-  /** What started a task from this page ("tool echo"), by task id. */
+  /** What started a task from this page (the tool's name), by task id. */
   taskLabels: Record<string, string>;
+  /** The URI last expanded from a resource template, to read, by template. */
+  templateUris: Record<string, string>;
+  /** The last `prompts/get` answer: its result or the error shown for it. */
+  promptRun?: { name: string; result?: unknown; error?: { message: string; hint?: string } };
 }
 
 interface SidebarState {
@@ -39,7 +43,7 @@ interface SidebarState {
   setAutoRefresh(on: boolean): void;
 }
 
-const EMPTY: SessionSidebar = { subscriptions: {}, stale: {}, taskLabels: {} };
+const EMPTY: SessionSidebar = { subscriptions: {}, stale: {}, taskLabels: {}, templateUris: {} };
 
 /** Per-session state of the sidebar tabs: active tab, selections, subscriptions, stale lists. */
 export const useSidebarStore = create<SidebarState>((set, get) => ({

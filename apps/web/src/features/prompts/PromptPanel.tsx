@@ -2,7 +2,7 @@ import { useMemo, useState } from "react";
 import { useMutation } from "@tanstack/react-query";
 import type { SessionInfo } from "@mcpscope/protocol";
 import { describeError } from "../../api/apiRequestError";
-import { useSessionSidebar } from "../../stores/sidebarStore";
+import { useSessionSidebar, useSidebarStore } from "../../stores/sidebarStore";
 import { SchemaForm, type FormValue } from "../schemaForm/SchemaForm";
 import { mcpRequest } from "../sidebar/mcpRequest";
 import { pagedItems, usePagedList } from "../sidebar/usePagedList";
@@ -18,14 +18,20 @@ import "./prompts.css";
  */
 export function PromptPanel({ session }: { session: SessionInfo }) {
   const ready = session.status === "ready";
-  const name = useSessionSidebar(session.id).prompt;
+  const sidebar = useSessionSidebar(session.id);
+  const name = sidebar.prompt;
+  const update = useSidebarStore((s) => s.update);
   const prompts = usePagedList<Prompt>("prompts", session.id, "prompts/list", "prompts", ready);
   const prompt = pagedItems(prompts.data).find((p) => p.name === name);
   const get = useMutation({
     mutationFn: (args: { name: string; arguments: Record<string, string> }) => mcpRequest<GetPromptResult>(session.id, "prompts/get", args),
+    onMutate: () => update(session.id, () => ({ promptRun: undefined })),
+    onSuccess: (result, args) => update(session.id, () => ({ promptRun: { name: args.name, result } })),
+    onError: (err, args) => update(session.id, () => ({ promptRun: { name: args.name, error: describeError(err) } })),
   });
-  const error = get.isError ? describeError(get.error) : undefined;
-  const shown = get.variables?.name === name ? get : undefined;
+  // Kept in the store, so the messages are still there after visiting another tab.
+  const shown = sidebar.promptRun?.name === name ? sidebar.promptRun : undefined;
+  const error = shown?.error;
 
   return (
     <div className="middle">
@@ -57,16 +63,16 @@ export function PromptPanel({ session }: { session: SessionInfo }) {
             </span>
           )}
         </div>
-        {shown && error && (
+        {error && (
           <div role="alert" className="alert">
             <strong>{error.message}</strong>
             {error.hint && <p>{error.hint}</p>}
           </div>
         )}
-        {shown?.data ? (
-          <PromptMessages result={shown.data} />
+        {shown?.result ? (
+          <PromptMessages result={shown.result as GetPromptResult} />
         ) : (
-          !get.isPending && !(shown && error) && <p className="muted small pad">Get a prompt to see its messages here.</p>
+          !get.isPending && !error && <p className="muted small pad">Get a prompt to see its messages here.</p>
         )}
       </section>
     </div>

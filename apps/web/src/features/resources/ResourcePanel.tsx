@@ -1,6 +1,6 @@
-import { useState } from "react";
 import type { SessionInfo } from "@mcpscope/protocol";
-import { useSessionSidebar } from "../../stores/sidebarStore";
+import { useQueryClient } from "@tanstack/react-query";
+import { useSessionSidebar, useSidebarStore } from "../../stores/sidebarStore";
 import { pagedItems, usePagedList } from "../sidebar/usePagedList";
 import { ResourceRead } from "./ResourceRead";
 import type { Resource, ResourceTemplate } from "./resourceTypes";
@@ -12,17 +12,19 @@ import "./resources.css";
  * facts, or the selected template's variables form) and its contents.
  */
 export function ResourcePanel({ session }: { session: SessionInfo }) {
-  const selection = useSessionSidebar(session.id).resource;
+  const sidebar = useSessionSidebar(session.id);
+  const selection = sidebar.resource;
+  const update = useSidebarStore((s) => s.update);
+  const queryClient = useQueryClient();
   const ready = session.status === "ready";
   const canSubscribe = (session.capabilities?.resources as { subscribe?: boolean } | undefined)?.subscribe === true;
   const resources = usePagedList<Resource>("resources", session.id, "resources/list", "resources", ready);
   const templates = usePagedList<ResourceTemplate>("resourceTemplates", session.id, "resources/templates/list", "resourceTemplates", ready);
-  const [templateUri, setTemplateUri] = useState<{ template: string; uri: string }>();
 
   const resource = selection?.kind === "resource" ? pagedItems(resources.data).find((r) => r.uri === selection.uri) : undefined;
   const template = selection?.kind === "template" ? pagedItems(templates.data).find((t) => t.uriTemplate === selection.uriTemplate) : undefined;
   const readUri =
-    selection?.kind === "resource" ? selection.uri : selection && templateUri?.template === selection.uriTemplate ? templateUri.uri : undefined;
+    selection?.kind === "resource" ? selection.uri : selection ? sidebar.templateUris[selection.uriTemplate] : undefined;
 
   return (
     <div className="middle">
@@ -73,7 +75,11 @@ export function ResourcePanel({ session }: { session: SessionInfo }) {
               key={selection.uriTemplate}
               uriTemplate={selection.uriTemplate}
               disabled={!ready}
-              onRead={(uri) => setTemplateUri({ template: selection.uriTemplate, uri })}
+              onRead={(uri) => {
+                update(session.id, (s) => ({ templateUris: { ...s.templateUris, [selection.uriTemplate]: uri } }));
+                // Reading the same URI again means a fresh read, not the cached one.
+                void queryClient.invalidateQueries({ queryKey: ["resourceRead", session.id, uri] });
+              }}
             />
           </>
         ) : (

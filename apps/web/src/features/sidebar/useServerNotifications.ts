@@ -1,7 +1,22 @@
 import { useEffect, useRef } from "react";
 import type { Frame } from "@mcpscope/protocol";
+import type { TimelineIndex } from "@mcpscope/timeline";
 import { useFramesStore } from "../../stores/framesStore";
 import { readServerNotification, type ServerNotification } from "./serverNotification";
+
+/**
+ * Visits the sidebar-relevant notifications among the frames an index holds after
+ * `afterSeq`, in order, and answers the seq to continue from next time (the index's last).
+ */
+export function scanNotifications(index: TimelineIndex, afterSeq: number, visit: (n: ServerNotification, frame: Frame) => void): number {
+  const to = index.lastSeq;
+  for (let seq = afterSeq + 1; seq <= to; seq++) {
+    const frame = index.get(seq)!;
+    const n = readServerNotification(frame);
+    if (n) visit(n, frame);
+  }
+  return to;
+}
 
 /**
  * Calls `onNotification` for every list change, resource update and task status
@@ -21,13 +36,9 @@ export function useServerNotifications(sessionId: string | undefined, onNotifica
       const index = useFramesStore.getState().indexes.get(sessionId);
       if (!index) return;
       const from = cursors.current.get(sessionId) ?? 0;
-      const to = index.lastSeq;
-      cursors.current.set(sessionId, to);
-      for (let seq = from + 1; seq <= to; seq++) {
-        const frame = index.get(seq)!;
-        const n = readServerNotification(frame);
-        if (n) handler.current(n, frame);
-      }
+      // The cursor moves first: a handler that throws must not make the frames replay.
+      cursors.current.set(sessionId, index.lastSeq);
+      scanNotifications(index, from, (n, frame) => handler.current(n, frame));
     };
     scan();
     return useFramesStore.subscribe((state, prev) => {
