@@ -1,5 +1,6 @@
 import type { SessionInfo } from "@mcpscope/protocol";
 import { useSessionSidebar, useSidebarStore } from "../../stores/sidebarStore";
+import { isMethodNotFound } from "../sidebar/mcpRequest";
 import { LoadMore, PaneStatus } from "../sidebar/PaneStatus";
 import { pagedItems, usePagedList } from "../sidebar/usePagedList";
 import type { Resource, ResourceTemplate } from "./resourceTypes";
@@ -68,7 +69,11 @@ export function ResourcesPane({ session }: { session: SessionInfo }) {
           <h2 className="pane-title">Resource templates</h2>
           {templates.data && <span className="count">{templateItems.length}</span>}
         </div>
-        <PaneStatus session={session} what="resource templates" query={templates} />
+        {isMethodNotFound(templates.error) ? (
+          <p className="muted small pad">The server has no resource templates (it does not implement resources/templates/list).</p>
+        ) : (
+          <PaneStatus session={session} what="resource templates" query={templates} />
+        )}
         {templates.data && templateItems.length === 0 && <p className="muted small pad">The server lists no resource templates.</p>}
         <ul className="item-list" aria-label="Resource template list">
           {templateItems.map((t, i) => {

@@ -11,22 +11,37 @@ export function mcpErrorHint(method: string, code: number): string | undefined {
   return undefined;
 }
 
+/** A JSON-RPC error a server answered to a request; `rpcCode` is its error code. */
+export class McpRequestError extends ApiRequestError {
+  constructor(
+    readonly method: string,
+    readonly rpcCode: number,
+    serverMessage: string,
+  ) {
+    super({
+      statusCode: 200,
+      code: "MCP_ERROR",
+      error: "MCP error",
+      message: `${method} failed: protocol error ${rpcCode}: ${serverMessage}`,
+      hint: mcpErrorHint(method, rpcCode),
+    });
+  }
+}
+
+/** True when a request failed because the server does not implement its method (-32601). */
+export function isMethodNotFound(err: unknown): boolean {
+  return err instanceof McpRequestError && err.rpcCode === -32601;
+}
+
 /**
  * Sends one MCP request through the proxy and answers its result.
- * @throws ApiRequestError `MCP_ERROR` (with the JSON-RPC code in the message and a hint)
+ * @throws McpRequestError (`MCP_ERROR`, the JSON-RPC code in the message, and a hint)
  *   when the server answers an error, or the proxy's own error when the request cannot be sent.
  */
 export async function mcpRequest<T = Record<string, unknown>>(sessionId: string, method: string, params?: Record<string, unknown>): Promise<T> {
   const answer = await restClient.sendRequest(sessionId, { method, ...(params ? { params } : {}) });
   if ("error" in answer) {
-    const { code, message } = answer.error;
-    throw new ApiRequestError({
-      statusCode: 200,
-      code: "MCP_ERROR",
-      error: "MCP error",
-      message: `${method} failed: protocol error ${code}: ${message}`,
-      hint: mcpErrorHint(method, code),
-    });
+    throw new McpRequestError(method, answer.error.code, answer.error.message);
   }
   return answer.result as T;
 }

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { SessionInfo } from "@mcpscope/protocol";
 import { describeError } from "../../api/apiRequestError";
 import { useSidebarStore } from "../../stores/sidebarStore";
+import { useToolSelectionStore } from "../../stores/toolSelectionStore";
 import { SchemaForm, type FormValue } from "../schemaForm/SchemaForm";
 import { mcpRequest } from "../sidebar/mcpRequest";
 import { useTools } from "../tools/useTools";
@@ -20,7 +21,9 @@ export function RunAsTaskForm({ session }: { session: SessionInfo }) {
   const tools = useTools(session.id, ready);
   const candidates = (tools.data ?? []).filter((t) => taskSupport(t as { execution?: unknown }) !== "forbidden");
   const [toolName, setToolName] = useState<string>();
-  const tool = candidates.find((t) => t.name === toolName) ?? candidates[0];
+  // The tool picked in the Tools tab comes first, when it can run as a task.
+  const picked = useToolSelectionStore((s) => s.selected[session.id]);
+  const tool = candidates.find((t) => t.name === (toolName ?? picked)) ?? candidates[0];
   const [values, setValues] = useState<Record<string, FormValue | undefined>>({});
   const [ttl, setTtl] = useState(String(DEFAULT_TTL_MS));
   const update = useSidebarStore((s) => s.update);
