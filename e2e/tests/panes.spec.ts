@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { fixtureCommand } from "@mcpscope/fixtures";
 import { expect, startMcpscope, stopMcpscope, test, type Mcpscope } from "./mcpscope.js";
 
 // Its own mcpscope rather than the worker's: these tests call tools and change the
@@ -55,6 +56,20 @@ test("the sidebar tabs follow the server's capabilities and the arrow keys", asy
   await expect(tablist.getByRole("tab", { name: "Tasks" })).toHaveAttribute("aria-selected", "true");
   await page.keyboard.press("ArrowRight");
   await expect(tablist.getByRole("tab", { name: "Tools" })).toHaveAttribute("aria-selected", "true");
+});
+
+test("a server that declares only tools gets no tab list, just the Tools pane", async ({ page }) => {
+  const legacy = fixtureCommand("legacy");
+  const m = await startMcpscope(["--", legacy.command, ...legacy.args]);
+  try {
+    await page.goto(m.url);
+    await expect(page.getByRole("banner")).toContainText("legacy-fixture");
+    await expect(page.getByRole("region", { name: "Tools" }).getByRole("button", { name: "echo", exact: true })).toBeVisible();
+    await expect(page.getByRole("tablist", { name: "Server features" })).toHaveCount(0);
+    await expect(page.getByRole("tab", { name: "Resources" })).toHaveCount(0);
+  } finally {
+    await stopMcpscope(m);
+  }
 });
 
 test("lists resources and reads one: its text is shown", async ({ page }) => {
