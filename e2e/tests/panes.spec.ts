@@ -142,9 +142,13 @@ test("a subscribed resource is marked updated when the server says so, and re-re
 });
 
 test("runs a tool as a task, follows it to completed and gets its result", async ({ page }) => {
-  await openTab(page, mcpscope, "Tasks");
+  await openTab(page, mcpscope, "Tools");
+  await page.getByRole("region", { name: "Tools" }).getByRole("button", { name: "simulate-research-query", exact: true }).click();
+  const hint = page.getByRole("note").filter({ hasText: "runs only as a task" });
+  await hint.getByRole("button", { name: "Run as task…" }).click();
+  await expect(page.getByRole("tab", { name: "Tasks" })).toHaveAttribute("aria-selected", "true");
   const form = page.getByRole("region", { name: "Run as task" });
-  await form.getByLabel("Tool").selectOption("simulate-research-query");
+  await expect(form.getByLabel("Tool")).toHaveValue("simulate-research-query");
   await form.getByRole("textbox", { name: "topic" }).fill("mcpscope e2e");
   await form.getByRole("button", { name: "Run as task" }).click();
   const task = page.getByRole("region", { name: "Task details" });

@@ -4,6 +4,7 @@ import { useSidebarStore, type SidebarTab } from "../../stores/sidebarStore";
 import { PromptsPane } from "../prompts/PromptsPane";
 import { ResourcesPane } from "../resources/ResourcesPane";
 import { TasksPane } from "../tasks/TasksPane";
+import { TaskToolHint } from "../tasks/TaskToolHint";
 import { ToolsPane } from "../tools/ToolsPane";
 import { TAB_LABELS } from "./availableTabs";
 import { ListChangedNotice } from "./ListChangedNotice";
@@ -81,6 +82,7 @@ export function SidebarTabs({ session }: { session?: SessionInfo }) {
             <>
               {session && tab !== "tasks" && <ListChangedNotice sessionId={session.id} list={tab} />}
               {tab === "tools" && <ToolsPane session={session} />}
+              {tab === "tools" && session && <TaskToolHint session={session} />}
               {tab === "resources" && session && <ResourcesPane session={session} />}
               {tab === "prompts" && session && <PromptsPane session={session} />}
               {tab === "tasks" && session && <TasksPane session={session} />}

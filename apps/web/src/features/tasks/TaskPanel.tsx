@@ -119,6 +119,11 @@ function TaskDetail({ session, listed, label, polling }: { session: SessionInfo;
           </>
         )}
       </dl>
+      {task.status === "input_required" && (
+        <p className="task-note small">
+          The server waits for input: “Get result” receives its request (sampling or elicitation), to be answered before the task goes on.
+        </p>
+      )}
       <div className="task-actions">
         <button type="button" className="primary" disabled={!ready || result.isPending} onClick={() => result.mutate()}>
           {result.isPending ? (terminal ? "Getting result…" : "Waiting for the result…") : "Get result"}
