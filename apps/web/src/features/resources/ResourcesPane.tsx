@@ -1,7 +1,8 @@
 import type { SessionInfo } from "@mcpscope/protocol";
 import { useSessionSidebar, useSidebarStore } from "../../stores/sidebarStore";
 import { isMethodNotFound } from "../sidebar/mcpRequest";
-import { LoadMore, PaneStatus } from "../sidebar/PaneStatus";
+import { LoadMore } from "../sidebar/LoadMore";
+import { PaneStatus } from "../sidebar/PaneStatus";
 import { pagedItems, usePagedList } from "../sidebar/usePagedList";
 import type { Resource, ResourceTemplate } from "./resourceTypes";
 import { SubscribeButton } from "./SubscribeButton";

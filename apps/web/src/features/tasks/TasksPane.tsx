@@ -1,6 +1,7 @@
 import type { SessionInfo } from "@mcpscope/protocol";
 import { useSessionSidebar, useSidebarStore } from "../../stores/sidebarStore";
-import { LoadMore, PaneStatus } from "../sidebar/PaneStatus";
+import { LoadMore } from "../sidebar/LoadMore";
+import { PaneStatus } from "../sidebar/PaneStatus";
 import { pagedItems, usePagedList } from "../sidebar/usePagedList";
 import { TaskStatusBadge } from "./TaskStatusBadge";
 import type { Task } from "./taskTypes";
