@@ -72,6 +72,36 @@ test("a server that declares only tools gets no tab list, just the Tools pane", 
   }
 });
 
+test("paginated lists load page by page with Load more; a server without templates says so", async ({ page }) => {
+  const paged = fixtureCommand("paged");
+  const m = await startMcpscope(["--", paged.command, ...paged.args]);
+  try {
+    await page.goto(m.url);
+    await expect(page.getByRole("banner")).toContainText("paged-fixture");
+    await expect(page.getByRole("tablist", { name: "Server features" }).getByRole("tab")).toHaveText(["Resources", "Prompts"]);
+    const list = page.getByRole("region", { name: "Resources" });
+    await expect(list.getByRole("listitem")).toHaveCount(10);
+    await expect(list).toContainText("10 resources loaded; the server has more.");
+    await list.getByRole("button", { name: "Load more" }).click();
+    await expect(list.getByRole("listitem")).toHaveCount(20);
+    await list.getByRole("button", { name: "Load more" }).click();
+    await expect(list.getByRole("listitem")).toHaveCount(25);
+    await expect(list.getByRole("button", { name: "Load more" })).toHaveCount(0);
+    await list.getByRole("button", { name: "item-23", exact: true }).click();
+    await expect(page.getByRole("region", { name: "Resource contents" })).toContainText("Item 23");
+    await expect(page.getByRole("region", { name: "Resource templates" })).toContainText("The server has no resource templates");
+
+    await selectTab(page, "Prompts");
+    const prompts = page.getByRole("region", { name: "Prompts" });
+    await expect(prompts.getByRole("listitem")).toHaveCount(5);
+    await prompts.getByRole("button", { name: "Load more" }).click();
+    await prompts.getByRole("button", { name: "Load more" }).click();
+    await expect(prompts.getByRole("listitem")).toHaveCount(12);
+  } finally {
+    await stopMcpscope(m);
+  }
+});
+
 test("lists resources and reads one: its text is shown", async ({ page }) => {
   await openTab(page, mcpscope, "Resources");
   const list = page.getByRole("region", { name: "Resources" });
