@@ -10,7 +10,7 @@ import { ToolResult } from "../tools/ToolResult";
 import type { CallToolResult, ToolRun } from "../tools/toolTypes";
 import { RunAsTaskForm } from "./RunAsTaskForm";
 import { TaskStatusBadge } from "./TaskStatusBadge";
-import { isTerminal, type Task } from "./taskTypes";
+import { isTerminal, taskCapabilities, type Task } from "./taskTypes";
 import { useTask } from "./useTask";
 import "./tasks.css";
 
@@ -22,7 +22,7 @@ import "./tasks.css";
 export function TaskPanel({ session }: { session: SessionInfo }) {
   const ready = session.status === "ready";
   const sidebar = useSessionSidebar(session.id);
-  const tasks = usePagedList<Task>("tasks", session.id, "tasks/list", "tasks", ready);
+  const tasks = usePagedList<Task>("tasks", session.id, "tasks/list", "tasks", ready && taskCapabilities(session.capabilities).list);
   const taskId = sidebar.task;
   const listed = taskId ? (pagedItems(tasks.data).find((t) => t.taskId === taskId) ?? { taskId, status: "working" }) : undefined;
 
@@ -128,7 +128,7 @@ function TaskDetail({ session, listed, label, polling }: { session: SessionInfo;
         <button type="button" className="primary" disabled={!ready || result.isPending} onClick={() => result.mutate()}>
           {result.isPending ? (terminal ? "Getting result…" : "Waiting for the result…") : "Get result"}
         </button>
-        {!terminal && (
+        {!terminal && taskCapabilities(session.capabilities).cancel && (
           <button type="button" disabled={!ready || cancel.isPending} onClick={() => cancel.mutate()}>
             {cancel.isPending ? "Cancelling…" : "Cancel"}
           </button>

@@ -4,7 +4,7 @@ import { LoadMore } from "../sidebar/LoadMore";
 import { PaneStatus } from "../sidebar/PaneStatus";
 import { pagedItems, usePagedList } from "../sidebar/usePagedList";
 import { TaskStatusBadge } from "./TaskStatusBadge";
-import type { Task } from "./taskTypes";
+import { taskCapabilities, type Task } from "./taskTypes";
 import { useTask } from "./useTask";
 import "./tasks.css";
 
@@ -15,22 +15,29 @@ import "./tasks.css";
  */
 export function TasksPane({ session }: { session: SessionInfo }) {
   const ready = session.status === "ready";
-  const tasks = usePagedList<Task>("tasks", session.id, "tasks/list", "tasks", ready);
-  const items = pagedItems(tasks.data);
+  const canList = taskCapabilities(session.capabilities).list;
+  const tasks = usePagedList<Task>("tasks", session.id, "tasks/list", "tasks", ready && canList);
+  const started = useSessionSidebar(session.id).taskLabels;
+  // Without tasks/list, the tasks started from this page are all there is to show.
+  const items = canList ? pagedItems(tasks.data) : Object.keys(started).map((taskId): Task => ({ taskId, status: "working" }));
 
   return (
     <section aria-label="Tasks" className="pane feature-pane">
       <div className="pane-head">
         <h2 className="pane-title">Tasks</h2>
-        {tasks.data && <span className="count">{items.length}</span>}
-        {ready && (
+        {(tasks.data || !canList) && <span className="count">{items.length}</span>}
+        {ready && canList && (
           <button type="button" className="ghost small" onClick={() => void tasks.refetch()} disabled={tasks.isFetching}>
             {tasks.isFetching ? "Loading…" : "Refresh"}
           </button>
         )}
       </div>
-      <PaneStatus session={session} what="tasks" query={tasks} />
-      {tasks.data && items.length === 0 && <p className="muted small pad">No tasks yet. Run a tool as a task to start one.</p>}
+      {canList ? (
+        <PaneStatus session={session} what="tasks" query={tasks} />
+      ) : (
+        <p className="muted small pad">The server does not declare tasks.list: these are the tasks started from this page.</p>
+      )}
+      {(tasks.data || !canList) && items.length === 0 && <p className="muted small pad">No tasks yet. Run a tool as a task to start one.</p>}
       <ul className="item-list" aria-label="Task list">
         {items.map((t) => (
           <TaskItem key={t.taskId} sessionId={session.id} listed={t} polling={ready} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isTerminal, taskSupport } from "./taskTypes";
+import { isTerminal, taskCapabilities, taskSupport } from "./taskTypes";
 
 describe("isTerminal", () => {
   it("is true only for completed, failed and cancelled", () => {
@@ -14,5 +14,13 @@ describe("taskSupport", () => {
     expect(taskSupport({ execution: { taskSupport: "optional" } })).toBe("optional");
     expect(taskSupport({ execution: { taskSupport: "sometimes" } })).toBe("forbidden");
     expect(taskSupport({})).toBe("forbidden");
+  });
+});
+
+describe("taskCapabilities", () => {
+  it("reads tasks.list and tasks.cancel", () => {
+    expect(taskCapabilities({ tasks: { list: {}, cancel: {}, requests: {} } })).toEqual({ list: true, cancel: true });
+    expect(taskCapabilities({ tasks: { requests: { tools: { call: {} } } } })).toEqual({ list: false, cancel: false });
+    expect(taskCapabilities(undefined)).toEqual({ list: false, cancel: false });
   });
 });

@@ -30,3 +30,12 @@ export function taskSupport(tool: { execution?: unknown }): "required" | "option
   const value = (tool.execution as { taskSupport?: unknown } | undefined)?.taskSupport;
   return value === "required" || value === "optional" ? value : "forbidden";
 }
+
+/**
+ * Which task requests a server declared (MCP 2025-11-25 "Utilities → Tasks →
+ * Capabilities"): `tasks.list` for `tasks/list`, `tasks.cancel` for `tasks/cancel`.
+ */
+export function taskCapabilities(capabilities: Record<string, unknown> | undefined): { list: boolean; cancel: boolean } {
+  const tasks = capabilities?.tasks as { list?: unknown; cancel?: unknown } | undefined;
+  return { list: tasks?.list !== undefined, cancel: tasks?.cancel !== undefined };
+}
