@@ -191,6 +191,19 @@ test("runs a tool as a task, follows it to completed and gets its result", async
   await expect(task).toContainText("Success");
 });
 
+test("cancels a running task: tasks/cancel ends it as cancelled", async ({ page }) => {
+  await openTab(page, mcpscope, "Tasks");
+  const form = page.getByRole("region", { name: "Run as task" });
+  await form.getByLabel("Tool").selectOption("simulate-research-query");
+  await form.getByRole("textbox", { name: "topic" }).fill("to be cancelled");
+  await form.getByRole("button", { name: "Run as task" }).click();
+  const task = page.getByRole("region", { name: "Task details" });
+  await expect(task.getByRole("status", { name: "Task status" })).toHaveText("working");
+  await task.getByRole("button", { name: "Cancel" }).click();
+  await expect(task.getByRole("status", { name: "Task status" })).toHaveText("cancelled");
+  await expect(task.getByRole("button", { name: "Cancel" })).toHaveCount(0);
+});
+
 test("a resources/list_changed refreshes the list, or with auto-refresh off offers Refresh", async ({ page }) => {
   await openTab(page, mcpscope, "Resources");
   const list = page.getByRole("region", { name: "Resources" });
