@@ -155,19 +155,29 @@ test("a subscribed resource is marked updated when the server says so, and re-re
   await list.getByRole("button", { name: "Subscribe to features.md" }).click();
   await expect(list.getByRole("button", { name: "Unsubscribe from features.md" })).toBeVisible();
   await runTool(page, "toggle-subscriber-updates", "Started simulated resource updated");
+  let updating = true;
   try {
     await selectTab(page, "Resources");
     const item = list.getByRole("listitem").filter({ has: page.getByRole("button", { name: "features.md", exact: true }) });
     await expect(item).toContainText("updated", { timeout: 20_000 });
+    // Other resources were not subscribed: no mark.
+    await expect(list.getByRole("listitem").filter({ hasText: "architecture.md" })).not.toContainText("updated");
     await item.getByRole("button", { name: "features.md", exact: true }).click();
     const contents = page.getByRole("region", { name: "Resource contents" });
     await expect(contents.getByRole("status")).toContainText("reported this resource updated");
+
+    // Stop the updates (every 5 s) so none lands between Re-read and the check.
+    await runTool(page, "toggle-subscriber-updates", "Stopped simulated resource updates");
+    updating = false;
+    await selectTab(page, "Resources");
+    await expect(contents.getByRole("status")).toContainText("reported this resource updated");
     await contents.getByRole("button", { name: "Re-read" }).click();
     await expect(contents.getByRole("status")).toHaveCount(0);
+    await expect(item).not.toContainText("updated");
     await list.getByRole("button", { name: "Unsubscribe from features.md" }).click();
     await expect(list.getByRole("button", { name: "Subscribe to features.md" })).toBeVisible();
   } finally {
-    await runTool(page, "toggle-subscriber-updates", "Stopped simulated resource updates");
+    if (updating) await runTool(page, "toggle-subscriber-updates", "Stopped simulated resource updates");
   }
 });
 
