@@ -154,6 +154,10 @@ test("a subscribed resource is marked updated when the server says so, and re-re
   const list = page.getByRole("region", { name: "Resources" });
   await list.getByRole("button", { name: "Subscribe to features.md" }).click();
   await expect(list.getByRole("button", { name: "Unsubscribe from features.md" })).toBeVisible();
+  // The subscription is read from the wire, so a reload keeps it.
+  await page.reload();
+  await selectTab(page, "Resources");
+  await expect(list.getByRole("button", { name: "Unsubscribe from features.md" })).toBeVisible();
   await runTool(page, "toggle-subscriber-updates", "Started simulated resource updated");
   let updating = true;
   try {

@@ -9,10 +9,11 @@ export type ChangeableList = "tools" | "resources" | "prompts";
 /** What the Resources tab has selected: a resource by URI, or a resource template. */
 export type ResourceSelection = { kind: "resource"; uri: string } | { kind: "template"; uriTemplate: string };
 
-/** A resource subscription (`resources/subscribe`) made from this page. */
+/**
+ * A resource subscription (`resources/subscribe`), as the wire shows it: made from this
+ * page or by anyone else driving the session.
+ */
 export interface Subscription {
-  /** When the subscribe request was answered, epoch milliseconds. */
-  since: number;
   /** True once a `notifications/resources/updated` for the URI arrived since the last read. */
   updated: boolean;
 }

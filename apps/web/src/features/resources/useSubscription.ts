@@ -4,8 +4,9 @@ import { mcpRequest } from "../sidebar/mcpRequest";
 
 /**
  * The subscription to one resource (MCP 2025-11-25 "Resources → Subscriptions"):
- * whether it is subscribed from this page, whether the server reported it updated since,
- * and `toggle` (sends `resources/subscribe` or `resources/unsubscribe`).
+ * whether it is subscribed, whether the server reported it updated since the last read,
+ * and `toggle` (sends `resources/subscribe` or `resources/unsubscribe`). The state follows
+ * the answers on the wire (see `useSidebarNotifications`); `toggle` also sets it at once.
  */
 export function useSubscription(sessionId: string, uri: string) {
   const sub = useSessionSidebar(sessionId).subscriptions[uri];
@@ -19,10 +20,9 @@ export function useSubscription(sessionId: string, uri: string) {
           return { subscriptions: rest };
         });
       } else {
-        // Before the request: an update may arrive before its answer does.
-        const since = Date.now();
         await mcpRequest(sessionId, "resources/subscribe", { uri });
-        update(sessionId, (s) => ({ subscriptions: { ...s.subscriptions, [uri]: { since, updated: false } } }));
+        // The answer's frame may have set it already, and an update marked it since.
+        update(sessionId, (s) => ({ subscriptions: { ...s.subscriptions, [uri]: s.subscriptions[uri] ?? { updated: false } } }));
       }
     },
   });
