@@ -228,8 +228,15 @@ test("a resources/list_changed refreshes the list, or with auto-refresh off offe
   const notice = page.getByRole("status").filter({ hasText: "resources list changed" });
   await expect(notice).toBeVisible();
   await expect(list.getByRole("button", { name: "manual.txt.gz", exact: true })).toHaveCount(0);
-  await notice.getByRole("button", { name: "Refresh" }).click();
+  // The pane's own Refresh fetches the list again, which answers the notice too.
+  await list.getByRole("button", { name: "Refresh" }).click();
   await expect(list.getByRole("button", { name: "manual.txt.gz", exact: true })).toBeVisible();
+  await expect(notice).toHaveCount(0);
+
+  await callTool(mcpscope, "gzip-file-as-resource", { name: "manual2.txt.gz", data: "data:text/plain;base64,aGk=", outputType: "resourceLink" });
+  await expect(notice).toBeVisible();
+  await notice.getByRole("button", { name: "Refresh" }).click();
+  await expect(list.getByRole("button", { name: "manual2.txt.gz", exact: true })).toBeVisible();
   await expect(notice).toHaveCount(0);
 
   await page.getByRole("checkbox", { name: "Auto-refresh lists" }).check();

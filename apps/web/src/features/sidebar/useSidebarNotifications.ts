@@ -23,7 +23,7 @@ export function useSidebarNotifications(sessionId: string | undefined): void {
       });
       if (!news) return;
       if (store.autoRefresh) for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
-      else store.update(sessionId, (s) => ({ stale: { ...s.stale, [n.list]: true } }));
+      else store.update(sessionId, (s) => ({ stale: { ...s.stale, [n.list]: frame.ts } }));
     } else if (n.type === "resourceUpdated") {
       const sub = store.of(sessionId).subscriptions[n.uri];
       if (!sub || sub.updated) return;
