@@ -25,8 +25,8 @@ interface SessionSidebar {
   task?: string;
   /** Subscribed resource URIs. */
   subscriptions: Record<string, Subscription>;
-  /** Lists announced as changed while auto-refresh was off: the notification's `ts`. */
-  stale: Partial<Record<ChangeableList, number>>;
+  /** Lists announced as changed while auto-refresh was off: the notification frame's seq and ts. */
+  stale: Partial<Record<ChangeableList, { seq: number; ts: number }>>;
   /** What started a task from this page (the tool's name), by task id. */
   taskLabels: Record<string, string>;
   /** The URI last expanded from a resource template, to read, by template. */

@@ -1,6 +1,7 @@
 import { useCallback, useSyncExternalStore } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useSessionSidebar, useSidebarStore, type ChangeableList } from "../../stores/sidebarStore";
+import { isFetchedAfter } from "./isFetchedAfter";
 import { listQueryKeys } from "./serverNotification";
 
 /**
@@ -8,14 +9,19 @@ import { listQueryKeys } from "./serverNotification";
  * while auto-refresh was off, until the list is fetched again (by this Refresh or any other).
  */
 export function ListChangedNotice({ sessionId, list }: { sessionId: string; list: ChangeableList }) {
-  const changedAt = useSessionSidebar(sessionId).stale[list];
+  const change = useSessionSidebar(sessionId).stale[list];
   const update = useSidebarStore((s) => s.update);
   const queryClient = useQueryClient();
   const keys = listQueryKeys(list, sessionId);
   const subscribe = useCallback((onChange: () => void) => queryClient.getQueryCache().subscribe(onChange), [queryClient]);
-  // When the list was last fetched (epoch ms), by any of its queries.
-  const fetchedAt = useSyncExternalStore(subscribe, () => Math.max(...keys.map((key) => queryClient.getQueryState(key)?.dataUpdatedAt ?? 0)));
-  if (changedAt === undefined || fetchedAt > changedAt) return null;
+  // Answered once any of the list's queries fetched after the change.
+  const answered = useSyncExternalStore(subscribe, () =>
+    keys.some((key) => {
+      const state = queryClient.getQueryState(key);
+      return change !== undefined && state !== undefined && isFetchedAfter(state, change);
+    }),
+  );
+  if (change === undefined || answered) return null;
   const refresh = () => {
     update(sessionId, (s) => ({ stale: { ...s.stale, [list]: undefined } }));
     for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });

@@ -1,10 +1,13 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
+import { useFramesStore } from "../../stores/framesStore";
 import { mcpRequest } from "./mcpRequest";
 
 /** One page of a paginated MCP list (MCP 2025-11-25 "Utilities → Pagination"). */
 export interface ListPage<T> {
   items: T[];
   nextCursor?: string;
+  /** The newest frame seq the page held when the request was sent: later changes are news. */
+  heldSeq: number;
 }
 
 /**
@@ -16,10 +19,11 @@ export function usePagedList<T>(key: string, sessionId: string | undefined, meth
   return useInfiniteQuery({
     queryKey: [key, sessionId],
     queryFn: async ({ pageParam }): Promise<ListPage<T>> => {
+      const heldSeq = useFramesStore.getState().lastSeqHeld(sessionId!);
       const result = await mcpRequest<Record<string, unknown>>(sessionId!, method, pageParam ? { cursor: pageParam } : undefined);
       const items = Array.isArray(result[field]) ? (result[field] as T[]) : [];
       const next = typeof result.nextCursor === "string" && result.nextCursor !== "" ? result.nextCursor : undefined;
-      return { items, ...(next ? { nextCursor: next } : {}) };
+      return { items, heldSeq, ...(next ? { nextCursor: next } : {}) };
     },
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor,

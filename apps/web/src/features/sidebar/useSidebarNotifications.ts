@@ -1,6 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useSidebarStore } from "../../stores/sidebarStore";
 import { listQueryKeys } from "./serverNotification";
+import { isFetchedAfter } from "./isFetchedAfter";
 import { useSidebarEvents } from "./useSidebarEvents";
 
 /**
@@ -19,11 +20,11 @@ export function useSidebarNotifications(sessionId: string | undefined): void {
       const keys = listQueryKeys(n.list, sessionId);
       const news = keys.some((key) => {
         const state = queryClient.getQueryState(key);
-        return state !== undefined && state.dataUpdatedAt > 0 && frame.ts >= state.dataUpdatedAt;
+        return state !== undefined && state.dataUpdatedAt > 0 && !isFetchedAfter(state, frame);
       });
       if (!news) return;
       if (store.autoRefresh) for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
-      else store.update(sessionId, (s) => ({ stale: { ...s.stale, [n.list]: frame.ts } }));
+      else store.update(sessionId, (s) => ({ stale: { ...s.stale, [n.list]: { seq: frame.seq, ts: frame.ts } } }));
     } else if (n.type === "resourceUpdated") {
       const sub = store.of(sessionId).subscriptions[n.uri];
       if (!sub || sub.updated) return;
