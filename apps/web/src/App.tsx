@@ -7,14 +7,17 @@ import { SessionHeader } from "./features/session/SessionHeader";
 import { SessionsSidebar } from "./features/session/SessionsSidebar";
 import { useLiveSync } from "./features/session/useLiveSync";
 import { TimelinePane } from "./features/timeline/TimelinePane";
+import { FeaturePanels } from "./features/sidebar/FeaturePanels";
+import { SidebarTabs } from "./features/sidebar/SidebarTabs";
+import { useActiveTab } from "./features/sidebar/useActiveTab";
 import { ToolPanel } from "./features/tools/ToolPanel";
-import { ToolsPane } from "./features/tools/ToolsPane";
 import { useAuthStore } from "./stores/authStore";
 import { isActive, useSelectedSession, useSessionsStore } from "./stores/sessionsStore";
 
 /**
  * The mcpscope inspector: header (selected session), sessions column (sessions, configured
- * servers, connect), tools, tool form and result, timeline.
+ * servers, connect), feature tabs (tools, resources, prompts, tasks), the selected item's
+ * panel, timeline.
  */
 export function App() {
   useLiveSync();
@@ -24,6 +27,7 @@ export function App() {
   // Tool panels of sessions shown before stay mounted (hidden), so switching sessions keeps
   // each one's form and last result.
   const [visited, setVisited] = useState<string[]>([]);
+  const tab = useActiveTab(session).active;
   if (session && !visited.includes(session.id)) setVisited([...visited, session.id]);
   if (unauthorized) return <Unauthorized />;
   const active = isActive(session);
@@ -42,14 +46,15 @@ export function App() {
           <ConnectForm prominent={!active} />
         </aside>
         <div className="sidebar">
-          <ToolsPane session={session} />
+          <SidebarTabs session={session} />
         </div>
         {kept.map((id) => (
-          <div key={id} className="keep-alive" hidden={id !== session?.id}>
+          <div key={id} className="keep-alive" hidden={id !== session?.id || tab !== "tools"}>
             <ToolPanel session={sessions[id]} />
           </div>
         ))}
         {!session && <ToolPanel session={undefined} />}
+        {session && <FeaturePanels key={session.id} session={session} active={tab} />}
         <TimelinePane session={session} />
       </main>
     </div>

@@ -1,0 +1,67 @@
+import { useQuery } from "@tanstack/react-query";
+import { describeError } from "../../api/apiRequestError";
+import { mcpRequest } from "../sidebar/mcpRequest";
+import { ResourceContents } from "./ResourceContents";
+import type { ResourceContent } from "./resourceTypes";
+import { SubscribeButton } from "./SubscribeButton";
+import { useSubscription } from "./useSubscription";
+
+interface Props {
+  sessionId: string;
+  uri: string;
+  canSubscribe: boolean;
+  ready: boolean;
+}
+
+/**
+ * Region "Resource contents": `resources/read` of one URI (react-query `['resourceRead',
+ * sessionId, uri]`), with Subscribe and, once the server reported the resource updated,
+ * an "updated" mark and "Re-read".
+ */
+export function ResourceRead({ sessionId, uri, canSubscribe, ready }: Props) {
+  const read = useQuery({
+    queryKey: ["resourceRead", sessionId, uri],
+    queryFn: () => mcpRequest<{ contents?: ResourceContent[] }>(sessionId, "resources/read", { uri }),
+    enabled: ready,
+    staleTime: Infinity,
+    retry: false,
+  });
+  const { updated, clearUpdated } = useSubscription(sessionId, uri);
+  const error = read.isError ? describeError(read.error) : undefined;
+  const reread = () => {
+    clearUpdated();
+    void read.refetch();
+  };
+
+  return (
+    <section aria-label="Resource contents" className="pane result-pane">
+      <div className="pane-head">
+        <h2 className="pane-title">Contents</h2>
+        {updated && <span className="badge updated">updated</span>}
+        <span className="spacer" />
+        {canSubscribe && ready && <SubscribeButton sessionId={sessionId} uri={uri} label={uri} />}
+        <button type="button" className="ghost small" onClick={reread} disabled={!ready || read.isFetching}>
+          {read.isFetching ? "Reading…" : "Re-read"}
+        </button>
+      </div>
+      {updated && (
+        <p role="status" className="resource-updated small">
+          The server reported this resource updated (notifications/resources/updated). Re-read it to see the new contents.
+        </p>
+      )}
+      {error && (
+        <div role="alert" className="alert">
+          <strong>{error.message}</strong>
+          {error.hint && <p>{error.hint}</p>}
+        </div>
+      )}
+      {read.isPending && ready && <p className="muted small pad">Reading {uri}…</p>}
+      {read.data && (
+        <div className="result">
+          <p className="muted small">Read at {new Date(read.dataUpdatedAt).toLocaleTimeString()}</p>
+          <ResourceContents contents={Array.isArray(read.data.contents) ? read.data.contents : []} />
+        </div>
+      )}
+    </section>
+  );
+}

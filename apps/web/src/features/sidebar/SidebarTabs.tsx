@@ -1,0 +1,101 @@
+import { useRef, type KeyboardEvent } from "react";
+import type { SessionInfo } from "@mcpscope/protocol";
+import { useSidebarStore, type SidebarTab } from "../../stores/sidebarStore";
+import { PromptsPane } from "../prompts/PromptsPane";
+import { ResourcesPane } from "../resources/ResourcesPane";
+import { TasksPane } from "../tasks/TasksPane";
+import { TaskToolHint } from "../tasks/TaskToolHint";
+import { ToolsPane } from "../tools/ToolsPane";
+import { TAB_LABELS } from "./availableTabs";
+import { ListChangedNotice } from "./ListChangedNotice";
+import { useActiveTab } from "./useActiveTab";
+import { useSidebarNotifications } from "./useSidebarNotifications";
+import "./sidebar.css";
+
+/**
+ * The sidebar column: a tab list (WAI-ARIA Tabs pattern, automatic activation: arrow keys,
+ * Home and End move and select) with one tab per feature the server declares (Tools,
+ * Resources, Prompts, Tasks), the active panel the feature's list (inactive panels stay
+ * empty: hidden labels would collide with shown ones). Also reacts to the session's
+ * list-change, resource-update and task-status notifications, and holds "Auto-refresh lists".
+ */
+export function SidebarTabs({ session }: { session?: SessionInfo }) {
+  const { tabs, active } = useActiveTab(session);
+  const update = useSidebarStore((s) => s.update);
+  const autoRefresh = useSidebarStore((s) => s.autoRefresh);
+  const setAutoRefresh = useSidebarStore((s) => s.setAutoRefresh);
+  const refs = useRef(new Map<SidebarTab, HTMLButtonElement>());
+  useSidebarNotifications(session?.status === "ready" ? session.id : undefined);
+
+  const choose = (tab: SidebarTab) => {
+    if (session) update(session.id, () => ({ tab }));
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    const at = tabs.indexOf(active);
+    const next =
+      e.key === "ArrowRight" ? (at + 1) % tabs.length
+      : e.key === "ArrowLeft" ? (at - 1 + tabs.length) % tabs.length
+      : e.key === "Home" ? 0
+      : e.key === "End" ? tabs.length - 1
+      : undefined;
+    if (next === undefined) return;
+    e.preventDefault();
+    const tab = tabs[next]!;
+    choose(tab);
+    refs.current.get(tab)?.focus();
+  };
+
+  return (
+    <div className="sidebar-tabs">
+      {tabs.length > 1 && (
+        <div role="tablist" aria-label="Server features" className="tab-list" onKeyDown={onKeyDown}>
+          {tabs.map((tab) => (
+            <button
+              key={tab}
+              ref={(el) => {
+                if (el) refs.current.set(tab, el);
+                else refs.current.delete(tab);
+              }}
+              type="button"
+              role="tab"
+              id={`sidebar-tab-${tab}`}
+              aria-selected={tab === active}
+              aria-controls={`sidebar-panel-${tab}`}
+              tabIndex={tab === active ? 0 : -1}
+              onClick={() => choose(tab)}
+            >
+              {TAB_LABELS[tab]}
+            </button>
+          ))}
+        </div>
+      )}
+      {tabs.map((tab) => (
+        <div
+          key={tab}
+          role={tabs.length > 1 ? "tabpanel" : undefined}
+          id={`sidebar-panel-${tab}`}
+          aria-labelledby={tabs.length > 1 ? `sidebar-tab-${tab}` : undefined}
+          className="tab-panel"
+          hidden={tab !== active}
+        >
+          {tab === active && (
+            <>
+              {session && tab !== "tasks" && <ListChangedNotice sessionId={session.id} list={tab} />}
+              {tab === "tools" && <ToolsPane session={session} />}
+              {tab === "tools" && session && <TaskToolHint session={session} />}
+              {tab === "resources" && session && <ResourcesPane session={session} />}
+              {tab === "prompts" && session && <PromptsPane session={session} />}
+              {tab === "tasks" && session && <TasksPane session={session} />}
+            </>
+          )}
+        </div>
+      ))}
+      {session?.status === "ready" && (
+        <label className="checkbox-label auto-refresh">
+          <input type="checkbox" checked={autoRefresh} onChange={(e) => setAutoRefresh(e.target.checked)} />
+          Auto-refresh lists
+        </label>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { useEffect, useRef } from "react";
+import type { Frame } from "@mcpscope/protocol";
+import type { TimelineIndex } from "@mcpscope/timeline";
+import { useFramesStore } from "../../stores/framesStore";
+import { readResourceAnswer, type ResourceAnswer } from "./readResourceAnswer";
+import { readServerNotification, type ServerNotification } from "./serverNotification";
+
+/** A frame the sidebar reacts to: a server notification, or an answer to a resource request. */
+export type SidebarEvent = ServerNotification | ResourceAnswer;
+
+/**
+ * Visits the sidebar events among the frames an index holds after `afterSeq`, in wire
+ * order, and answers the seq to continue from next time (the index's last).
+ */
+export function scanSidebarEvents(index: TimelineIndex, afterSeq: number, visit: (e: SidebarEvent, frame: Frame) => void): number {
+  const to = index.lastSeq;
+  for (let seq = afterSeq + 1; seq <= to; seq++) {
+    const frame = index.get(seq)!;
+    const event = readServerNotification(frame) ?? readResourceAnswer(index, frame);
+    if (event) visit(event, frame);
+  }
+  return to;
+}
+
+/**
+ * Calls `onEvent` for every list change, resource update and task status notification of
+ * a session (see `readServerNotification`) and every answered resource subscribe,
+ * unsubscribe and read (see `readResourceAnswer`), in wire order. It listens to
+ * the frames store outside React rendering and reads only the frames added since its last
+ * look (a cursor per session), so a busy session costs O(new frames) per animation frame.
+ * History is read too (a reload rebuilds subscriptions from the wire); compare `frame.ts`
+ * to the shown data to decide whether a list change is news.
+ */
+export function useSidebarEvents(sessionId: string | undefined, onEvent: (e: SidebarEvent, frame: Frame) => void): void {
+  const handler = useRef(onEvent);
+  handler.current = onEvent;
+  const cursors = useRef(new Map<string, number>());
+
+  useEffect(() => {
+    if (!sessionId) return;
+    const scan = () => {
+      const index = useFramesStore.getState().indexes.get(sessionId);
+      if (!index) return;
+      const from = cursors.current.get(sessionId) ?? 0;
+      // The cursor moves first: a handler that throws must not make the frames replay.
+      cursors.current.set(sessionId, index.lastSeq);
+      scanSidebarEvents(index, from, (e, frame) => handler.current(e, frame));
+    };
+    scan();
+    return useFramesStore.subscribe((state, prev) => {
+      if (state.version !== prev.version) scan();
+    });
+  }, [sessionId]);
+}

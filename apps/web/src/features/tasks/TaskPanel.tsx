@@ -1,0 +1,146 @@
+import { useState } from "react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { SessionInfo } from "@mcpscope/protocol";
+import { describeError } from "../../api/apiRequestError";
+import { restClient } from "../../api/restClient";
+import { useSessionSidebar } from "../../stores/sidebarStore";
+import { mcpRequest } from "../sidebar/mcpRequest";
+import { pagedItems, usePagedList } from "../sidebar/usePagedList";
+import { ToolResult } from "../tools/ToolResult";
+import type { CallToolResult, ToolRun } from "../tools/toolTypes";
+import { RunAsTaskForm } from "./RunAsTaskForm";
+import { TaskStatusBadge } from "./TaskStatusBadge";
+import { isTerminal, taskCapabilities, type Task } from "./taskTypes";
+import { useTask } from "./useTask";
+import "./tasks.css";
+
+/**
+ * The middle column of the Tasks tab: "Run as task", and region "Task details": the selected
+ * task's state (polled while not terminal), "Get result" (`tasks/result`) and "Cancel"
+ * (`tasks/cancel`).
+ */
+export function TaskPanel({ session }: { session: SessionInfo }) {
+  const ready = session.status === "ready";
+  const sidebar = useSessionSidebar(session.id);
+  const tasks = usePagedList<Task>("tasks", session.id, "tasks/list", "tasks", ready && taskCapabilities(session.capabilities).list);
+  const taskId = sidebar.task;
+  const listed = taskId ? (pagedItems(tasks.data).find((t) => t.taskId === taskId) ?? { taskId, status: "working" }) : undefined;
+
+  return (
+    <div className="middle">
+      <RunAsTaskForm session={session} />
+      {listed ? (
+        <TaskDetail key={listed.taskId} session={session} listed={listed} label={sidebar.taskLabels[listed.taskId]} polling={ready} />
+      ) : (
+        <section aria-label="Task details" className="pane result-pane">
+          <div className="pane-head">
+            <h2 className="pane-title">Task</h2>
+          </div>
+          <p className="muted small pad">Select a task, or run a tool as a task, to follow its status and get its result.</p>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function TaskDetail({ session, listed, label, polling }: { session: SessionInfo; listed: Task; label?: string; polling: boolean }) {
+  const ready = session.status === "ready";
+  const { task, error: pollError } = useTask(session.id, listed, polling);
+  const queryClient = useQueryClient();
+  const [run, setRun] = useState<ToolRun>();
+  const result = useMutation({
+    mutationFn: async () => {
+      const started = performance.now();
+      const answer = await restClient.sendRequest(session.id, { method: "tasks/result", params: { taskId: task.taskId } });
+      return {
+        toolName: label ?? `task ${task.taskId}`,
+        elapsedMs: performance.now() - started,
+        outcome: "error" in answer ? { error: answer.error } : { result: answer.result as CallToolResult },
+      } satisfies ToolRun;
+    },
+    onSuccess: setRun,
+  });
+  const cancel = useMutation({
+    mutationFn: () => mcpRequest<Task>(session.id, "tasks/cancel", { taskId: task.taskId }),
+    onSuccess: (cancelled) => {
+      queryClient.setQueryData(["task", session.id, task.taskId], cancelled);
+      void queryClient.invalidateQueries({ queryKey: ["tasks", session.id] });
+    },
+  });
+  const errors = [pollError, result.error, cancel.error].filter(Boolean).map(describeError);
+  const terminal = isTerminal(task.status);
+
+  return (
+    <section aria-label="Task details" className="pane result-pane">
+      <div className="pane-head">
+        <h2 className="pane-title">Task</h2>
+        <TaskStatusBadge status={task.status} />
+        {!terminal && polling && <span className="muted small">polling every second</span>}
+      </div>
+      <dl className="task-facts">
+        <dt>Task ID</dt>
+        <dd>
+          <code>{task.taskId}</code>
+        </dd>
+        {label && (
+          <>
+            <dt>Tool</dt>
+            <dd>
+              <code>{label}</code>
+            </dd>
+          </>
+        )}
+        <dt>Status</dt>
+        <dd role="status" aria-label="Task status">
+          {task.status}
+        </dd>
+        {task.statusMessage && (
+          <>
+            <dt>Message</dt>
+            <dd>{task.statusMessage}</dd>
+          </>
+        )}
+        {task.createdAt && (
+          <>
+            <dt>Created</dt>
+            <dd>{new Date(task.createdAt).toLocaleString()}</dd>
+          </>
+        )}
+        {task.lastUpdatedAt && (
+          <>
+            <dt>Updated</dt>
+            <dd>{new Date(task.lastUpdatedAt).toLocaleString()}</dd>
+          </>
+        )}
+        {task.ttl !== undefined && (
+          <>
+            <dt>TTL</dt>
+            <dd>{task.ttl === null ? "unlimited" : `${task.ttl.toLocaleString("en")} ms`}</dd>
+          </>
+        )}
+      </dl>
+      {task.status === "input_required" && (
+        <p className="task-note small">
+          The server waits for input: “Get result” receives its request (sampling or elicitation), to be answered before the task goes on.
+        </p>
+      )}
+      <div className="task-actions">
+        <button type="button" className="primary" disabled={!ready || result.isPending} onClick={() => result.mutate()}>
+          {result.isPending ? (terminal ? "Getting result…" : "Waiting for the result…") : "Get result"}
+        </button>
+        {!terminal && taskCapabilities(session.capabilities).cancel && (
+          <button type="button" disabled={!ready || cancel.isPending} onClick={() => cancel.mutate()}>
+            {cancel.isPending ? "Cancelling…" : "Cancel"}
+          </button>
+        )}
+      </div>
+      {errors.map((e, i) => (
+        <div key={i} role="alert" className="alert">
+          <strong>{e.message}</strong>
+          {e.hint && <p>{e.hint}</p>}
+        </div>
+      ))}
+      {run && <ToolResult run={run} />}
+    </section>
+  );
+}
