@@ -2,6 +2,7 @@ import type { SessionInfo } from "@mcpscope/protocol";
 import { isOlderProtocol } from "../../lib/protocolVersion";
 import { targetDescription, targetLabel, transportName } from "../../lib/targetLabel";
 import { useSessionsStore } from "../../stores/sessionsStore";
+import { SharingControls } from "../sharing/SharingControls";
 import { HandshakeView } from "./HandshakeView";
 import { SessionToolbar } from "./SessionToolbar";
 import { StatusBadge } from "./StatusBadge";
@@ -60,6 +61,7 @@ export function SessionHeader({ session }: { session?: SessionInfo }) {
         <div className="session-summary muted">No session</div>
       )}
       {session && <SessionToolbar key={session.id} session={session} />}
+      <SharingControls />
       <span className={`live live-${liveStatus}`} role="status" title="WebSocket connection to mcpscope">
         <span className="dot" aria-hidden="true" />
         {LIVE_TEXT[liveStatus]}

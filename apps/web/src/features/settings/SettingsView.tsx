@@ -2,6 +2,7 @@ import { useState, type FormEvent } from "react";
 import type { SessionInfo, SessionSettings } from "@mcpscope/protocol";
 import { describeError } from "../../api/apiRequestError";
 import { requestControl } from "../../api/requestControl";
+import { useReadOnly } from "../sharing/useReadOnly";
 
 /**
  * Tab "Settings": form "Request settings" for the session's request timeout, whether
@@ -15,6 +16,7 @@ export function SettingsView({ session }: { session: SessionInfo }) {
   const [maxTotal, setMaxTotal] = useState(session.settings.maxTotalTimeoutMs === undefined ? "" : String(session.settings.maxTotalTimeoutMs));
   const [status, setStatus] = useState<{ text: string; error?: boolean }>();
   const [busy, setBusy] = useState(false);
+  const viewer = useReadOnly(session.id)?.kind === "viewer";
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -41,7 +43,7 @@ export function SettingsView({ session }: { session: SessionInfo }) {
       .finally(() => setBusy(false));
   };
 
-  const readOnly = session.recorded === true || session.status === "closed" || session.status === "failed";
+  const readOnly = viewer || session.recorded === true || session.status === "closed" || session.status === "failed";
   return (
     <form className="settings-form" aria-label="Request settings" onSubmit={submit}>
       <div className="field">
