@@ -246,6 +246,7 @@ test("the diff view: no differences against its own export-import, and a differe
   await pick.selectOption({ label: await optionFor((t) => t.startsWith(`${originalName} ·`) && !t.includes("(recorded)")) });
   const diff = dialog.getByRole("region", { name: "Session diff" });
   await expect(diff.getByRole("status")).toContainText("Sessions differ");
-  await expect(diff.getByRole("list", { name: "Requests" })).toContainText('"message":"beta"');
-  await expect(diff.getByRole("list", { name: "Requests" })).toContainText("no answer in B");
+  await expect(diff.getByRole("list", { name: "Requests", exact: true })).toContainText('"message":"beta"');
+  await expect(diff.getByRole("list", { name: "Requests", exact: true })).toContainText("B sent no such request");
+  await expect(diff.getByRole("list", { name: "Requests only in B" })).toContainText('"message":"alpha"');
 });

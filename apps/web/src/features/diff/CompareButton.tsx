@@ -51,7 +51,7 @@ function CompareDialog({ session, onClose }: { session: SessionInfo; onClose(): 
       <p className="muted small">
         A: <strong>{label(session)}</strong>
       </p>
-      <div className="compare-pick">
+      <div className="compare-pick" hidden={others.length === 0}>
         <label htmlFor={`${id}-other`}>Compare with</label>
         <select id={`${id}-other`} value={otherId} onChange={(e) => setOtherId(e.target.value)}>
           <option value="">Choose a session…</option>

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import type { SessionInfo } from "@mcpscope/protocol";
-import { diffSessions, type Answer, type RequestDiff } from "@mcpscope/timeline";
+import { diffSessions, type Answer, type RequestDiff, type SessionDiff } from "@mcpscope/timeline";
 import { describeError } from "../../api/apiRequestError";
 import { fetchAllFrames } from "../../api/fetchAllFrames";
 import "./diff.css";
@@ -29,14 +29,22 @@ function AnswerBlock({ answer, label }: { answer?: Answer; label: string }) {
   );
 }
 
+const NO_ANSWER = "(no answer in B)";
+
+/** Requests of `b` that `a` never sent (or that got no answer in `a`): `diffSessions` only walks A's requests. */
+export function onlyInB(reverse: SessionDiff): RequestDiff[] {
+  return reverse.requests.filter((r) => r.paths.includes(NO_ANSWER));
+}
+
 function RequestRow({ r, labelA, labelB }: { r: RequestDiff; labelA: string; labelB: string }) {
   const summary = `${r.method} ${short(r.params)}`;
+  const where = r.paths.includes(NO_ANSWER) ? "B sent no such request, or got no answer" : `differs at ${r.paths.join(", ")}`;
   return (
     <li className={`diff-request${r.equal ? " equal" : " differs"}`}>
       <details open={!r.equal}>
         <summary>
           <span className={`badge ${r.equal ? "badge-ok" : "badge-warn"}`}>{r.equal ? "same" : "differs"}</span> <code>{summary}</code>
-          {!r.equal && <span className="small muted"> at {r.paths.join(", ")}</span>}
+          {!r.equal && <span className="small muted"> {where}</span>}
         </summary>
         <div className="diff-answers">
           <AnswerBlock answer={r.a} label={`A: ${labelA}`} />
@@ -58,7 +66,7 @@ export function DiffView({ a, b, labelA, labelB }: Props) {
     queryKey: ["diff", a.id, b.id],
     queryFn: async () => {
       const [framesA, framesB] = await Promise.all([fetchAllFrames(a.id), fetchAllFrames(b.id)]);
-      return diffSessions(framesA, framesB);
+      return { diff: diffSessions(framesA, framesB), extra: onlyInB(diffSessions(framesB, framesA)) };
     },
     gcTime: 0,
     retry: false,
@@ -73,15 +81,16 @@ export function DiffView({ a, b, labelA, labelB }: Props) {
       </div>
     );
   }
-  const d = diff.data;
+  const { diff: d, extra } = diff.data;
   const changed = d.requests.filter((r) => !r.equal);
   const shown = showEqual ? d.requests : changed;
+  const equal = d.equal && extra.length === 0;
   return (
     <section aria-label="Session diff" className="diff-view">
-      <p role="status" className={d.equal ? "diff-verdict equal" : "diff-verdict differs"}>
-        {d.equal
+      <p role="status" className={equal ? "diff-verdict equal" : "diff-verdict differs"}>
+        {equal
           ? `No differences: ${d.requests.length} request${d.requests.length === 1 ? "" : "s"} answered the same (ids, timestamps and other volatile fields ignored).`
-          : `Sessions differ: ${changed.length} of ${d.requests.length} requests, ${d.lists.length} list entr${d.lists.length === 1 ? "y" : "ies"}.`}
+          : `Sessions differ: ${changed.length} of ${d.requests.length} requests of A, ${extra.length} only in B, ${d.lists.length} list entr${d.lists.length === 1 ? "y" : "ies"}.`}
       </p>
       {d.lists.length > 0 && (
         <table className="diff-lists">
@@ -123,6 +132,18 @@ export function DiffView({ a, b, labelA, labelB }: Props) {
             <RequestRow key={i} r={r} labelA={labelA} labelB={labelB} />
           ))}
         </ul>
+      )}
+      {extra.length > 0 && (
+        <>
+          <h3 className="small diff-requests-head">Requests only in B</h3>
+          <ul className="diff-requests" aria-label="Requests only in B">
+            {extra.map((r, i) => (
+              <li key={i} className="diff-request differs">
+                <span className="badge badge-warn">only in B</span> <code>{`${r.method} ${short(r.params)}`}</code>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </section>
   );
