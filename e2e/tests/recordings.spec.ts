@@ -188,6 +188,18 @@ test("a viewer link watches the presenter live, follows the selected tool, and c
     // Back on: it jumps to what the presenter looks at now.
     await follow.check();
     await expect(viewer.getByRole("region", { name: "Tool form" }).getByRole("heading")).toContainText("get-sum");
+
+    // A session that starts while the viewer watches: followed, its tools read from the frames.
+    const selectedIn = (p: Page) => p.getByRole("region", { name: "Sessions" }).locator("[aria-current=true]");
+    const before = await selectedIn(page).getAttribute("aria-label");
+    await page.getByRole("banner").getByRole("button", { name: "Restart" }).click();
+    await expect(selectedIn(page)).not.toHaveAttribute("aria-label", before!);
+    await runEcho(page, `${message} after restart`);
+    const restarted = (await selectedIn(page).getAttribute("aria-label"))!;
+    expect(restarted).toContain("ready");
+    await expect(selectedIn(viewer)).toHaveAttribute("aria-label", restarted);
+    await expect(viewer.getByRole("region", { name: "Tool form" }).getByRole("heading")).toContainText("echo");
+    await expect(viewer.getByRole("button", { name: "Run tool" })).toBeDisabled();
   } finally {
     await context.close();
   }

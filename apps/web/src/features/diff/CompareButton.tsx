@@ -36,7 +36,9 @@ function CompareDialog({ session, onClose }: { session: SessionInfo; onClose(): 
   const label = (s: SessionInfo) => `${labels.get(s.id) ?? s.id}${s.recorded ? " (recorded)" : ""} · ${new Date(s.createdAt).toLocaleTimeString()}`;
   const other = otherId ? sessions[otherId] : undefined;
 
-  useEffect(() => ref.current?.showModal(), []);
+  useEffect(() => {
+    if (!ref.current?.open) ref.current?.showModal();
+  }, []);
 
   return (
     <dialog ref={ref} className="compare-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>

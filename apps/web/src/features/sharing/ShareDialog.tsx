@@ -16,7 +16,7 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
   const error = share.isError ? describeError(share.error) : undefined;
 
   useEffect(() => {
-    ref.current?.showModal();
+    if (!ref.current?.open) ref.current?.showModal();
     share.mutate();
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 

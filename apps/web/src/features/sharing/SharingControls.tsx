@@ -1,6 +1,8 @@
 import { useState } from "react";
 import { useMe } from "./useMe";
+import { useSessionsStore } from "../../stores/sessionsStore";
 import { useFollowPresenter } from "./useFollowPresenter";
+import { useListedToolsRefresh } from "./useListedToolsRefresh";
 import { usePresencePublisher } from "./usePresencePublisher";
 import { ShareDialog } from "./ShareDialog";
 import "./sharing.css";
@@ -15,6 +17,7 @@ export function SharingControls() {
   const [follow, setFollow] = useState(true);
   usePresencePublisher(me?.role === "presenter");
   useFollowPresenter(me?.role === "viewer" && follow);
+  useListedToolsRefresh(useSessionsStore((s) => s.selectedId), me?.role === "viewer");
   if (!me) return null;
 
   if (me.role === "viewer") {

@@ -1,7 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { fetchAllFrames } from "../../api/fetchAllFrames";
 import { restClient } from "../../api/restClient";
-import { toolsFromFrames } from "../sharing/toolsFromFrames";
+import { heldTools } from "../sharing/useListedToolsRefresh";
 import { useMeQuery } from "../sharing/useMe";
 import type { Tool } from "./toolTypes";
 
@@ -24,14 +23,15 @@ export async function listAllTools(sessionId: string): Promise<Tool[]> {
 
 /**
  * The tool list of a session (react-query key `['tools', sessionId]`). A viewer cannot send
- * `tools/list`: it reads the list from the session's recorded frames instead.
+ * `tools/list`: it reads the list from the session's frames held in the page instead (kept
+ * current by `useListedToolsRefresh`).
  */
 export function useTools(sessionId: string | undefined, enabled: boolean) {
   const me = useMeQuery();
   const viewer = me.data?.role === "viewer";
   return useQuery({
     queryKey: ["tools", sessionId],
-    queryFn: async () => (viewer ? toolsFromFrames(await fetchAllFrames(sessionId!)) : listAllTools(sessionId!)),
+    queryFn: async () => (viewer ? heldTools(sessionId!) : listAllTools(sessionId!)),
     enabled: enabled && sessionId !== undefined && !me.isPending,
     staleTime: Infinity,
   });
