@@ -1,5 +1,5 @@
 import { createReadStream } from "node:fs";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyPluginAsync } from "fastify";
@@ -65,7 +65,11 @@ export const recordingRoutes: FastifyPluginAsync<{ sessions: SessionManager }> =
       const session = sessions.openRecording(path);
       return reply.code(201).send(session.info());
     } catch (err) {
-      throw new ApiFailure("BAD_REQUEST", `Not an mcpscope recording: ${(err as Error).message}`, "Import a .jsonl file exported by mcpscope (its first line is a recording header).");
+      // A refused file is not kept: the next start would try to list it again.
+      rmSync(path, { force: true });
+      const message = (err as Error).message;
+      const reason = message.startsWith(path) ? message.slice(path.length).replace(/^ is not an mcpscope recording: /, "") : message;
+      throw new ApiFailure("BAD_REQUEST", `Not an mcpscope recording: ${reason}`, "Import a .jsonl file exported by mcpscope (its first line is a recording header).");
     }
   });
 };
