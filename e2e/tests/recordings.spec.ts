@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { startEverything } from "@mcpscope/fixtures";
 import { test as base, type Page } from "@playwright/test";
 import { expect, startMcpscope, stopMcpscope, type Mcpscope } from "./mcpscope.js";
 
@@ -75,10 +76,8 @@ test("export to JSON Lines and import it back: the same frames, opened read-only
   const frames = recordedFrames(path);
   expect(frames.filter((f) => f.msg?.method === "tools/call")).toHaveLength(1);
 
-  // HAR export is offered too, as a download of the same session.
-  const har = page.waitForEvent("download");
-  await page.getByRole("banner").getByRole("link", { name: "Export HAR" }).click();
-  expect((await har).suggestedFilename()).toMatch(/\.har$/);
+  // HAR holds HTTP exchanges: not offered for a stdio session.
+  await expect(page.getByRole("banner").getByRole("link", { name: "Export HAR" })).toHaveCount(0);
 
   await importFile(page, path);
   await expect(page.getByRole("region", { name: "Import recording" }).getByRole("status")).toContainText("opened read-only");
@@ -98,6 +97,33 @@ test("export to JSON Lines and import it back: the same frames, opened read-only
   await timeline.getByRole("tab", { name: "Composer" }).click();
   await expect(page.getByRole("button", { name: "Send raw message" })).toBeDisabled();
   await timeline.getByRole("tab", { name: "Frames" }).click();
+});
+
+test("a Streamable HTTP session exports its HTTP exchanges as HAR", async ({ page, mcpscope }) => {
+  const http = await startEverything("streamableHttp");
+  try {
+    await page.goto(mcpscope.url);
+    const form = page.getByRole("form", { name: "Connect to a server" });
+    await form.getByLabel("Transport").selectOption("Streamable HTTP");
+    await form.getByLabel("URL").fill(`${http.origin}/mcp`);
+    await form.getByRole("button", { name: "Connect", exact: true }).click();
+    await expect(page.getByRole("banner")).toContainText("Streamable HTTP");
+    await runEcho(page, "over http");
+
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("banner").getByRole("link", { name: "Export HAR" }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/\.har$/);
+    const har = JSON.parse(readFileSync((await download.path())!, "utf8")) as { log: { version: string; entries: Array<{ request: { url: string; postData?: { text?: string } } }> } };
+    expect(har.log.version).toBe("1.2");
+    const call = har.log.entries.find((e) => e.request.postData?.text?.includes("over http"));
+    expect(call?.request.url).toBe(`${http.origin}/mcp`);
+    // Closed, so the next tests' pages pick the stdio session again.
+    await page.getByRole("banner").getByRole("button", { name: "Disconnect" }).click();
+    await expect(page.getByRole("banner")).toContainText("closed");
+  } finally {
+    await http.stop();
+  }
 });
 
 test("importing a file that is not a recording says so and how to fix it", async ({ page, mcpscope }) => {

@@ -5,8 +5,8 @@ const enc = encodeURIComponent;
 
 /**
  * Download links for a session: its JSON Lines recording (`GET /api/sessions/:id/export`,
- * the format `mcpscope view`, import and `replay` read) and its HTTP exchanges as HAR 1.2
- * (`…/export.har`). Same-origin GETs, so the auth cookie goes along.
+ * the format `mcpscope view`, import and `replay` read) and, for Streamable HTTP and SSE
+ * sessions, its HTTP exchanges as HAR 1.2 (`…/export.har`). Same-origin GETs, so the auth cookie goes along.
  */
 export function ExportLinks({ session }: { session: SessionInfo }) {
   const base = `/api/sessions/${enc(session.id)}`;
@@ -15,9 +15,12 @@ export function ExportLinks({ session }: { session: SessionInfo }) {
       <a className="button-link small" href={`${base}/export`} download={`mcpscope-${session.id}.jsonl`}>
         Export JSONL
       </a>
-      <a className="button-link small" href={`${base}/export.har`} download={`mcpscope-${session.id}.har`}>
-        Export HAR
-      </a>
+      {/* HAR holds HTTP exchanges: a stdio session has none. */}
+      {session.transport !== "stdio" && (
+        <a className="button-link small" href={`${base}/export.har`} download={`mcpscope-${session.id}.har`}>
+          Export HAR
+        </a>
+      )}
     </span>
   );
 }
