@@ -22,12 +22,12 @@ export interface Mcpscope {
 }
 
 /**
- * Starts `mcpscope --no-open --port 0 [args]` as a user would and waits for its
- * `mcpscope ready: <url>` line.
+ * Starts `mcpscope [subcommand] --no-open --port 0 [args]` as a user would (e.g. subcommand
+ * `view` with recording files as args) and waits for its `mcpscope ready: <url>` line.
  */
-export async function startMcpscope(args: string[] = [], dataDir?: string): Promise<Mcpscope> {
+export async function startMcpscope(args: string[] = [], dataDir?: string, subcommand?: "view"): Promise<Mcpscope> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), "mcpscope-e2e-"));
-  const child = spawn(process.execPath, [CLI, "--no-open", "--port", "0", "--data-dir", dir, ...args], {
+  const child = spawn(process.execPath, [CLI, ...(subcommand ? [subcommand] : []), "--no-open", "--port", "0", "--data-dir", dir, ...args], {
     env: { ...process.env, CI: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -11,6 +11,10 @@ import { FeaturePanels } from "./features/sidebar/FeaturePanels";
 import { SidebarTabs } from "./features/sidebar/SidebarTabs";
 import { useActiveTab } from "./features/sidebar/useActiveTab";
 import { ToolPanel } from "./features/tools/ToolPanel";
+import { ImportRecording } from "./features/recordings/ImportRecording";
+import { ExposedBanner } from "./features/sharing/ExposedBanner";
+import { ReadOnlyBanner } from "./features/sharing/ReadOnlyBanner";
+import { useIsViewer } from "./features/sharing/useMe";
 import { useAuthStore } from "./stores/authStore";
 import { isActive, useSelectedSession, useSessionsStore } from "./stores/sessionsStore";
 
@@ -24,6 +28,7 @@ export function App() {
   const unauthorized = useAuthStore((s) => s.unauthorized);
   const session = useSelectedSession();
   const sessions = useSessionsStore((s) => s.sessions);
+  const viewer = useIsViewer();
   // Tool panels of sessions shown before stay mounted (hidden), so switching sessions keeps
   // each one's form and last result.
   const [visited, setVisited] = useState<string[]>([]);
@@ -38,12 +43,17 @@ export function App() {
   return (
     <div className="app">
       <SessionHeader session={session} />
-      <SessionBanner session={session} />
+      <div className="app-banners">
+        <ExposedBanner />
+        <SessionBanner session={session} />
+        <ReadOnlyBanner sessionId={session?.id} />
+      </div>
       <main className="workspace">
         <aside className="sessions-column" aria-label="Sessions and connections">
           <SessionsSidebar />
-          <ConfiguredServers />
-          <ConnectForm prominent={!active} />
+          <ImportRecording />
+          {!viewer && <ConfiguredServers />}
+          {!viewer && <ConnectForm prominent={!active} />}
         </aside>
         <div className="sidebar">
           <SidebarTabs session={session} />

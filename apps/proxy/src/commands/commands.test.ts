@@ -58,6 +58,10 @@ describe("recordings: export, import, replay, diff", () => {
       expect(imported).toMatchObject({ id: session.id, recorded: true, serverInfo: { name: "legacy-fixture" } });
       const frames = (await other.api<FramesPage>("GET", `/api/sessions/${imported.id}/frames?limit=100000`)).body.frames;
       expect(frames.map((f) => JSON.stringify(f)).join("\n")).toBe(exported.trimEnd().split("\n").slice(1).join("\n"));
+      // Imported again into the same mcpscope, the copy is a session of its own.
+      const again = await fetch(`${other.base}/api/recordings`, { method: "POST", headers: { authorization: `Bearer ${other.token}`, "content-type": "application/x-ndjson" }, body: exported });
+      expect(again.status).toBe(201);
+      expect(await again.json()).toMatchObject({ id: `${session.id}-copy`, recorded: true });
       const bad = await fetch(`${other.base}/api/recordings`, { method: "POST", headers: { authorization: `Bearer ${other.token}`, "content-type": "application/x-ndjson" }, body: '{"nope":1}\n' });
       expect(bad.status).toBe(400);
     } finally {

@@ -1,5 +1,5 @@
 import { createReadStream } from "node:fs";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyPluginAsync } from "fastify";
@@ -10,6 +10,28 @@ import { VERSION } from "../version.js";
 
 /** Largest recording accepted by import: 1 GiB. */
 const MAX_IMPORT_BYTES = 1024 * 1024 * 1024;
+
+/**
+ * The recording with its header's session id made unique when a session with that id is
+ * already open (an export of a session of this very run, imported back): the copy opens as
+ * its own read-only session, `<id>-copy`, `<id>-copy-3`… Frames keep their recorded lines.
+ */
+export function withFreeSessionId(text: string, taken: (id: string) => boolean): string {
+  const end = text.indexOf("\n");
+  let header: { session?: { id?: unknown } } | undefined;
+  try {
+    header = JSON.parse(end < 0 ? text : text.slice(0, end)) as typeof header;
+  } catch {
+    return text; // not a recording: opening it reports why
+  }
+  const id = header?.session?.id;
+  if (typeof id !== "string" || !taken(id)) return text;
+  let n = 2;
+  const candidate = () => (n === 2 ? `${id}-copy` : `${id}-copy-${n}`);
+  while (taken(candidate())) n++;
+  header!.session!.id = candidate();
+  return JSON.stringify(header) + (end < 0 ? "" : text.slice(end));
+}
 
 /** Export a session as its JSON Lines recording or as HAR; import a recording. */
 export const recordingRoutes: FastifyPluginAsync<{ sessions: SessionManager }> = async (app, { sessions }) => {
@@ -37,12 +59,17 @@ export const recordingRoutes: FastifyPluginAsync<{ sessions: SessionManager }> =
     }
     const dir = sessions.recordingsDir ?? mkdtempSync(join(tmpdir(), "mcpscope-import-"));
     const path = join(dir, `imported-${new Date().toISOString().replace(/[:.]/g, "-")}.jsonl`);
-    writeFileSync(path, request.body.endsWith("\n") ? request.body : request.body + "\n", { mode: 0o600 });
+    const text = withFreeSessionId(request.body, (id) => sessions.has(id));
+    writeFileSync(path, text.endsWith("\n") ? text : text + "\n", { mode: 0o600 });
     try {
       const session = sessions.openRecording(path);
       return reply.code(201).send(session.info());
     } catch (err) {
-      throw new ApiFailure("BAD_REQUEST", `Not an mcpscope recording: ${(err as Error).message}`, "Import a .jsonl file exported by mcpscope (its first line is a recording header).");
+      // A refused file is not kept: the next start would try to list it again.
+      rmSync(path, { force: true });
+      const message = (err as Error).message;
+      const reason = message.startsWith(path) ? message.slice(path.length).replace(/^ is not an mcpscope recording: /, "") : message;
+      throw new ApiFailure("BAD_REQUEST", `Not an mcpscope recording: ${reason}`, "Import a .jsonl file exported by mcpscope (its first line is a recording header).");
     }
   });
 };

@@ -131,6 +131,11 @@ export class SessionManager {
     return this.open(old.target, old.id);
   }
 
+  /** True when a session (live or recorded) with this id is open. */
+  has(id: string): boolean {
+    return this.sessions.has(id);
+  }
+
   /** @throws ApiFailure SESSION_NOT_FOUND */
   get(id: string): AnySession {
     const session = this.sessions.get(id);

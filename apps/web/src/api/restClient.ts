@@ -26,13 +26,14 @@ function isApiError(value: unknown): value is ApiError {
  * @throws ApiRequestError with the proxy's `{statusCode, code, message, hint}`, or a
  *   MCPSCOPE_NETWORK error when the proxy cannot be reached; a 401 also reports it.
  */
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function request<T>(method: string, path: string, body?: unknown, contentType?: string): Promise<T> {
   let response: Response;
   try {
+    // With a contentType, `body` is a string sent as is (e.g. a recording's JSON Lines).
     response = await fetch(path, {
       method,
-      headers: body === undefined ? { Accept: "application/json" } : { "Content-Type": "application/json", Accept: "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: body === undefined ? { Accept: "application/json" } : { "Content-Type": contentType ?? "application/json", Accept: "application/json" },
+      body: body === undefined ? undefined : contentType ? String(body) : JSON.stringify(body),
     });
   } catch (err) {
     throw new ApiRequestError({
@@ -103,6 +104,8 @@ export const restClient = {
     request<void>("POST", `/api/sessions/${enc(id)}/inbox/${enc(itemId)}`, body),
   /** `PUT /api/sessions/:id/roots`: replaces the client's roots and sends `notifications/roots/list_changed`. */
   setRoots: (id: string, roots: Root[]) => request<{ roots: Root[] }>("PUT", `/api/sessions/${enc(id)}/roots`, { roots }),
+  /** `POST /api/recordings`: opens a recording's JSON Lines read-only; 400 when the text is not a recording. */
+  importRecording: (jsonl: string) => request<SessionInfo>("POST", "/api/recordings", jsonl, "application/x-ndjson"),
   /** `GET /api/me`: this client's role (presenter or viewer) and whether mcpscope is exposed. */
   me: () => request<Me>("GET", "/api/me"),
   /** `POST /api/share`: a read-only viewer link for team demos. */

@@ -3,6 +3,7 @@ import type { JsonRpcId, SessionInfo } from "@mcpscope/protocol";
 import type { TimelineIndex } from "@mcpscope/timeline";
 import { describeError } from "../../api/apiRequestError";
 import { requestControl } from "../../api/requestControl";
+import { useReadOnly } from "../sharing/useReadOnly";
 import { rawTemplate, useComposerStore } from "../../stores/composerStore";
 import { useTimelineStore } from "../../stores/timelineStore";
 import { findAnswer, rawId } from "./findAnswer";
@@ -43,6 +44,7 @@ export function ComposerView({ session, index, version }: Props) {
   const [sent, setSent] = useState<Sent>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const readOnly = useReadOnly(session.id);
   const sentRef = useRef<Sent | undefined>(undefined);
   sentRef.current = sent;
 
@@ -59,6 +61,7 @@ export function ComposerView({ session, index, version }: Props) {
   }, [version, sent?.seq, index, select, session.id]);
 
   const send = () => {
+    if (readOnly) return;
     setBusy(true);
     setError(undefined);
     const id = rawId(text);
@@ -109,7 +112,7 @@ export function ComposerView({ session, index, version }: Props) {
         over several lines is sent compacted, and other text with line breaks is refused. Ctrl+Enter sends.
       </p>
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy || session.status !== "ready" || text.length === 0}>
+        <button type="submit" className="primary" disabled={busy || readOnly !== undefined || session.status !== "ready" || text.length === 0}>
           {busy ? "Sending…" : "Send raw message"}
         </button>
         <button type="button" className="small ghost" onClick={() => setDraft(session.id, rawTemplate(1))}>

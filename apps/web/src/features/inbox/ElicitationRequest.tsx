@@ -24,16 +24,16 @@ function openable(url: string | undefined): URL | undefined {
   }
 }
 
-function Decisions({ answer, pending, accept }: { answer: ReturnType<typeof useAnswer>["answer"]; pending: boolean; accept: "submit" | (() => void) }) {
+function Decisions({ answer, disabled, accept }: { answer: ReturnType<typeof useAnswer>["answer"]; disabled: boolean; accept: "submit" | (() => void) }) {
   return (
     <div className="form-actions">
-      <button type={accept === "submit" ? "submit" : "button"} className="primary" disabled={pending} onClick={accept === "submit" ? undefined : accept}>
+      <button type={accept === "submit" ? "submit" : "button"} className="primary" disabled={disabled} onClick={accept === "submit" ? undefined : accept}>
         Accept
       </button>
-      <button type="button" disabled={pending} onClick={() => answer({ result: { action: "decline" } })}>
+      <button type="button" disabled={disabled} onClick={() => answer({ result: { action: "decline" } })}>
         Decline
       </button>
-      <button type="button" className="ghost" disabled={pending} onClick={() => answer({ result: { action: "cancel" } })}>
+      <button type="button" className="ghost" disabled={disabled} onClick={() => answer({ result: { action: "cancel" } })}>
         Cancel
       </button>
     </div>
@@ -45,7 +45,7 @@ function Decisions({ answer, pending, accept }: { answer: ReturnType<typeof useA
  * (SEP-1034); Accept sends the content, defaults applied to any field left empty.
  */
 function FormElicitation({ item, params, idPrefix }: { item: InboxItem; params: ElicitParams; idPrefix: string }) {
-  const { answer, pending, error } = useAnswer(item);
+  const { answer, pending, disabled, error } = useAnswer(item);
   const schema = useMemo(() => prepareElicitationSchema(params.requestedSchema), [params.requestedSchema]);
   const [value, setValue] = useState<FormValue | undefined>(() => applyElicitationDefaults(params.requestedSchema, {}));
   const [invalid, setInvalid] = useState(false);
@@ -69,7 +69,7 @@ function FormElicitation({ item, params, idPrefix }: { item: InboxItem; params: 
         </p>
       )}
       <AnswerFailure error={error} />
-      <Decisions answer={answer} pending={pending} accept="submit" />
+      <Decisions answer={answer} disabled={disabled} accept="submit" />
     </SchemaForm>
   );
 }
@@ -79,7 +79,7 @@ function FormElicitation({ item, params, idPrefix }: { item: InboxItem; params: 
  * pre-fetched); Accept tells the server they consent to the out-of-band flow.
  */
 function UrlElicitation({ item, params }: { item: InboxItem; params: ElicitParams }) {
-  const { answer, pending, error } = useAnswer(item);
+  const { answer, pending, disabled, error } = useAnswer(item);
   const url = openable(params.url);
   return (
     <div className="inbox-url">
@@ -109,7 +109,7 @@ function UrlElicitation({ item, params }: { item: InboxItem; params: ElicitParam
         <p className="muted small">mcpscope opens only http and https URLs.</p>
       )}
       <AnswerFailure error={error} />
-      <Decisions answer={answer} pending={pending} accept={() => answer({ result: { action: "accept" } })} />
+      <Decisions answer={answer} disabled={disabled} accept={() => answer({ result: { action: "accept" } })} />
     </div>
   );
 }

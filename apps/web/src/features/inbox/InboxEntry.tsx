@@ -1,3 +1,4 @@
+import { useReadOnly } from "../sharing/useReadOnly";
 import { useId } from "react";
 import type { InboxItem } from "@mcpscope/protocol";
 import { ElicitationRequest } from "./ElicitationRequest";
@@ -25,6 +26,7 @@ function clock(ms: number): string {
  */
 export function InboxEntry({ item, index }: { item: InboxItem; index: number }) {
   const headingId = useId();
+  const viewer = useReadOnly(item.sessionId)?.kind === "viewer";
   return (
     <article className="inbox-item" aria-labelledby={headingId}>
       <header className="inbox-item-head">
@@ -36,6 +38,7 @@ export function InboxEntry({ item, index }: { item: InboxItem; index: number }) 
         <span className="muted small">request id {JSON.stringify(item.requestId)}</span>
         {item.params.task !== undefined && <span className="badge">as a task</span>}
       </header>
+      {viewer && <p className="muted small">You are watching through a viewer link: only the presenter can answer this request.</p>}
       {item.method === "sampling/createMessage" ? (
         <SamplingRequest item={item} />
       ) : item.method === "elicitation/create" ? (

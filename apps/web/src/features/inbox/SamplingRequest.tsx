@@ -54,7 +54,7 @@ function preferences(p: NonNullable<SamplingParams["modelPreferences"]>): string
 export function SamplingRequest({ item }: { item: InboxItem }) {
   const id = useId();
   const params = item.params as SamplingParams;
-  const { answer, pending, error } = useAnswer(item);
+  const { answer, pending, disabled, error } = useAnswer(item);
   const [role, setRole] = useState("assistant");
   const [text, setText] = useState("");
   const [model, setModel] = useState("mcpscope-human");
@@ -137,10 +137,10 @@ export function SamplingRequest({ item }: { item: InboxItem }) {
         </div>
         <AnswerFailure error={error} />
         <div className="form-actions">
-          <button type="submit" className="primary" disabled={pending}>
+          <button type="submit" className="primary" disabled={disabled}>
             Send reply
           </button>
-          <button type="button" className="danger" disabled={pending} onClick={() => answer({ error: { ...SAMPLING_REJECTED } })}>
+          <button type="button" className="danger" disabled={disabled} onClick={() => answer({ error: { ...SAMPLING_REJECTED } })}>
             Reject
           </button>
         </div>

@@ -3,6 +3,7 @@ import type { SessionInfo } from "@mcpscope/protocol";
 import { consoleEntry, LOG_LEVELS, type TimelineIndex } from "@mcpscope/timeline";
 import { describeError } from "../../api/apiRequestError";
 import { requestControl } from "../../api/requestControl";
+import { useReadOnly } from "../sharing/useReadOnly";
 import { useTimelineStore } from "../../stores/timelineStore";
 import { consoleViewOf } from "../timeline/derived";
 import { useAdvancingView } from "../timeline/useAdvancingView";
@@ -28,6 +29,7 @@ export function ConsoleView({ session, index, version, startTs }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [stick, setStick] = useState(true);
   const [level, setLevel] = useState("");
+  const readOnly = useReadOnly(session.id);
   const [status, setStatus] = useState<{ text: string; error?: boolean }>();
   const select = useTimelineStore((s) => s.select);
   const selected = useTimelineStore((s) => s.selected[session.id]);
@@ -63,7 +65,7 @@ export function ConsoleView({ session, index, version, startTs }: Props) {
       <div className="console-toolbar">
         <label className="inline-field">
           <span>Log level</span>
-          <select value={level} onChange={(e) => onLevel(e.target.value)} disabled={session.status !== "ready"}>
+          <select value={level} onChange={(e) => onLevel(e.target.value)} disabled={readOnly !== undefined || session.status !== "ready"}>
             <option value="">(server default)</option>
             {LOG_LEVELS.map((l) => (
               <option key={l} value={l}>

@@ -1,3 +1,4 @@
+import { useReadOnly } from "../sharing/useReadOnly";
 import { useId, useState, type FormEvent } from "react";
 import type { Root, SessionInfo } from "@mcpscope/protocol";
 import { describeError } from "../../api/apiRequestError";
@@ -28,7 +29,8 @@ export function RootsEditor({ session }: { session: SessionInfo }) {
   const reread = useFramesStore((s) => (savedAtSeq === undefined ? false : rootsReread(s.indexOf(session.id).frames, savedAtSeq)));
 
   const declared = session.clientCapabilities?.roots !== undefined;
-  const live = session.status === "ready" && !session.recorded;
+  const readOnly = useReadOnly(session.id) !== undefined;
+  const live = session.status === "ready" && !session.recorded && !readOnly;
   const dirty = !sameRoots(draft, saved);
 
   const add = (event: FormEvent) => {

@@ -3,6 +3,7 @@ import { isOlderProtocol } from "../../lib/protocolVersion";
 import { targetDescription, targetLabel, transportName } from "../../lib/targetLabel";
 import { useSessionsStore } from "../../stores/sessionsStore";
 import { Inbox } from "../inbox/Inbox";
+import { SharingControls } from "../sharing/SharingControls";
 import { HandshakeView } from "./HandshakeView";
 import { SessionToolbar } from "./SessionToolbar";
 import { StatusBadge } from "./StatusBadge";
@@ -62,6 +63,7 @@ export function SessionHeader({ session }: { session?: SessionInfo }) {
       )}
       {session && !session.recorded && <Inbox key={session.id} session={session} />}
       {session && <SessionToolbar key={session.id} session={session} />}
+      <SharingControls />
       <span className={`live live-${liveStatus}`} role="status" title="WebSocket connection to mcpscope">
         <span className="dot" aria-hidden="true" />
         {LIVE_TEXT[liveStatus]}

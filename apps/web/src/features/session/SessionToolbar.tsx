@@ -5,6 +5,9 @@ import { restClient } from "../../api/restClient";
 import { formatMs } from "../../lib/format";
 import { targetEntryJson } from "../../lib/serverEntry";
 import { targetLabel } from "../../lib/targetLabel";
+import { CompareButton } from "../diff/CompareButton";
+import { ExportLinks } from "../recordings/ExportLinks";
+import { useReadOnly } from "../sharing/useReadOnly";
 import { useCopied } from "../servers/useCopied";
 import { isLive, reconnectVerb, useSessionActions } from "./useSessionActions";
 
@@ -14,6 +17,8 @@ export function SessionToolbar({ session }: { session: SessionInfo }) {
   const copied = useCopied();
   const ping = useMutation({ mutationFn: () => restClient.ping(session.id) });
   const verb = reconnectVerb(session);
+  // Viewers write nothing; a recording's Restart would start the command an imported file names.
+  const readOnly = useReadOnly(session.id);
   const failed = [close, reconnect, ping].find((m) => m.isError);
   const error = failed ? describeError(failed.error) : undefined;
   const pingText = ping.isPending
@@ -35,19 +40,23 @@ export function SessionToolbar({ session }: { session: SessionInfo }) {
       <span role="status" className="ping-result">
         {pingText}
       </span>
-      {session.status === "ready" && !session.recorded && (
+      {session.status === "ready" && !readOnly && (
         <button type="button" className="small" onClick={() => ping.mutate()} disabled={ping.isPending}>
           Ping
         </button>
       )}
-      <button
-        type="button"
-        className="small"
-        onClick={() => reconnect.mutate(session.id)}
-        disabled={reconnect.isPending || session.status === "connecting"}
-      >
-        {reconnect.isPending ? `${verb}ing…` : verb}
-      </button>
+      {!readOnly && (
+        <button
+          type="button"
+          className="small"
+          onClick={() => reconnect.mutate(session.id)}
+          disabled={reconnect.isPending || session.status === "connecting"}
+        >
+          {reconnect.isPending ? `${verb}ing…` : verb}
+        </button>
+      )}
+      <ExportLinks session={session} />
+      <CompareButton session={session} />
       <button
         type="button"
         className="small"
@@ -58,7 +67,7 @@ export function SessionToolbar({ session }: { session: SessionInfo }) {
       <span role="status" className="sr-only">
         {copied.copied ? "Copied" : (copied.error ?? "")}
       </span>
-      {isLive(session) && (
+      {isLive(session) && !readOnly && (
         <button type="button" className="small" onClick={() => close.mutate(session.id)} disabled={close.isPending}>
           Disconnect
         </button>

@@ -2,6 +2,7 @@ import type { SessionInfo } from "@mcpscope/protocol";
 import { describeError } from "../../api/apiRequestError";
 import { targetShort, transportName, uniqueSessionLabels } from "../../lib/targetLabel";
 import { sortedSessions, useSessionsStore } from "../../stores/sessionsStore";
+import { useReadOnly } from "../sharing/useReadOnly";
 import { StatusBadge } from "./StatusBadge";
 import { isLive, reconnectVerb, useSessionActions } from "./useSessionActions";
 
@@ -35,6 +36,7 @@ function SessionItem({ session, label, selected }: { session: SessionInfo; label
   const select = useSessionsStore((s) => s.select);
   const { close, reconnect, remove } = useSessionActions();
   const verb = reconnectVerb(session);
+  const readOnly = useReadOnly(session.id);
   const transport = transportName(session.transport);
   const failed = [close, reconnect, remove].find((m) => m.isError);
   const error = failed ? describeError(failed.error) : undefined;
@@ -63,23 +65,28 @@ function SessionItem({ session, label, selected }: { session: SessionInfo; label
         </span>
       </button>
       <div className="session-actions">
-        {isLive(session) && (
+        {isLive(session) && !readOnly && (
           <button type="button" className="ghost small" aria-label={`Close ${label}`} onClick={() => close.mutate(session.id)} disabled={close.isPending}>
             Close
           </button>
         )}
-        <button
-          type="button"
-          className="ghost small"
-          aria-label={`${verb} ${label}`}
-          onClick={() => reconnect.mutate(session.id)}
-          disabled={reconnect.isPending || session.status === "connecting"}
-        >
-          {reconnect.isPending ? `${verb}ing…` : verb}
-        </button>
-        <button type="button" className="ghost small danger" aria-label={`Delete ${label}`} onClick={() => remove.mutate(session.id)} disabled={remove.isPending}>
-          Delete
-        </button>
+        {!readOnly && (
+          <button
+            type="button"
+            className="ghost small"
+            aria-label={`${verb} ${label}`}
+            onClick={() => reconnect.mutate(session.id)}
+            disabled={reconnect.isPending || session.status === "connecting"}
+          >
+            {reconnect.isPending ? `${verb}ing…` : verb}
+          </button>
+        )}
+        {/* Deleting a recording is the presenter's housekeeping; viewers cannot. */}
+        {readOnly?.kind !== "viewer" && (
+          <button type="button" className="ghost small danger" aria-label={`Delete ${label}`} onClick={() => remove.mutate(session.id)} disabled={remove.isPending}>
+            Delete
+          </button>
+        )}
       </div>
       {error && (
         <p role="alert" className="session-error small">

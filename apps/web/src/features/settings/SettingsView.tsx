@@ -3,6 +3,7 @@ import type { SessionInfo, SessionSettings } from "@mcpscope/protocol";
 import { describeError } from "../../api/apiRequestError";
 import { requestControl } from "../../api/requestControl";
 import { RootsEditor } from "../roots/RootsEditor";
+import { useReadOnly } from "../sharing/useReadOnly";
 
 /**
  * Tab "Settings": form "Request settings" for the session's request timeout, whether
@@ -17,6 +18,7 @@ export function SettingsView({ session }: { session: SessionInfo }) {
   const [maxTotal, setMaxTotal] = useState(session.settings.maxTotalTimeoutMs === undefined ? "" : String(session.settings.maxTotalTimeoutMs));
   const [status, setStatus] = useState<{ text: string; error?: boolean }>();
   const [busy, setBusy] = useState(false);
+  const viewer = useReadOnly(session.id)?.kind === "viewer";
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -43,7 +45,7 @@ export function SettingsView({ session }: { session: SessionInfo }) {
       .finally(() => setBusy(false));
   };
 
-  const readOnly = session.recorded === true || session.status === "closed" || session.status === "failed";
+  const readOnly = viewer || session.recorded === true || session.status === "closed" || session.status === "failed";
   return (
     <div className="settings-view">
       <form className="settings-form" aria-label="Request settings" onSubmit={submit}>

@@ -1,10 +1,16 @@
 import type { SessionInfo } from "@mcpscope/protocol";
 import { useSessionSidebar, type SidebarTab } from "../../stores/sidebarStore";
+import { useReadOnly } from "../sharing/useReadOnly";
 import { activeTab, availableTabs } from "./availableTabs";
 
-/** The tabs a session's server calls for and the active one (see `availableTabs`). */
+/**
+ * The tabs a session's server calls for and the active one (see `availableTabs`). A
+ * read-only page or session (a viewer, a recording) can send no request, so it gets the
+ * Tools tab alone: its list comes from the recorded `tools/list` answers.
+ */
 export function useActiveTab(session: SessionInfo | undefined): { tabs: SidebarTab[]; active: SidebarTab } {
   const chosen = useSessionSidebar(session?.id).tab;
-  const tabs = availableTabs(session?.capabilities);
+  const readOnly = useReadOnly(session?.id) !== undefined;
+  const tabs = readOnly ? (["tools"] as SidebarTab[]) : availableTabs(session?.capabilities);
   return { tabs, active: activeTab(chosen, tabs) };
 }

@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { JsonRpcId } from "@mcpscope/protocol";
 import { describeError } from "../../api/apiRequestError";
 import { requestControl } from "../../api/requestControl";
+import { useReadOnly } from "../sharing/useReadOnly";
 
 interface Props {
   sessionId: string;
@@ -17,6 +18,8 @@ export function CancelButton({ sessionId, requestId, label, reason = "Cancelled 
   const [state, setState] = useState<"idle" | "sending" | "sent">("idle");
   const [error, setError] = useState<string>();
   const name = label ?? `Cancel request ${String(requestId)}`;
+  const readOnly = useReadOnly(sessionId);
+  if (readOnly) return null;
   return (
     <>
       <button

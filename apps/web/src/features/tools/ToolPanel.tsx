@@ -6,6 +6,7 @@ import { restClient } from "../../api/restClient";
 import { targetLabel } from "../../lib/targetLabel";
 import { useFramesStore } from "../../stores/framesStore";
 import { useToolSelectionStore } from "../../stores/toolSelectionStore";
+import { useReadOnly } from "../sharing/useReadOnly";
 import { RunProgress } from "./RunProgress";
 import { ToolForm } from "./ToolForm";
 import { ToolResult } from "./ToolResult";
@@ -16,6 +17,7 @@ import { useTools } from "./useTools";
 export function ToolPanel({ session }: { session?: SessionInfo }) {
   const ready = session?.status === "ready";
   const tools = useTools(session?.id, ready);
+  const readOnly = useReadOnly(session?.id);
   const selectedName = useToolSelectionStore((s) => (session ? s.selected[session.id] : undefined));
   const tool = tools.data?.find((t) => t.name === selectedName);
   const [run, setRun] = useState<ToolRun>();
@@ -59,7 +61,7 @@ export function ToolPanel({ session }: { session?: SessionInfo }) {
               tool={tool}
               serverName={serverName}
               running={call.isPending}
-              disabled={!ready}
+              disabled={!ready || readOnly !== undefined}
               onRun={(args) => call.mutate({ sessionId: session.id, name: tool.name, args })}
             />
           </>

@@ -1,5 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { restClient } from "../../api/restClient";
+import { heldTools } from "../sharing/useListedToolsRefresh";
+import { useMeQuery } from "../sharing/useMe";
 import type { Tool } from "./toolTypes";
 
 const MAX_PAGES = 100;
@@ -19,12 +21,18 @@ export async function listAllTools(sessionId: string): Promise<Tool[]> {
   return tools;
 }
 
-/** The tool list of a session (react-query key `['tools', sessionId]`). */
+/**
+ * The tool list of a session (react-query key `['tools', sessionId]`). A viewer cannot send
+ * `tools/list`: it reads the list from the session's frames held in the page instead (kept
+ * current by `useListedToolsRefresh`).
+ */
 export function useTools(sessionId: string | undefined, enabled: boolean) {
+  const me = useMeQuery();
+  const viewer = me.data?.role === "viewer";
   return useQuery({
     queryKey: ["tools", sessionId],
-    queryFn: () => listAllTools(sessionId!),
-    enabled: enabled && sessionId !== undefined,
+    queryFn: async () => (viewer ? heldTools(sessionId!) : listAllTools(sessionId!)),
+    enabled: enabled && sessionId !== undefined && !me.isPending,
     staleTime: Infinity,
   });
 }

@@ -1,0 +1,80 @@
+import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
+import type { SessionInfo } from "@mcpscope/protocol";
+import { uniqueSessionLabels } from "../../lib/targetLabel";
+import { sortedSessions, useSessionsStore } from "../../stores/sessionsStore";
+import "./diff.css";
+
+// The diff and its view load on first use: they stay out of the page's first bundle.
+const DiffView = lazy(() => import("./DiffView").then((m) => ({ default: m.DiffView })));
+
+/**
+ * "Compare with…": dialog "Compare sessions" to pick a second session and see how it
+ * differs from this one (requests' answers; tools, prompts, resources and templates added,
+ * removed or changed), computed in the browser with `diffSessions`.
+ */
+export function CompareButton({ session }: { session: SessionInfo }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="small" aria-haspopup="dialog" onClick={() => setOpen(true)}>
+        Compare with…
+      </button>
+      {open && <CompareDialog session={session} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+function CompareDialog({ session, onClose }: { session: SessionInfo; onClose(): void }) {
+  const id = useId();
+  const ref = useRef<HTMLDialogElement>(null);
+  const sessions = useSessionsStore((s) => s.sessions);
+  const list = sortedSessions(sessions);
+  const labels = uniqueSessionLabels(list);
+  const others = list.filter((s) => s.id !== session.id);
+  const [otherId, setOtherId] = useState<string>("");
+  const [nonce, setNonce] = useState(0);
+  const label = (s: SessionInfo) => `${labels.get(s.id) ?? s.id}${s.recorded ? " (recorded)" : ""} · ${new Date(s.createdAt).toLocaleTimeString()}`;
+  const other = otherId ? sessions[otherId] : undefined;
+
+  useEffect(() => {
+    if (!ref.current?.open) ref.current?.showModal();
+  }, []);
+
+  return (
+    <dialog ref={ref} className="compare-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
+      <div className="compare-head">
+        <h2 id={`${id}-title`} className="pane-title">
+          Compare sessions
+        </h2>
+        <button type="button" className="small" onClick={() => ref.current?.close()}>
+          Close
+        </button>
+      </div>
+      <p className="muted small">
+        A: <strong>{label(session)}</strong>
+      </p>
+      <div className="compare-pick" hidden={others.length === 0}>
+        <label htmlFor={`${id}-other`}>Compare with</label>
+        <select id={`${id}-other`} value={otherId} onChange={(e) => setOtherId(e.target.value)}>
+          <option value="">Choose a session…</option>
+          {others.map((s) => (
+            <option key={s.id} value={s.id}>
+              {label(s)}
+            </option>
+          ))}
+        </select>
+        {other && (
+          <button type="button" className="small" onClick={() => setNonce((n) => n + 1)}>
+            Compare again
+          </button>
+        )}
+      </div>
+      {others.length === 0 && <p className="muted small">There is no other session to compare with. Run the server again or import a recording.</p>}
+      {other && (
+        <Suspense fallback={<p className="muted small">Loading the diff…</p>}>
+          <DiffView key={`${other.id}:${nonce}`} a={session} b={other} labelA={label(session)} labelB={label(other)} />
+        </Suspense>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,25 @@
+import { useSessionsStore } from "../../stores/sessionsStore";
+import { useIsViewer } from "./useMe";
+
+/** Why nothing can be sent: `undefined` when the page may write to the session. */
+export interface ReadOnly {
+  kind: "viewer" | "recording";
+  /** One sentence for the "Read-only" marker. */
+  reason: string;
+}
+
+export const VIEWER_REASON = "You opened a viewer link: you can watch this mcpscope live, but not send anything to its servers.";
+export const RECORDING_REASON = "This session is a recording (from an earlier run or imported): browse its frames; nothing can be sent.";
+
+/**
+ * Whether the page may write to a session (run tools, send, cancel, change settings…).
+ * Viewers (role `viewer` from `GET /api/me`) can write nothing; a recorded session
+ * (`recorded: true`) has no server to write to. Without a session id, only the role counts.
+ */
+export function useReadOnly(sessionId?: string): ReadOnly | undefined {
+  const viewer = useIsViewer();
+  const recorded = useSessionsStore((s) => (sessionId === undefined ? false : s.sessions[sessionId]?.recorded === true));
+  if (viewer) return { kind: "viewer", reason: VIEWER_REASON };
+  if (recorded) return { kind: "recording", reason: RECORDING_REASON };
+  return undefined;
+}
