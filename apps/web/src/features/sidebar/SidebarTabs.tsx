@@ -15,8 +15,8 @@ import "./sidebar.css";
 /**
  * The sidebar column: a tab list (WAI-ARIA Tabs pattern, automatic activation: arrow keys,
  * Home and End move and select) with one tab per feature the server declares (Tools,
- * Resources, Prompts, Tasks), the active panel the feature's list (inactive panels stay
- * empty: hidden labels would collide with shown ones). Also reacts to the session's
+ * Resources, Prompts, Tasks), and the active tab's panel alone, with the feature's list
+ * (a hidden panel's label would collide with shown ones). Also reacts to the session's
  * list-change, resource-update and task-status notifications, and holds "Auto-refresh lists".
  */
 export function SidebarTabs({ session }: { session?: SessionInfo }) {
@@ -60,7 +60,7 @@ export function SidebarTabs({ session }: { session?: SessionInfo }) {
               role="tab"
               id={`sidebar-tab-${tab}`}
               aria-selected={tab === active}
-              aria-controls={`sidebar-panel-${tab}`}
+              aria-controls={tab === active ? `sidebar-panel-${tab}` : undefined}
               tabIndex={tab === active ? 0 : -1}
               onClick={() => choose(tab)}
             >
@@ -69,27 +69,21 @@ export function SidebarTabs({ session }: { session?: SessionInfo }) {
           ))}
         </div>
       )}
-      {tabs.map((tab) => (
-        <div
-          key={tab}
-          role={tabs.length > 1 ? "tabpanel" : undefined}
-          id={`sidebar-panel-${tab}`}
-          aria-labelledby={tabs.length > 1 ? `sidebar-tab-${tab}` : undefined}
-          className="tab-panel"
-          hidden={tab !== active}
-        >
-          {tab === active && (
-            <>
-              {session && tab !== "tasks" && <ListChangedNotice sessionId={session.id} list={tab} />}
-              {tab === "tools" && <ToolsPane session={session} />}
-              {tab === "tools" && session && <TaskToolHint session={session} />}
-              {tab === "resources" && session && <ResourcesPane session={session} />}
-              {tab === "prompts" && session && <PromptsPane session={session} />}
-              {tab === "tasks" && session && <TasksPane session={session} />}
-            </>
-          )}
-        </div>
-      ))}
+      {/* Only the active tab's panel is in the DOM: a hidden tabpanel still carries its tab's
+          name, and `getByLabel("prompt")` in a user's Playwright suite would match "Prompts". */}
+      <div
+        role={tabs.length > 1 ? "tabpanel" : undefined}
+        id={`sidebar-panel-${active}`}
+        aria-labelledby={tabs.length > 1 ? `sidebar-tab-${active}` : undefined}
+        className="tab-panel"
+      >
+        {session && active !== "tasks" && <ListChangedNotice sessionId={session.id} list={active} />}
+        {active === "tools" && <ToolsPane session={session} />}
+        {active === "tools" && session && <TaskToolHint session={session} />}
+        {active === "resources" && session && <ResourcesPane session={session} />}
+        {active === "prompts" && session && <PromptsPane session={session} />}
+        {active === "tasks" && session && <TasksPane session={session} />}
+      </div>
       {session?.status === "ready" && (
         <label className="checkbox-label auto-refresh">
           <input type="checkbox" checked={autoRefresh} onChange={(e) => setAutoRefresh(e.target.checked)} />
