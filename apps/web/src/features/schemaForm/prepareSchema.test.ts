@@ -16,3 +16,31 @@ describe("pruneUndefined", () => {
     expect(pruneUndefined({ a: undefined, b: 1, c: { d: undefined, e: [1, { f: undefined }] } })).toEqual({ b: 1, c: { e: [1, {}] } });
   });
 });
+
+describe("prepareSchema rewrites for RJSF", () => {
+  it("types a oneOf of const so it renders as a select with titles", () => {
+    const s = prepareSchema({ type: "object", properties: { level: { oneOf: [{ const: "low", title: "Low" }, { const: "high" }] } } });
+    expect(s.properties?.level).toEqual({ type: "string", oneOf: [{ const: "low", title: "Low" }, { const: "high", title: "high" }] });
+  });
+
+  it("turns anyOf [scalar, null] into a nullable type and titles other options", () => {
+    const s = prepareSchema({
+      type: "object",
+      properties: { n: { anyOf: [{ type: "number" }, { type: "null" }], description: "d" }, o: { anyOf: [{ $ref: "#/$defs/thing" }, { type: "null" }] } },
+    });
+    expect(s.properties?.n).toEqual({ type: ["number", "null"], description: "d" });
+    expect(s.properties?.o).toEqual({ anyOf: [{ $ref: "#/$defs/thing", title: "thing" }, { type: "null", title: "null" }] });
+  });
+
+  it("makes const fields filled in and read-only, and splits multi-type fields", () => {
+    const s = prepareSchema({ type: "object", properties: { v: { const: 2 }, e: { type: ["string", "number"] } } });
+    expect(s.properties?.v).toEqual({ const: 2, type: "integer", default: 2, readOnly: true });
+    expect(s.properties?.e).toEqual({ anyOf: [{ type: "string", title: "string" }, { type: "number", title: "number" }] });
+  });
+
+  it("walks $defs, items and compositions", () => {
+    const s = prepareSchema({ $defs: { k: { enum: [1, 2.5] } }, type: "object", properties: { a: { type: "array", items: { allOf: [{ const: "x" }] } } } });
+    expect((s.$defs as Record<string, unknown>).k).toEqual({ enum: [1, 2.5], type: "number" });
+    expect((s.properties?.a as { items: { allOf: unknown[] } }).items.allOf[0]).toMatchObject({ const: "x", readOnly: true });
+  });
+});
