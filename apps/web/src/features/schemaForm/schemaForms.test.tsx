@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderToStaticMarkup } from "react-dom/server";
-import { Ajv } from "ajv";
+import { Ajv, type ErrorObject } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { listServerTools, type ListedTool, type ToolSource } from "@mcpscope/fixtures/realServerTools";
@@ -19,7 +19,7 @@ function ajvErrors(schema: Record<string, unknown>, data: unknown): string[] {
   const { $schema, ...rest } = schema;
   const ajv = typeof $schema === "string" && /draft-0[4-7]/.test($schema) ? ajv07 : ajv2020;
   const validate = ajv.compile(rest);
-  return validate(data) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+  return validate(data) ? [] : (validate.errors ?? []).map((e: ErrorObject) => `${e.instancePath} ${e.message}`);
 }
 
 function render(schema: Record<string, unknown>, value: Record<string, unknown> | undefined): string {
