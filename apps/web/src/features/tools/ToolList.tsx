@@ -1,5 +1,7 @@
 import { useState } from "react";
+import { ToolBadges, ToolIconImage } from "./ToolBadges";
 import type { Tool } from "./toolTypes";
+import "./toolList.css";
 
 interface Props {
   tools: Tool[];
@@ -7,7 +9,10 @@ interface Props {
   onSelect(name: string): void;
 }
 
-/** `<nav aria-label="Tool list">`: one button per tool, named exactly by the tool's name. */
+/**
+ * `<nav aria-label="Tool list">`: one button per tool, named exactly by the tool's name, with
+ * its icon, title, description and annotation badges beside it.
+ */
 export function ToolList({ tools, selected, onSelect }: Props) {
   const [filter, setFilter] = useState("");
   const needle = filter.trim().toLowerCase();
@@ -33,6 +38,7 @@ export function ToolList({ tools, selected, onSelect }: Props) {
             const title = tool.title ?? tool.annotations?.title;
             return (
               <li key={tool.name} className={tool.name === selected ? "selected" : undefined}>
+                <ToolIconImage tool={tool} />
                 <button
                   type="button"
                   aria-current={tool.name === selected ? "true" : undefined}
@@ -47,6 +53,7 @@ export function ToolList({ tools, selected, onSelect }: Props) {
                     {tool.description && <span className="tool-description">{tool.description}</span>}
                   </div>
                 )}
+                <ToolBadges tool={tool} />
               </li>
             );
           })}
