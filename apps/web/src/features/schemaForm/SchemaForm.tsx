@@ -4,7 +4,8 @@ import type { ErrorSchema, RJSFSchema } from "@rjsf/utils";
 import { buttonTemplates } from "./ButtonTemplates";
 import { cspSafeValidator } from "./cspSafeValidator";
 import { FieldTemplate } from "./FieldTemplate";
-import { formDefaultsBehavior, formState } from "./formState";
+import { TitleField } from "./TitleField";
+import { formDefaultsBehavior, formState, schemaUtilsFor, withConsts } from "./formState";
 import { parseJsonText, toJsonText } from "./jsonText";
 import { prepareSchema, pruneUndefined } from "./prepareSchema";
 import "./schemaForm.css";
@@ -50,7 +51,7 @@ export interface SchemaFormProps {
 // CodeMirror loads on first use of the JSON side, not with the page.
 const JsonEditor = lazy(() => import("./JsonEditor").then((m) => ({ default: m.JsonEditor })));
 
-const templates = { FieldTemplate, ButtonTemplates: buttonTemplates };
+const templates = { FieldTemplate, TitleFieldTemplate: TitleField, ButtonTemplates: buttonTemplates };
 const uiSchema = { "ui:submitButtonOptions": { norender: true } };
 
 /**
@@ -124,7 +125,7 @@ export function SchemaForm(props: SchemaFormProps) {
         validator={cspSafeValidator}
         templates={templates}
         formData={value}
-        onChange={(e) => onChange(e.formData as FormValue | undefined)}
+        onChange={(e) => onChange(e.formData === undefined ? undefined : (withConsts(schemaUtilsFor(prepared), prepared, e.formData) as FormValue))}
         onSubmit={(e) => onSubmit((pruneUndefined(e.formData ?? {}) ?? {}) as FormValue)}
         onError={() => onInvalid?.()}
         noValidate={noValidate}

@@ -34,7 +34,7 @@ describe("prepareSchema rewrites for RJSF", () => {
 
   it("makes const fields filled in and read-only, and splits multi-type fields", () => {
     const s = prepareSchema({ type: "object", properties: { v: { const: 2 }, e: { type: ["string", "number"] } } });
-    expect(s.properties?.v).toEqual({ const: 2, type: "integer", default: 2, readOnly: true });
+    expect(s.properties?.v).toEqual({ const: 2, type: "integer", readOnly: true });
     expect(s.properties?.e).toEqual({ anyOf: [{ type: "string", title: "string" }, { type: "number", title: "number" }] });
   });
 

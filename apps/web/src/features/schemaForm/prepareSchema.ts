@@ -77,8 +77,9 @@ function fixNode(node: Json, isOption: boolean): Json {
     if (type) s = { ...s, type };
   }
   if (s.const !== undefined && !isOption) {
-    // A fixed value: shown filled in and read-only (readOnly is an annotation, not a constraint).
-    s = { ...s, type: s.type ?? typeOfLiteral(s.const), default: s.const, readOnly: true };
+    // A fixed value: read-only (readOnly is an annotation, not a constraint); the form fills
+    // it in (see formState.ts).
+    s = { ...s, type: s.type ?? typeOfLiteral(s.const), readOnly: true };
   }
   // type [A, B] with two non-null types: one field per type, picked from a select.
   if (Array.isArray(s.type)) {
@@ -113,7 +114,7 @@ function walk(value: unknown, depth: number, isOption = false): unknown {
  * - gives `oneOf`/`anyOf` of `const` a `type` (RJSF renders them as a select with the titles)
  *   and titles options that have none (their `const`, `$ref` name or type);
  * - turns `anyOf: [X, {type: "null"}]` with a scalar X into `type: [X, "null"]`;
- * - infers the type of `enum`/`const` without one; `const` fields are filled in and read-only;
+ * - infers the type of `enum`/`const` without one; `const` fields are read-only;
  * - splits `type: [A, B]` into an `anyOf` of one field per type.
  * Walks every subschema (properties, items, `$defs`/`definitions`, compositions, …).
  */
