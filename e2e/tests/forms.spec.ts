@@ -132,8 +132,9 @@ test("results render each content type as itself; resource links read the resour
   const form = await openTool(page, zoo, "content-kinds");
   const tools = page.getByRole("region", { name: "Tools" });
   await expect(tools.getByRole("img", { name: "Icon of content-kinds" })).toBeVisible();
-  await expect(tools.getByRole("list", { name: "Annotations of content-kinds" })).toContainText("Read-only");
-  await expect(tools.getByRole("list", { name: "Annotations of structured-invalid" })).toContainText("Destructive");
+  // Annotations are badges, read with the tool as its description.
+  await expect(tools.getByRole("button", { name: "content-kinds", exact: true })).toHaveAccessibleDescription(/Read-only: does not modify its environment/);
+  await expect(tools.getByRole("button", { name: "structured-invalid", exact: true })).toHaveAccessibleDescription(/Destructive: may delete or overwrite data/);
 
   await form.getByRole("button", { name: "Run tool" }).click();
   const result = page.getByRole("region", { name: "Result" });

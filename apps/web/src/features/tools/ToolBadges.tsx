@@ -25,12 +25,15 @@ export function annotationBadges(annotations: Tool["annotations"]): Badge[] {
   return badges;
 }
 
-/** A tool's annotation badges as a labelled list. */
+/**
+ * A tool's annotation badges as a list, unnamed: it sits in the tool's description (the tool
+ * button's `aria-describedby`), so a screen reader reads the hints with the tool.
+ */
 export function ToolBadges({ tool }: { tool: Tool }) {
   const badges = annotationBadges(tool.annotations);
   if (badges.length === 0) return null;
   return (
-    <ul className="tool-badges" aria-label={`Annotations of ${tool.name}`}>
+    <ul className="tool-badges">
       {badges.map((b) => (
         <li key={b.text} className={`tool-badge tool-badge-${b.tone}`} title={b.meaning}>
           <span aria-hidden="true">{b.text}</span>

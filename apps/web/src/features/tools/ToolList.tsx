@@ -42,18 +42,18 @@ export function ToolList({ tools, selected, onSelect }: Props) {
                 <button
                   type="button"
                   aria-current={tool.name === selected ? "true" : undefined}
-                  aria-describedby={title || tool.description ? descId : undefined}
+                  aria-describedby={title || tool.description || tool.annotations ? descId : undefined}
                   onClick={() => onSelect(tool.name)}
                 >
                   {tool.name}
                 </button>
-                {(title || tool.description) && (
+                {(title || tool.description || tool.annotations) && (
                   <div id={descId} className="tool-desc">
                     {title && title !== tool.name && <span className="tool-title">{title}</span>}
                     {tool.description && <span className="tool-description">{tool.description}</span>}
+                    <ToolBadges tool={tool} />
                   </div>
                 )}
-                <ToolBadges tool={tool} />
               </li>
             );
           })}
