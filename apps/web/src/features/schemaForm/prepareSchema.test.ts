@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { prepareSchema, pruneUndefined } from "./prepareSchema";
+import { ANY_VALUE_DEF, prepareSchema, pruneUndefined } from "./prepareSchema";
 
 describe("prepareSchema", () => {
   it("drops $id and defaults to an empty object schema", () => {
@@ -42,5 +42,17 @@ describe("prepareSchema rewrites for RJSF", () => {
     const s = prepareSchema({ $defs: { k: { enum: [1, 2.5] } }, type: "object", properties: { a: { type: "array", items: { allOf: [{ const: "x" }] } } } });
     expect((s.$defs as Record<string, unknown>).k).toEqual({ enum: [1, 2.5], type: "number" });
     expect((s.properties?.a as { items: { allOf: unknown[] } }).items.allOf[0]).toMatchObject({ const: "x", readOnly: true });
+  });
+});
+
+describe("prepareSchema for values of any type", () => {
+  it("gives a typeless property, item or map value a choice of one field per JSON type", () => {
+    const s = prepareSchema({ type: "object", properties: { a: { description: "anything" }, b: { type: "array", items: {} } } }) as Record<string, never>;
+    expect(s.properties["a"]).toEqual({ description: "anything", $ref: `#/$defs/${ANY_VALUE_DEF}` });
+    expect((s.properties["b"] as { items: unknown }).items).toEqual({ $ref: `#/$defs/${ANY_VALUE_DEF}` });
+    const any = (s.$defs as Record<string, { anyOf: Array<{ type: string }> }>)[ANY_VALUE_DEF]!;
+    expect(any.anyOf.map((o) => o.type)).toEqual(["string", "number", "boolean", "object", "array", "null"]);
+    // Schemas that only constrain (an allOf member, a oneOf option) are left alone.
+    expect(prepareSchema({ type: "object", properties: { c: { allOf: [{ description: "x" }] } } }).properties?.c).toEqual({ allOf: [{ description: "x" }] });
   });
 });

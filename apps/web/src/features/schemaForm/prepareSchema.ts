@@ -93,15 +93,51 @@ function fixNode(node: Json, isOption: boolean): Json {
   return s;
 }
 
-function walk(value: unknown, depth: number, isOption = false): unknown {
+/** Keywords that give a schema a shape; a schema with none of them accepts any JSON value. */
+const SHAPING = ["type", "$ref", "$dynamicRef", "enum", "const", "oneOf", "anyOf", "allOf", "not", "if", "properties", "patternProperties", "additionalProperties", "items", "prefixItems", "required"];
+
+/** Where the "any JSON value" schema goes in the prepared root's `$defs`. */
+export const ANY_VALUE_DEF = "mcpscope-any-value";
+
+/** Any JSON value as a choice of one field per JSON type (arrays and maps nest it). */
+const ANY_VALUE = {
+  anyOf: [
+    { type: "string", title: "string" },
+    { type: "number", title: "number" },
+    { type: "boolean", title: "boolean" },
+    { type: "object", title: "object", additionalProperties: { $ref: `#/$defs/${ANY_VALUE_DEF}` } },
+    { type: "array", title: "array", items: { $ref: `#/$defs/${ANY_VALUE_DEF}` } },
+    { type: "null", title: "null" },
+  ],
+};
+
+function isAnyValue(s: Json): boolean {
+  return !SHAPING.some((k) => k in s);
+}
+
+/** Where a subschema sits: an option of oneOf/anyOf; a place a value goes (property, item, map value). */
+interface Place {
+  isOption?: boolean;
+  holdsValue?: boolean;
+}
+
+function walk(value: unknown, depth: number, place: Place, usesAny: { used: boolean }): unknown {
+  const isOption = place.isOption === true;
   if (!isObject(value) || depth > 64) return value;
+  if (place.holdsValue && isAnyValue(value)) {
+    usesAny.used = true;
+    return { ...value, $ref: `#/$defs/${ANY_VALUE_DEF}` };
+  }
   let s: Json = { ...value };
   for (const key of SUBSCHEMA_MAPS) {
     const map = s[key];
-    if (isObject(map)) s[key] = Object.fromEntries(Object.entries(map).map(([k, v]) => [k, walk(v, depth + 1)]));
+    const holdsValue = key === "properties" || key === "patternProperties";
+    if (isObject(map)) s[key] = Object.fromEntries(Object.entries(map).map(([k, v]) => [k, walk(v, depth + 1, { holdsValue }, usesAny)]));
   }
-  for (const key of SUBSCHEMA_ONE) if (isObject(s[key])) s[key] = walk(s[key], depth + 1);
-  for (const key of SUBSCHEMA_LISTS) if (Array.isArray(s[key])) s[key] = (s[key] as unknown[]).map((v) => walk(v, depth + 1, key === "oneOf" || key === "anyOf"));
+  for (const key of SUBSCHEMA_ONE) if (isObject(s[key])) s[key] = walk(s[key], depth + 1, { holdsValue: key === "items" || key === "additionalProperties" }, usesAny);
+  for (const key of SUBSCHEMA_LISTS) {
+    if (Array.isArray(s[key])) s[key] = (s[key] as unknown[]).map((v) => walk(v, depth + 1, { isOption: key === "oneOf" || key === "anyOf", holdsValue: key === "prefixItems" }, usesAny));
+  }
   s = fixNode(s, isOption);
   return s;
 }
@@ -115,13 +151,18 @@ function walk(value: unknown, depth: number, isOption = false): unknown {
  *   and titles options that have none (their `const`, `$ref` name or type);
  * - turns `anyOf: [X, {type: "null"}]` with a scalar X into `type: [X, "null"]`;
  * - infers the type of `enum`/`const` without one; `const` fields are read-only;
- * - splits `type: [A, B]` into an `anyOf` of one field per type.
+ * - splits `type: [A, B]` into an `anyOf` of one field per type;
+ * - gives a property, item or map value without any shaping keyword (`{}`, `{description}`:
+ *   any JSON value, as `Any` parameters are sent) a choice of one field per JSON type.
  * Walks every subschema (properties, items, `$defs`/`definitions`, compositions, …).
  */
 export function prepareSchema(inputSchema: Record<string, unknown> | undefined): RJSFSchema {
   const { $id: _id, ...rest } = inputSchema ?? {};
   void _id;
-  return walk({ type: "object", properties: {}, ...rest }, 0) as RJSFSchema;
+  const usesAny = { used: false };
+  const prepared = walk({ type: "object", properties: {}, ...rest }, 0, {}, usesAny) as Json;
+  if (usesAny.used) prepared.$defs = { ...(isObject(prepared.$defs) ? prepared.$defs : {}), [ANY_VALUE_DEF]: ANY_VALUE };
+  return prepared as RJSFSchema;
 }
 
 /** Drops `undefined` members (recursively) so optional fields left empty are omitted. */
