@@ -47,9 +47,9 @@ describe("prepareSchema rewrites for RJSF", () => {
 
 describe("prepareSchema for values of any type", () => {
   it("gives a typeless property, item or map value a choice of one field per JSON type", () => {
-    const s = prepareSchema({ type: "object", properties: { a: { description: "anything" }, b: { type: "array", items: {} } } }) as Record<string, never>;
-    expect(s.properties["a"]).toEqual({ description: "anything", $ref: `#/$defs/${ANY_VALUE_DEF}` });
-    expect((s.properties["b"] as { items: unknown }).items).toEqual({ $ref: `#/$defs/${ANY_VALUE_DEF}` });
+    const s = prepareSchema({ type: "object", properties: { a: { description: "anything" }, b: { type: "array", items: {} } } }) as unknown as { properties: Record<string, unknown>; $defs: unknown };
+    expect(s.properties.a).toEqual({ description: "anything", $ref: `#/$defs/${ANY_VALUE_DEF}` });
+    expect((s.properties.b as { items: unknown }).items).toEqual({ $ref: `#/$defs/${ANY_VALUE_DEF}` });
     const any = (s.$defs as Record<string, { anyOf: Array<{ type: string }> }>)[ANY_VALUE_DEF]!;
     expect(any.anyOf.map((o) => o.type)).toEqual(["string", "number", "boolean", "object", "array", "null"]);
     // Schemas that only constrain (an allOf member, a oneOf option) are left alone.
