@@ -151,3 +151,22 @@ test("results render each content type as itself; resource links read the resour
   await expect(result.getByRole("region", { name: "Contents of zoo://notes/readme" })).toContainText("Every animal has a **schema**.");
   await expect(result).toContainText("Feed at noon.");
 });
+
+test("enums with titles, multiple choice, and oneOf objects with a const are real fields", async ({ page, zoo }) => {
+  let form = await openTool(page, zoo, "enums");
+  await form.getByLabel("level").selectOption("High");
+  await form.getByLabel("retries").selectOption("A few times");
+  await form.getByRole("checkbox", { name: "dry-run" }).check();
+  await form.getByRole("button", { name: "Run tool" }).click();
+  expect(await received(page)).toEqual({ level: "high", retries: 3, flags: ["dry-run"] });
+
+  form = await openTool(page, zoo, "compositions");
+  await form.locator("#arg_shape__oneof_select").selectOption("Square");
+  await form.locator("#arg_shape_side").fill("4");
+  // The option's const is filled in, read-only.
+  await expect(form.locator("#arg_shape_kind")).toHaveValue("square");
+  await expect(form.locator("#arg_shape_kind")).toHaveAttribute("readonly", "");
+  await form.getByRole("group", { name: "merged" }).getByRole("textbox", { name: "a", exact: true }).fill("x");
+  await form.getByRole("button", { name: "Run tool" }).click();
+  expect(await received(page)).toEqual({ shape: { kind: "square", side: 4 }, merged: { a: "x" } });
+});

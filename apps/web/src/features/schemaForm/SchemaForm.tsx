@@ -4,6 +4,7 @@ import type { ErrorSchema, RJSFSchema } from "@rjsf/utils";
 import { buttonTemplates } from "./ButtonTemplates";
 import { cspSafeValidator } from "./cspSafeValidator";
 import { FieldTemplate } from "./FieldTemplate";
+import { SelectWidget } from "./SelectWidget";
 import { TitleField } from "./TitleField";
 import { formDefaultsBehavior, formState, schemaUtilsFor, withConsts } from "./formState";
 import { parseJsonText, toJsonText } from "./jsonText";
@@ -52,6 +53,7 @@ export interface SchemaFormProps {
 const JsonEditor = lazy(() => import("./JsonEditor").then((m) => ({ default: m.JsonEditor })));
 
 const templates = { FieldTemplate, TitleFieldTemplate: TitleField, ButtonTemplates: buttonTemplates };
+const widgets = { SelectWidget };
 const uiSchema = { "ui:submitButtonOptions": { norender: true } };
 
 /**
@@ -124,6 +126,7 @@ export function SchemaForm(props: SchemaFormProps) {
         uiSchema={uiSchema}
         validator={cspSafeValidator}
         templates={templates}
+        widgets={widgets}
         formData={value}
         onChange={(e) => onChange(e.formData === undefined ? undefined : (withConsts(schemaUtilsFor(prepared), prepared, e.formData) as FormValue))}
         onSubmit={(e) => onSubmit((pruneUndefined(e.formData ?? {}) ?? {}) as FormValue)}

@@ -16,3 +16,9 @@ describe("formState", () => {
     expect(pruneUndefined(formState(compositions, { shape: { side: 2 } }))).toMatchObject({ shape: { kind: "square", side: 2 } });
   });
 });
+
+describe("formState with an option picked but no data yet", () => {
+  it("does not force the first option's const onto an empty object", () => {
+    expect(pruneUndefined(formState(prepareSchema(ZOO.compositions), { shape: {} }))).toEqual({ shape: {} });
+  });
+});

@@ -33,9 +33,12 @@ export function withConsts(utils: SchemaUtilsType, schema: RJSFSchema, value: un
   }
   if (!isObject(value)) return value;
   let properties: Record<string, RJSFSchema> = { ...((resolved.properties ?? {}) as Record<string, RJSFSchema>) };
+  // An object with no data yet says nothing about its option (the user may just have picked
+  // one in the select): leave it to RJSF rather than force the first option's consts.
+  const hasData = Object.values(value).some((v) => v !== undefined);
   for (const key of ["oneOf", "anyOf"] as const) {
     const options = resolved[key];
-    if (!Array.isArray(options) || options.length === 0) continue;
+    if (!Array.isArray(options) || options.length === 0 || !hasData) continue;
     const index = utils.getClosestMatchingOption(value as never, options as RJSFSchema[], 0);
     const option = utils.retrieveSchema(options[index] as RJSFSchema, value as never);
     properties = { ...properties, ...((option.properties ?? {}) as Record<string, RJSFSchema>) };

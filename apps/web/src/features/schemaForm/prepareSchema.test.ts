@@ -56,3 +56,15 @@ describe("prepareSchema for values of any type", () => {
     expect(prepareSchema({ type: "object", properties: { c: { allOf: [{ description: "x" }] } } }).properties?.c).toEqual({ allOf: [{ description: "x" }] });
   });
 });
+
+describe("prepareSchema for anyOf of const", () => {
+  it("makes an anyOf of distinct consts a oneOf (same values accepted, no first choice forced)", () => {
+    expect(prepareSchema({ type: "object", properties: { m: { anyOf: [{ const: "a" }, { const: "b", title: "B" }] } } }).properties?.m).toEqual({
+      type: "string",
+      oneOf: [
+        { const: "a", title: "a" },
+        { const: "b", title: "B" },
+      ],
+    });
+  });
+});

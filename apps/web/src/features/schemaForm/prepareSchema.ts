@@ -67,7 +67,15 @@ function fixNode(node: Json, isOption: boolean): Json {
         const type = commonType(options.map((o) => (o as Json).const));
         if (type) s = { ...s, type };
       }
-      s = { ...s, [key]: options.map((o) => ((o as Json).title === undefined ? { ...(o as Json), title: String((o as Json).const) } : o)) };
+      const titled = options.map((o) => ((o as Json).title === undefined ? { ...(o as Json), title: String((o as Json).const) } : o));
+      // anyOf of distinct consts accepts what oneOf does; as oneOf, RJSF leaves it empty
+      // instead of filling in the first choice.
+      const distinct = new Set(options.map((o) => JSON.stringify((o as Json).const))).size === options.length;
+      if (key === "anyOf" && distinct && !s.oneOf) {
+        const { anyOf: _a, ...rest } = s;
+        void _a;
+        s = { ...rest, oneOf: titled };
+      } else s = { ...s, [key]: titled };
     } else {
       s = { ...s, [key]: options.map((o) => (isObject(o) && o.title === undefined && optionTitle(o) ? { ...o, title: optionTitle(o) } : o)) };
     }
