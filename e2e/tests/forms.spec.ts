@@ -161,7 +161,7 @@ test("enums with titles, multiple choice, and oneOf objects with a const are rea
   expect(await received(page)).toEqual({ level: "high", retries: 3, flags: ["dry-run"] });
 
   form = await openTool(page, zoo, "compositions");
-  await form.locator("#arg_shape__oneof_select").selectOption("Square");
+  await form.getByRole("combobox", { name: "shape" }).selectOption("Square");
   await form.locator("#arg_shape_side").fill("4");
   // The option's const is filled in, read-only.
   await expect(form.locator("#arg_shape_kind")).toHaveValue("square");
