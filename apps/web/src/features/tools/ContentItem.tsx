@@ -1,3 +1,6 @@
+import { ResourceContents, type ResourceContent } from "./ResourceContents";
+import { ResourceLink } from "./ResourceLink";
+import { TextContent } from "./TextContent";
 import type { ContentBlock } from "./toolTypes";
 
 const MIME = /^[\w.+-]+\/[\w.+-]+$/;
@@ -7,17 +10,16 @@ function dataUrl(mimeType: unknown, data: unknown): string | undefined {
   return `data:${mimeType};base64,${data.replace(/\s/g, "")}`;
 }
 
-function base64Bytes(b64: string): number {
-  const clean = b64.replace(/\s/g, "");
-  return Math.floor((clean.length * 3) / 4) - (clean.endsWith("==") ? 2 : clean.endsWith("=") ? 1 : 0);
-}
-
-/** One content block of a tool result, rendered as what it is. Server data is never HTML. */
-export function ContentItem({ item }: { item: ContentBlock }) {
+/**
+ * One content block of a tool result, rendered as what it is: text (monospace, or Markdown
+ * on request), image, playable audio, a resource link that reads the resource through
+ * `sessionId`, an embedded resource. Server data is never HTML.
+ */
+export function ContentItem({ item, sessionId }: { item: ContentBlock; sessionId?: string }) {
   const c = item as Record<string, unknown>;
   switch (item.type) {
     case "text":
-      return <pre className="content-text">{String(c.text ?? "")}</pre>;
+      return <TextContent text={String(c.text ?? "")} />;
     case "image": {
       const src = dataUrl(c.mimeType, c.data);
       return src ? (
@@ -42,24 +44,24 @@ export function ContentItem({ item }: { item: ContentBlock }) {
     }
     case "resource_link":
       return (
-        <div className="content-resource">
-          <span className="badge">resource link</span> <strong>{String(c.title ?? c.name ?? "")}</strong>
-          <code className="uri">{String(c.uri ?? "")}</code>
-          {typeof c.mimeType === "string" && <span className="muted small">{c.mimeType}</span>}
-          {typeof c.description === "string" && <p className="small">{c.description}</p>}
-        </div>
+        <ResourceLink
+          sessionId={sessionId}
+          link={{
+            uri: String(c.uri ?? ""),
+            name: typeof c.name === "string" ? c.name : undefined,
+            title: typeof c.title === "string" ? c.title : undefined,
+            description: typeof c.description === "string" ? c.description : undefined,
+            mimeType: typeof c.mimeType === "string" ? c.mimeType : undefined,
+          }}
+        />
       );
     case "resource": {
-      const r = (c.resource ?? {}) as Record<string, unknown>;
+      const r = (c.resource ?? {}) as ResourceContent;
       return (
         <div className="content-resource">
           <span className="badge">embedded resource</span> <code className="uri">{String(r.uri ?? "")}</code>
           {typeof r.mimeType === "string" && <span className="muted small"> {r.mimeType}</span>}
-          {typeof r.text === "string" ? (
-            <pre className="content-text">{r.text}</pre>
-          ) : (
-            <p className="muted small">binary ({typeof r.blob === "string" ? base64Bytes(r.blob) : 0} bytes)</p>
-          )}
+          <ResourceContents content={r} />
         </div>
       );
     }

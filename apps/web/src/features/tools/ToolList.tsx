@@ -1,5 +1,7 @@
 import { useState } from "react";
+import { ToolBadges, ToolIconImage } from "./ToolBadges";
 import type { Tool } from "./toolTypes";
+import "./toolList.css";
 
 interface Props {
   tools: Tool[];
@@ -7,7 +9,10 @@ interface Props {
   onSelect(name: string): void;
 }
 
-/** `<nav aria-label="Tool list">`: one button per tool, named exactly by the tool's name. */
+/**
+ * `<nav aria-label="Tool list">`: one button per tool, named exactly by the tool's name, with
+ * its icon, title, description and annotation badges beside it.
+ */
 export function ToolList({ tools, selected, onSelect }: Props) {
   const [filter, setFilter] = useState("");
   const needle = filter.trim().toLowerCase();
@@ -33,18 +38,20 @@ export function ToolList({ tools, selected, onSelect }: Props) {
             const title = tool.title ?? tool.annotations?.title;
             return (
               <li key={tool.name} className={tool.name === selected ? "selected" : undefined}>
+                <ToolIconImage tool={tool} />
                 <button
                   type="button"
                   aria-current={tool.name === selected ? "true" : undefined}
-                  aria-describedby={title || tool.description ? descId : undefined}
+                  aria-describedby={title || tool.description || tool.annotations ? descId : undefined}
                   onClick={() => onSelect(tool.name)}
                 >
                   {tool.name}
                 </button>
-                {(title || tool.description) && (
+                {(title || tool.description || tool.annotations) && (
                   <div id={descId} className="tool-desc">
                     {title && title !== tool.name && <span className="tool-title">{title}</span>}
                     {tool.description && <span className="tool-description">{tool.description}</span>}
+                    <ToolBadges tool={tool} />
                   </div>
                 )}
               </li>

@@ -98,7 +98,9 @@ export function ToolPanel({ session }: { session?: SessionInfo }) {
             {callError.hint && <p>{callError.hint}</p>}
           </div>
         )}
-        {run ? <ToolResult run={run} /> : !call.isPending && !callError && <p className="muted small pad">Run a tool to see its result here.</p>}
+        {run ? (
+          <ToolResult run={run} sessionId={session?.id} outputSchema={tools.data?.find((t) => t.name === run.toolName)?.outputSchema} />
+        ) : !call.isPending && !callError && <p className="muted small pad">Run a tool to see its result here.</p>}
       </section>
     </div>
   );

@@ -6,6 +6,8 @@ export interface Tool {
   inputSchema: Record<string, unknown>;
   outputSchema?: Record<string, unknown>;
   annotations?: { title?: string; readOnlyHint?: boolean; destructiveHint?: boolean; idempotentHint?: boolean; openWorldHint?: boolean };
+  /** Icons (2025-11-25 "Icons"): `src` is a URI (https or data:), `sizes` like "48x48". */
+  icons?: Array<{ src: string; mimeType?: string; sizes?: string[]; theme?: "light" | "dark" }>;
 }
 
 /** One content block of a tool result (text, image, audio, resource_link, resource). */
