@@ -7,6 +7,7 @@ import { useReadOnly } from "../sharing/useReadOnly";
 import { rawTemplate, useComposerStore } from "../../stores/composerStore";
 import { useTimelineStore } from "../../stores/timelineStore";
 import { findAnswer, rawId } from "./findAnswer";
+import { ErrorAlert, type DescribedError } from "../../components/ErrorAlert";
 
 function multiLineJson(text: string): boolean {
   if (!text.includes("\n")) return false;
@@ -42,7 +43,7 @@ export function ComposerView({ session, index, version }: Props) {
   const text = draft ?? rawTemplate(1);
   const select = useTimelineStore((s) => s.select);
   const [sent, setSent] = useState<Sent>();
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<DescribedError>();
   const [busy, setBusy] = useState(false);
   const readOnly = useReadOnly(session.id);
   const sentRef = useRef<Sent | undefined>(undefined);
@@ -75,7 +76,7 @@ export function ComposerView({ session, index, version }: Props) {
           const m = typeof id === "string" ? /^raw-(\d+)$/.exec(id) : null;
           if (m) setDraft(session.id, text.replace(`"${id}"`, `"raw-${Number(m[1]) + 1}"`));
         },
-        (err: unknown) => setError(describeError(err).message),
+        (err: unknown) => setError(describeError(err)),
       )
       .finally(() => setBusy(false));
   };
@@ -128,11 +129,7 @@ export function ComposerView({ session, index, version }: Props) {
           Make one line
         </button>
       </div>
-      {error && (
-        <div role="alert" className="alert">
-          <strong>{error}</strong>
-        </div>
-      )}
+      <ErrorAlert error={error} />
       {sent && (
         <p role="status" className="small composer-status">
           {sent.seq !== undefined ? (

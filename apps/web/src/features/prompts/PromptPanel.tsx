@@ -10,6 +10,7 @@ import { promptArgsSchema } from "./promptArgsSchema";
 import { PromptMessages } from "./PromptMessages";
 import type { GetPromptResult, Prompt } from "./promptTypes";
 import "./prompts.css";
+import { ErrorAlert } from "../../components/ErrorAlert";
 
 /**
  * The middle column of the Prompts tab: region "Prompt form" (the selected prompt's arguments
@@ -63,12 +64,7 @@ export function PromptPanel({ session }: { session: SessionInfo }) {
             </span>
           )}
         </div>
-        {error && (
-          <div role="alert" className="alert">
-            <strong>{error.message}</strong>
-            {error.hint && <p>{error.hint}</p>}
-          </div>
-        )}
+        <ErrorAlert error={error} />
         {shown?.result ? (
           <PromptMessages result={shown.result as GetPromptResult} />
         ) : (

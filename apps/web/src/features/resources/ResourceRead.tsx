@@ -5,6 +5,7 @@ import { ResourceContents } from "./ResourceContents";
 import type { ResourceContent } from "./resourceTypes";
 import { SubscribeButton } from "./SubscribeButton";
 import { useSubscription } from "./useSubscription";
+import { ErrorAlert } from "../../components/ErrorAlert";
 
 interface Props {
   sessionId: string;
@@ -49,12 +50,7 @@ export function ResourceRead({ sessionId, uri, canSubscribe, ready }: Props) {
           The server reported this resource updated (notifications/resources/updated). Re-read it to see the new contents.
         </p>
       )}
-      {error && (
-        <div role="alert" className="alert">
-          <strong>{error.message}</strong>
-          {error.hint && <p>{error.hint}</p>}
-        </div>
-      )}
+      <ErrorAlert error={error} />
       {read.isPending && ready && <p className="muted small pad">Reading {uri}…</p>}
       {read.data && (
         <div className="result">

@@ -1,5 +1,6 @@
 import { describeError } from "../../api/apiRequestError";
 import { useSubscription } from "./useSubscription";
+import { ErrorAlert } from "../../components/ErrorAlert";
 
 /** "Subscribe" / "Unsubscribe" for one resource, with the error when the server refuses. */
 export function SubscribeButton({ sessionId, uri, label }: { sessionId: string; uri: string; label: string }) {
@@ -16,12 +17,7 @@ export function SubscribeButton({ sessionId, uri, label }: { sessionId: string; 
       >
         {subscribed ? "Unsubscribe" : "Subscribe"}
       </button>
-      {error && (
-        <div role="alert" className="alert">
-          <strong>{error.message}</strong>
-          {error.hint && <p>{error.hint}</p>}
-        </div>
-      )}
+      <ErrorAlert error={error} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { describeError } from "../../api/apiRequestError";
 import { restClient } from "../../api/restClient";
 import { useCopied } from "../servers/useCopied";
 import "./sharing.css";
+import { ErrorAlert } from "../../components/ErrorAlert";
 
 /**
  * Dialog "Share this mcpscope": asks `POST /api/share` for a read-only viewer link and shows
@@ -26,12 +27,7 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
         Share this mcpscope
       </h2>
       {share.isPending && <p className="muted small">Creating a viewer link…</p>}
-      {error && (
-        <div role="alert" className="alert">
-          <strong>{error.message}</strong>
-          {error.hint && <p>{error.hint}</p>}
-        </div>
-      )}
+      <ErrorAlert error={error} />
       {share.data && (
         <>
           <label className="share-field">

@@ -1,5 +1,6 @@
 import type { SessionInfo } from "@mcpscope/protocol";
 import { describeError } from "../../api/apiRequestError";
+import { ErrorAlert } from "../../components/ErrorAlert";
 
 /** Why a feature list is empty or failed: not connected, loading, or the request's error. */
 export function PaneStatus({ session, what, query }: { session: SessionInfo; what: string; query: { isPending: boolean; isError: boolean; error: unknown } }) {
@@ -7,10 +8,7 @@ export function PaneStatus({ session, what, query }: { session: SessionInfo; wha
   if (query.isError) {
     const error = describeError(query.error);
     return (
-      <div role="alert" className="alert">
-        <strong>{error.message}</strong>
-        {error.hint && <p>{error.hint}</p>}
-      </div>
+      <ErrorAlert error={error} />
     );
   }
   if (query.isPending) return <p className="muted small pad">Loading {what}…</p>;

@@ -8,6 +8,7 @@ import { SchemaForm, type FormValue } from "../schemaForm/SchemaForm";
 import { mcpRequest } from "../sidebar/mcpRequest";
 import { useTools } from "../tools/useTools";
 import { taskSupport, type Task } from "./taskTypes";
+import { ErrorAlert } from "../../components/ErrorAlert";
 
 const DEFAULT_TTL_MS = 60_000;
 
@@ -77,12 +78,7 @@ export function RunAsTaskForm({ session }: { session: SessionInfo }) {
             onSubmit={(args) => run.mutate({ name: tool.name, args, ttlMs })}
             idPrefix="task"
           >
-            {error && (
-              <div role="alert" className="alert">
-                <strong>{error.message}</strong>
-                {error.hint && <p>{error.hint}</p>}
-              </div>
-            )}
+            <ErrorAlert error={error} />
             <div className="form-actions">
               <button type="submit" className="primary" disabled={!ready || run.isPending || !(ttlMs > 0)}>
                 {run.isPending ? "Creating task…" : "Run as task"}

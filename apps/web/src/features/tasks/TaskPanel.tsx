@@ -13,6 +13,7 @@ import { TaskStatusBadge } from "./TaskStatusBadge";
 import { isTerminal, taskCapabilities, type Task } from "./taskTypes";
 import { useTask } from "./useTask";
 import "./tasks.css";
+import { ErrorAlert } from "../../components/ErrorAlert";
 
 /**
  * The middle column of the Tasks tab: "Run as task", and region "Task details": the selected
@@ -135,10 +136,7 @@ function TaskDetail({ session, listed, label, polling }: { session: SessionInfo;
         )}
       </div>
       {errors.map((e, i) => (
-        <div key={i} role="alert" className="alert">
-          <strong>{e.message}</strong>
-          {e.hint && <p>{e.hint}</p>}
-        </div>
+        <ErrorAlert key={i} error={e} />
       ))}
       {run && <ToolResult run={run} />}
     </section>

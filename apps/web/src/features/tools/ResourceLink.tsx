@@ -2,6 +2,7 @@ import { useMutation } from "@tanstack/react-query";
 import { describeError } from "../../api/apiRequestError";
 import { restClient } from "../../api/restClient";
 import { ResourceContents, type ResourceContent } from "./ResourceContents";
+import { ErrorAlert } from "../../components/ErrorAlert";
 
 interface Props {
   link: { uri: string; name?: string; title?: string; description?: string; mimeType?: string };
@@ -34,12 +35,7 @@ export function ResourceLink({ link, sessionId }: Props) {
           {read.isPending ? "Reading…" : read.data ? "Read again" : "Read resource"}
         </button>
       )}
-      {error && (
-        <div role="alert" className="alert">
-          <strong>{error.message}</strong>
-          {error.hint && <p>{error.hint}</p>}
-        </div>
-      )}
+      <ErrorAlert error={error} />
       {read.data && (
         <section aria-label={`Contents of ${link.uri}`} className="resource-read">
           {read.data.length === 0 && <p className="muted small">The server returned no contents.</p>}

@@ -12,6 +12,7 @@ import { ToolForm } from "./ToolForm";
 import { ToolResult } from "./ToolResult";
 import type { CallToolResult, ToolRun } from "./toolTypes";
 import { useTools } from "./useTools";
+import { ErrorAlert } from "../../components/ErrorAlert";
 
 /** Regions "Tool form" and "Result": the selected tool's arguments form, and what it returned. */
 export function ToolPanel({ session }: { session?: SessionInfo }) {
@@ -92,12 +93,7 @@ export function ToolPanel({ session }: { session?: SessionInfo }) {
             running={call.isPending}
           />
         )}
-        {callError && (
-          <div role="alert" className="alert">
-            <strong>{callError.message}</strong>
-            {callError.hint && <p>{callError.hint}</p>}
-          </div>
-        )}
+        <ErrorAlert error={callError} />
         {run ? (
           <ToolResult run={run} sessionId={session?.id} outputSchema={tools.data?.find((t) => t.name === run.toolName)?.outputSchema} />
         ) : !call.isPending && !callError && <p className="muted small pad">Run a tool to see its result here.</p>}

@@ -3,6 +3,7 @@ import { describeError } from "../../api/apiRequestError";
 import { useToolSelectionStore } from "../../stores/toolSelectionStore";
 import { ToolList } from "./ToolList";
 import { useTools } from "./useTools";
+import { ErrorAlert } from "../../components/ErrorAlert";
 
 /** Region "Tools": the session's tools from `tools/list`. */
 export function ToolsPane({ session }: { session?: SessionInfo }) {
@@ -27,12 +28,7 @@ export function ToolsPane({ session }: { session?: SessionInfo }) {
       {!session && <p className="muted small pad">Connect to a server to list its tools.</p>}
       {session && !ready && <p className="muted small pad">The session is {session.status}.</p>}
       {ready && !hasTools && <p className="muted small pad">This server does not offer tools.</p>}
-      {error && (
-        <div role="alert" className="alert">
-          <strong>{error.message}</strong>
-          {error.hint && <p>{error.hint}</p>}
-        </div>
-      )}
+      <ErrorAlert error={error} />
       {tools.isPending && ready && hasTools && <p className="muted small pad">Loading tools…</p>}
       {ready && tools.data && session && (
         <ToolList tools={tools.data} selected={selected} onSelect={(name) => select(session.id, name)} />
