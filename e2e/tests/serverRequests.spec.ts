@@ -1,4 +1,4 @@
-import { startEverything } from "@mcpscope/fixtures";
+import { fixtureCommand, startEverything } from "@mcpscope/fixtures";
 import type { Page } from "@playwright/test";
 import { expect, startMcpscope, stopMcpscope, test } from "./mcpscope.js";
 
@@ -94,6 +94,41 @@ test("declining a URL elicitation: the URL is shown and opens only through its l
   await expect(link).toHaveAttribute("rel", "noopener noreferrer");
   await request.getByRole("button", { name: "Decline" }).click();
   await expect(result(page)).toContainText("User declined to open the URL");
+});
+
+test("an accepted URL elicitation is followed until the server reports it complete", async ({ page }) => {
+  const { command, args } = fixtureCommand("schemaZoo");
+  const zoo = await startMcpscope(["--", command, ...args]);
+  try {
+    await page.goto(zoo.url);
+    await runTool(page, "url-elicitation");
+    const request = inbox(page).getByRole("article", { name: "URL elicitation request" });
+    await expect(request).toContainText("Buy a zoo ticket");
+    await request.getByRole("button", { name: "Accept" }).click();
+    await expect(result(page)).toContainText(": accept");
+    await page.getByRole("button", { name: "Inbox, 0 pending" }).click();
+    const list = inbox(page).getByRole("region", { name: "URL elicitations" });
+    await expect(list.getByRole("link", { name: "https://example.com/zoo-ticket" })).toHaveAttribute("rel", "noopener noreferrer");
+    await expect(list).toContainText("completed: the server reported the flow done");
+  } finally {
+    await stopMcpscope(zoo);
+  }
+});
+
+test("a URL elicitation named by a -32042 error is listed with what to do next", async ({ page, mcpscope }) => {
+  await page.goto(mcpscope.url);
+  await runTool(page, "trigger-url-elicitation", { url: "https://example.com/needs-auth" });
+  await expect(page.getByRole("button", { name: /^Inbox, 1 pending/ })).toBeVisible();
+  await inbox(page).getByRole("article", { name: "URL elicitation request" }).getByRole("button", { name: "Decline" }).click();
+  await expect(result(page)).toContainText("User declined to open the URL");
+
+  await page.getByRole("region", { name: "Tool form" }).getByLabel("errorPath").check();
+  await page.getByRole("button", { name: "Run tool" }).click();
+  await expect(result(page)).toContainText("-32042");
+  await page.getByRole("button", { name: "Inbox, 0 pending" }).click();
+  const list = inbox(page).getByRole("region", { name: "URL elicitations" });
+  await expect(list.getByRole("listitem").filter({ hasText: "https://modelcontextprotocol.io" })).toContainText("named by a -32042 error");
+  await expect(list.getByRole("listitem").filter({ hasText: "needs-auth" })).toContainText("declined");
 });
 
 test("roots set in the Settings tab are what the server lists", async ({ page, mcpscope }) => {

@@ -5,3 +5,4 @@ export * from "./methodStats.js";
 export * from "./spans.js";
 export * from "./progress.js";
 export * from "./diff/index.js";
+export * from "./urlElicitations.js";

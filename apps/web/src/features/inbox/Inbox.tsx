@@ -3,6 +3,8 @@ import type { SessionInfo } from "@mcpscope/protocol";
 import { restClient } from "../../api/restClient";
 import { useInbox, useInboxStore } from "../../stores/inboxStore";
 import { InboxEntry, inboxItemTitle } from "./InboxEntry";
+import { UrlElicitationList } from "./UrlElicitationList";
+import { useUrlElicitations } from "./useUrlElicitations";
 import "./inbox.css";
 
 /**
@@ -13,6 +15,7 @@ import "./inbox.css";
  */
 export function Inbox({ session }: { session: SessionInfo }) {
   const items = useInbox(session.id);
+  const urlElicitations = useUrlElicitations(session.id);
   const [open, setOpen] = useState(false);
   const [opener, setOpener] = useState<"user" | "request">();
   const [announce, setAnnounce] = useState("");
@@ -119,6 +122,7 @@ export function Inbox({ session }: { session: SessionInfo }) {
             ))}
           </div>
         )}
+        <UrlElicitationList items={urlElicitations} />
       </section>
     </div>
   );
