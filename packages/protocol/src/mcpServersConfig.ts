@@ -1,10 +1,13 @@
 import { z } from "zod";
+import { ClientBehaviourSchema } from "./serverRequests.js";
 import type { SessionTarget } from "./session.js";
 
 /**
  * One entry of an `mcpServers` config file, the shape Claude Desktop, Cursor and VS Code
  * use: `command`/`args`/`env`/`cwd` for stdio, `url`/`headers` for remote servers, and an
- * optional `type`.
+ * optional `type`. mcpscope also reads an optional `mcpscope` object, its session's client
+ * behaviour (`ClientBehaviour`: capabilities switched off, roots, and `autoAnswer` canned
+ * answers for unattended runs); other clients ignore keys they do not know.
  */
 export const McpServerEntrySchema = z
   .object({
@@ -15,6 +18,7 @@ export const McpServerEntrySchema = z
     cwd: z.string().optional(),
     url: z.string().optional(),
     headers: z.record(z.string(), z.string()).optional(),
+    mcpscope: ClientBehaviourSchema.optional(),
   })
   .passthrough()
   .refine((e) => (e.command ? !e.url : Boolean(e.url)), "a server entry needs either a command (stdio) or a url (remote), not both");
@@ -36,13 +40,17 @@ export const ConfiguredServerSchema = z.object({
 });
 export type ConfiguredServer = z.infer<typeof ConfiguredServerSchema>;
 
-/** Converts a config entry to a session target (`type` `http` is Streamable HTTP). */
+/**
+ * Converts a config entry to a session target (`type` `http` is Streamable HTTP); its
+ * `mcpscope` object becomes the session's `client` behaviour.
+ */
 export function entryToTarget(name: string, entry: McpServerEntry): SessionTarget {
+  const client = entry.mcpscope ? { client: entry.mcpscope } : {};
   if (entry.command) {
-    return { transport: "stdio", command: entry.command, args: entry.args ?? [], env: entry.env ?? {}, ...(entry.cwd ? { cwd: entry.cwd } : {}), name };
+    return { transport: "stdio", command: entry.command, args: entry.args ?? [], env: entry.env ?? {}, ...(entry.cwd ? { cwd: entry.cwd } : {}), name, ...client };
   }
   const transport = entry.type === "sse" ? "sse" : entry.type === "http" || entry.type === "streamable-http" ? "streamable-http" : "auto";
-  return { transport, url: entry.url!, headers: entry.headers ?? {}, revealSecrets: false, name };
+  return { transport, url: entry.url!, headers: entry.headers ?? {}, revealSecrets: false, name, ...client };
 }
 
 /** Converts a session target back to a config entry, for copying out of the UI. */

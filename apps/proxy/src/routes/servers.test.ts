@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiError, type ConfiguredServer, type SendRequestResult, type SessionInfo, targetToEntry } from "@mcpscope/protocol";
 import { fixtureCommand } from "@mcpscope/fixtures";
+import { defaultServerTarget } from "../sessions/defaultServer.js";
 import { ServerCatalog } from "../sessions/serverCatalog.js";
 import { startTestApp, type TestApp } from "../testing/testApp.js";
 
@@ -66,6 +67,21 @@ describe("ServerCatalog.load", () => {
     ["an entry with neither command nor url", { mcpServers: { x: { args: [] } } }, /command .* or a url/],
   ])("refuses a file with %s, naming the problem", async (_, content, message) => {
     await expect(ServerCatalog.load(await writeConfig(content))).rejects.toThrow(message);
+  });
+
+  it("takes the session's client behaviour from an entry's `mcpscope` key: canned answers let an unattended sampling call finish", async () => {
+    const everything = defaultServerTarget();
+    const canned = { role: "assistant", content: { type: "text", text: "canned by the config" }, model: "ci", stopReason: "endTurn" };
+    const path = await writeConfig({ mcpServers: { ci: { command: everything.command, args: everything.args, mcpscope: { capabilities: { roots: false }, autoAnswer: { sampling: canned } } } } });
+    const t = await startTestApp({ catalog: await ServerCatalog.load(path) });
+    try {
+      const session = (await t.api<SessionInfo>("POST", "/api/servers/ci/sessions")).body;
+      expect(session.clientCapabilities).not.toHaveProperty("roots");
+      const answer = await t.api<SendRequestResult>("POST", `/api/sessions/${session.id}/requests`, { method: "tools/call", params: { name: "trigger-sampling-request", arguments: { prompt: "hi", maxTokens: 5 } } });
+      expect(JSON.stringify(answer.body)).toContain("canned by the config");
+    } finally {
+      await t.close();
+    }
   });
 
   it("reads VS Code's `servers` key too", async () => {
