@@ -58,16 +58,25 @@ export async function stopMcpscope(m: Mcpscope): Promise<void> {
   await exited;
 }
 
+/**
+ * A Playwright `test` whose worker-scoped `mcpscope` fixture is its own: a spec file that
+ * changes sessions (imports, restarts) takes one, so other files' sessions stay as they expect.
+ * `args` go to `startMcpscope` (default: the default server).
+ */
+export function testWithOwnMcpscope(args: string[] = []) {
+  return base.extend<object, { mcpscope: Mcpscope }>({
+    mcpscope: [
+      async ({}, use) => {
+        const m = await startMcpscope(args);
+        await use(m);
+        await stopMcpscope(m);
+      },
+      { scope: "worker" },
+    ],
+  });
+}
+
 /** Playwright test with a worker-scoped mcpscope on the default server. */
-export const test = base.extend<object, { mcpscope: Mcpscope }>({
-  mcpscope: [
-    async ({}, use) => {
-      const m = await startMcpscope();
-      await use(m);
-      await stopMcpscope(m);
-    },
-    { scope: "worker" },
-  ],
-});
+export const test = testWithOwnMcpscope();
 
 export { expect } from "@playwright/test";

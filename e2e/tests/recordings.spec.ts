@@ -2,21 +2,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEverything } from "@mcpscope/fixtures";
-import { test as base, type Page } from "@playwright/test";
-import { expect, startMcpscope, stopMcpscope, type Mcpscope } from "./mcpscope.js";
+import type { Page } from "@playwright/test";
+import { expect, startMcpscope, stopMcpscope, testWithOwnMcpscope, type Mcpscope } from "./mcpscope.js";
 
 // This file's own mcpscope (a separate worker): its imports, restarts and tool calls must not
 // show up in the sessions other spec files look at.
-const test = base.extend<object, { mcpscope: Mcpscope }>({
-  mcpscope: [
-    async ({}, use) => {
-      const m = await startMcpscope();
-      await use(m);
-      await stopMcpscope(m);
-    },
-    { scope: "worker" },
-  ],
-});
+const test = testWithOwnMcpscope();
 
 /** Runs the echo tool through its form and waits for its result. */
 async function runEcho(page: Page, message: string): Promise<void> {
