@@ -41,7 +41,7 @@ function CompareDialog({ session, onClose }: { session: SessionInfo; onClose(): 
   }, []);
 
   return (
-    <dialog ref={ref} className="compare-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
+    <dialog ref={ref} className="modal-dialog compare-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
       <div className="compare-head">
         <h2 id={`${id}-title`} className="pane-title">
           Compare sessions

@@ -22,7 +22,7 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
-    <dialog ref={ref} className="share-dialog" aria-labelledby="share-title" onClose={onClose}>
+    <dialog ref={ref} className="modal-dialog share-dialog" aria-labelledby="share-title" onClose={onClose}>
       <h2 id="share-title" className="pane-title">
         Share this mcpscope
       </h2>
