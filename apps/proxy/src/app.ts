@@ -62,7 +62,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return reply.code(500).send(new ApiFailure("INTERNAL", `Internal error in mcpscope: ${e.message}`).toBody());
   });
 
-  await app.register(fastifyCookie);
+  // The guard parses the auth cookie itself, and only when no bearer token is sent.
+  await app.register(fastifyCookie, { hook: false });
   // The guard reads the port on every request; `server.address()` is a syscall-backed call,
   // so it is read once the server listens.
   let listening: number | undefined;

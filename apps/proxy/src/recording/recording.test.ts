@@ -1,10 +1,10 @@
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { ApiError, Frame, FramesPage, SessionInfo } from "@mcpscope/protocol";
 import { fixtureCommand } from "@mcpscope/fixtures";
-import { FrameLog } from "../sessions/frameLog.js";
+import { FLUSH_DELAY_MS, FLUSH_PENDING_CHARS, FrameLog } from "../sessions/frameLog.js";
 import { startTestApp } from "../testing/testApp.js";
 import { FrameFile } from "./frameFile.js";
 
@@ -33,14 +33,32 @@ describe("FrameLog with a recording file", () => {
     expect(readRecording(join(dir, "a.jsonl")).frames).toHaveLength(100);
   });
 
-  it("writes each burst of frames before any other code runs", async () => {
+  it("writes a burst of frames in one write, within FLUSH_DELAY_MS", async () => {
     const dir = tempDir();
     const path = join(dir, "b.jsonl");
-    const log = new FrameLog("s", { file: FrameFile.create(path, { type: "mcpscope-recording", version: 1, session: { id: "s" } }) });
+    const file = FrameFile.create(path, { type: "mcpscope-recording", version: 1, session: { id: "s" } });
+    const writes = vi.spyOn(file, "append");
+    const log = new FrameLog("s", { file });
+    const started = performance.now();
     log.append({ dir: "in", kind: "stderr", raw: "one" });
     log.append({ dir: "in", kind: "stderr", raw: "two" });
-    await Promise.resolve();
-    expect(readRecording(path).frames.map((f) => f.raw)).toEqual(["one", "two"]);
+    expect(writes).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(readRecording(path).frames.map((f) => f.raw)).toEqual(["one", "two"]), { timeout: 1000, interval: 1 });
+    expect(writes).toHaveBeenCalledTimes(1);
+    // Timers may fire late on a busy machine, never early.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(FLUSH_DELAY_MS - 1);
+  });
+
+  it("writes at once what is read back or past FLUSH_PENDING_CHARS, so nothing shown is only in memory", () => {
+    const dir = tempDir();
+    const path = join(dir, "b2.jsonl");
+    const log = new FrameLog("s", { file: FrameFile.create(path, { type: "mcpscope-recording", version: 1, session: { id: "s" } }) });
+    log.append({ dir: "in", kind: "stderr", raw: "read" });
+    expect(readRecording(path).frames).toHaveLength(0);
+    expect(log.since(0)).toHaveLength(1);
+    expect(readRecording(path).frames.map((f) => f.raw)).toEqual(["read"]);
+    log.append({ dir: "in", kind: "stderr", raw: "x".repeat(FLUSH_PENDING_CHARS) });
+    expect(readRecording(path).frames).toHaveLength(2);
   });
 
   it("reopens a recording, ignoring a torn last line", () => {

@@ -68,7 +68,10 @@ export const wsRoutes: FastifyPluginAsync<{ sessions: SessionManager; presence: 
   };
 
   const watch = (session: AnySession) => {
-    session.log.onAppend(() => schedule());
+    // With no one following, appends cost nothing here (no timer per burst).
+    session.log.onAppend(() => {
+      if (subscribers.size > 0) schedule();
+    });
     session.onChange((info) => {
       for (const sub of subscribers) send(sub.socket, { type: "session", session: info });
     });

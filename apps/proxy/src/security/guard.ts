@@ -52,6 +52,13 @@ export function registerGuard(app: FastifyInstance, opts: GuardOptions): void {
     return cached.hosts;
   };
 
+  const roleOf = (presented: string | undefined): Role | undefined =>
+    tokenMatches(presented, opts.token) ? "presenter" : opts.viewerToken && tokenMatches(presented, opts.viewerToken) ? "viewer" : undefined;
+  const cookieToken = (request: FastifyRequest): string | undefined => {
+    const header = request.headers.cookie;
+    return header === undefined ? undefined : app.parseCookie(header)[cookieName(opts.port())];
+  };
+
   app.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {
     const hosts = allowedHosts();
     const host = request.headers.host?.toLowerCase();
@@ -76,22 +83,20 @@ export function registerGuard(app: FastifyInstance, opts: GuardOptions): void {
     }
 
     const url = request.url;
-    const name = cookieName(opts.port());
-    const roleOf = (presented: string | undefined): Role | undefined =>
-      tokenMatches(presented, opts.token) ? "presenter" : opts.viewerToken && tokenMatches(presented, opts.viewerToken) ? "viewer" : undefined;
     if (request.method === "GET" && (url.startsWith("/?") || url.startsWith("/index.html?"))) {
       const presented = new URL(url, "http://x").searchParams.get("token");
       if (presented !== null) {
         if (!roleOf(presented)) throw new ApiFailure("UNAUTHORIZED", "The token in the URL is not this mcpscope's token.");
-        reply.setCookie(name, presented, { httpOnly: true, sameSite: "strict", path: "/" });
+        reply.setCookie(cookieName(opts.port()), presented, { httpOnly: true, sameSite: "strict", path: "/" });
         return reply.redirect("/", 302);
       }
     }
     if (isPublic(url)) return;
 
     const auth = request.headers.authorization;
-    const bearer = auth?.startsWith("Bearer ") ? auth.slice("Bearer ".length) : undefined;
-    const role = roleOf(bearer ?? request.cookies[name]);
+    // Scripts send a bearer token; only the browser's requests need their cookies parsed.
+    const presented = auth?.startsWith("Bearer ") ? auth.slice("Bearer ".length) : cookieToken(request);
+    const role = roleOf(presented);
     if (!role) throw new ApiFailure("UNAUTHORIZED");
     request.role = role;
     if (role === "viewer" && request.method !== "GET") {

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { hash, randomBytes, timingSafeEqual } from "node:crypto";
 
 /** A new random token: 32 bytes, base64url (43 characters). */
 export function generateToken(): string {
@@ -14,7 +14,7 @@ const expectedDigests = new Map<string, Buffer>();
 export function tokenMatches(presented: string | undefined, expected: string): boolean {
   if (presented === undefined) return false;
   let b = expectedDigests.get(expected);
-  if (!b) expectedDigests.set(expected, (b = createHash("sha256").update(expected).digest()));
-  const a = createHash("sha256").update(presented).digest();
+  if (!b) expectedDigests.set(expected, (b = hash("sha256", expected, "buffer")));
+  const a = hash("sha256", presented, "buffer");
   return timingSafeEqual(a, b);
 }

@@ -12,6 +12,16 @@ export function nowMs(): number {
 /** Frames kept in memory per recorded session; older ones are read back from the file. */
 export const DEFAULT_WINDOW_FRAMES = 50_000;
 
+/**
+ * Longest a recorded frame waits in memory before it is written, in milliseconds. One write
+ * per burst instead of one per frame: a file write costs about as much CPU as the rest of a
+ * proxied call's bookkeeping, and waiting keeps it off the path between a response arriving
+ * and the caller getting it.
+ */
+export const FLUSH_DELAY_MS = 4;
+/** Pending serialized frames (UTF-16 code units) that are written at once, without waiting. */
+export const FLUSH_PENDING_CHARS = 256 * 1024;
+
 export interface FrameLogOptions {
   /** The recording; without one, every frame stays in memory. */
   file?: FrameFile;
@@ -23,10 +33,13 @@ export interface FrameLogOptions {
 
 /**
  * The append-only frame log of one session (DESIGN.md "Data model"). `seq` starts at 1 and
- * is contiguous. With a recording file, the file is the source of truth: each synchronous
- * burst of appends is written in one write before any other code runs (a microtask), and
- * memory holds only the newest `windowFrames` frames plus 8 bytes of file offset per frame.
- * Listeners are told after each append; they must be cheap (mark dirty, schedule work).
+ * is contiguous. With a recording file, the file is the source of truth: appends are
+ * written together, at most `FLUSH_DELAY_MS` later (at once past `FLUSH_PENDING_CHARS`), and
+ * always before a frame is read back or reported (`since`, `flush`, `close`), so whatever
+ * the API has shown is on disk; a crash of mcpscope itself loses at most the last few
+ * milliseconds. Memory holds only the newest `windowFrames` frames plus 8 bytes of file
+ * offset per frame. Listeners are told after each append; they must be cheap (mark dirty,
+ * schedule work).
  */
 export class FrameLog {
   private window: Frame[] = [];
@@ -34,6 +47,8 @@ export class FrameLog {
   private windowStart = 1;
   private last = 0;
   private pending: string[] = [];
+  private pendingChars = 0;
+  private flushTimer?: NodeJS.Timeout;
   private readonly listeners = new Set<(frame: Frame) => void>();
   private readonly file?: FrameFile;
   private readonly windowFrames: number;
@@ -65,8 +80,11 @@ export class FrameLog {
     };
     this.window.push(frame);
     if (this.file) {
-      if (this.pending.length === 0) queueMicrotask(() => this.flush());
-      this.pending.push(JSON.stringify(frame));
+      const line = JSON.stringify(frame);
+      this.pending.push(line);
+      this.pendingChars += line.length;
+      if (this.pendingChars >= FLUSH_PENDING_CHARS) this.flush();
+      else this.flushTimer ??= setTimeout(this.flush, FLUSH_DELAY_MS).unref();
       if (this.window.length > this.windowFrames * 1.5) this.trim();
     }
     for (const listener of this.listeners) listener(frame);
@@ -74,20 +92,28 @@ export class FrameLog {
   }
 
   /** Writes frames not yet on disk. */
-  flush(): void {
+  flush = (): void => {
+    if (this.flushTimer) {
+      clearTimeout(this.flushTimer);
+      this.flushTimer = undefined;
+    }
     if (!this.file || this.pending.length === 0) return;
     const lines = this.pending;
     this.pending = [];
+    this.pendingChars = 0;
     this.file.append(lines);
-  }
+  };
 
-  /** Frames with `seq > since`, at most `limit`, in seq order (from memory or the file). */
+  /**
+   * Frames with `seq > since`, at most `limit`, in seq order (from memory or the file).
+   * Writes pending frames first: what is read is on disk.
+   */
   since(since: number, limit = Number.POSITIVE_INFINITY): Frame[] {
+    this.flush();
     const from = Math.max(1, since + 1);
     const to = Math.min(this.last, since + limit);
     if (to < from) return [];
     if (from >= this.windowStart) return this.window.slice(from - this.windowStart, to - this.windowStart + 1);
-    this.flush();
     const fromDisk = this.file ? this.file.read(from, Math.min(to, this.windowStart - 1) - from + 1) : [];
     return to < this.windowStart ? fromDisk : fromDisk.concat(this.window.slice(0, to - this.windowStart + 1));
   }

@@ -64,6 +64,17 @@ function clientCapabilities(enabled: ClientBehaviour["capabilities"]): Record<st
   };
 }
 
+/** Milliseconds since `started` (a `performance.now()` reading), to the microsecond. */
+function millisSince(started: number): number {
+  return Math.round((performance.now() - started) * 1000) / 1000;
+}
+
+/**
+ * The progress callback of every request: setting one makes the SDK attach a progressToken;
+ * the frames record the progress. One function for all requests, not a closure per call.
+ */
+function ignoreProgress(): void {}
+
 /** HTTP statuses after which `auto` falls back from Streamable HTTP to HTTP+SSE (spec "Backwards Compatibility"). */
 const FALLBACK_STATUSES = new Set([400, 404, 405]);
 
@@ -174,7 +185,6 @@ export class Session {
       throw new ApiFailure("SESSION_NOT_READY", `The session is ${this.status}${this.error ? `: ${this.error}` : "."}`);
     }
     const started = performance.now();
-    const elapsed = () => Math.round((performance.now() - started) * 1000) / 1000;
     const { requestTimeoutMs, resetTimeoutOnProgress, maxTotalTimeoutMs } = this.settings;
     // The SDK numbers requests from this counter (Protocol.request, SDK 1.32); reading it
     // first tells which JSON-RPC id this request gets, so it can be cancelled by that id.
@@ -196,22 +206,20 @@ export class Session {
         resetTimeoutOnProgress,
         ...(maxTotalTimeoutMs === undefined ? {} : { maxTotalTimeout: maxTotalTimeoutMs }),
         signal: entry.controller.signal,
-        onprogress: () => {
-          // Setting a callback makes the SDK attach a progressToken; the frames record progress.
-        },
+        onprogress: ignoreProgress,
       });
-      return { result: result as Record<string, unknown>, durationMs: elapsed() };
+      return { result: result as Record<string, unknown>, durationMs: millisSince(started) };
     } catch (err) {
-      if (entry.cancelled !== undefined) return { error: { code: -32800, message: `Cancelled: ${entry.cancelled}` }, durationMs: elapsed() };
-      if (entry.timedOut !== undefined) return { error: { code: -32001, message: entry.timedOut }, durationMs: elapsed() };
+      if (entry.cancelled !== undefined) return { error: { code: -32800, message: `Cancelled: ${entry.cancelled}` }, durationMs: millisSince(started) };
+      if (entry.timedOut !== undefined) return { error: { code: -32001, message: entry.timedOut }, durationMs: millisSince(started) };
       if (err instanceof McpError) {
         const prefix = `MCP error ${err.code}: `;
         let message = err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message;
         const exit = this.transport?.exit;
         if (err.code === -32000 && exit) message = `${message}: the server process ${describeExit(exit)}.${stderrSuffix(exit.stderrTail)}`;
-        return { error: { code: err.code, message, ...(err.data === undefined ? {} : { data: err.data }) }, durationMs: elapsed() };
+        return { error: { code: err.code, message, ...(err.data === undefined ? {} : { data: err.data }) }, durationMs: millisSince(started) };
       }
-      return { error: { code: -32603, message: (err as Error).message }, durationMs: elapsed() };
+      return { error: { code: -32603, message: (err as Error).message }, durationMs: millisSince(started) };
     } finally {
       clearTimeout(totalTimer);
       this.inFlight.delete(id);
@@ -315,13 +323,16 @@ export class Session {
     this.log.close();
   }
 
-  /** Ends the connection at once (mcpscope is exiting). */
+  /** Ends the connection at once (mcpscope is exiting); writes the frames not yet on disk. */
   killNow(): void {
     this.transport?.killNow();
+    this.log.flush();
   }
 
   /** The session as the API reports it; secret header values are redacted. */
   info(): SessionInfo {
+    // The reported lastSeq must be on disk (a crash of mcpscope loses nothing it has shown).
+    this.log.flush();
     const serverInfo = this.client.getServerVersion();
     const capabilities = this.client.getServerCapabilities();
     const instructions = this.client.getInstructions();
