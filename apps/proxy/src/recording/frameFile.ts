@@ -87,17 +87,17 @@ export class FrameFile {
     return this.count;
   }
 
-  /** Appends serialized frames (one JSON text each, in seq order) in one write. */
+  /**
+   * Appends serialized frames (one JSON text each, in seq order, none with a raw line break,
+   * as JSON.stringify makes them) in one write.
+   */
   append(lines: string[]): void {
     if (this.fd === undefined || !this.writable || lines.length === 0) return;
-    let offset = this.size;
-    for (const line of lines) {
-      this.pushOffset(offset);
-      offset += Buffer.byteLength(line) + 1;
-    }
-    const text = lines.join("\n") + "\n";
-    writeSync(this.fd, text);
-    this.size = offset;
+    // Encoded once; the index comes from the newlines in the bytes.
+    const bytes = Buffer.from(lines.join("\n") + "\n", "utf8");
+    for (let written = 0; written < bytes.length; ) written += writeSync(this.fd, bytes, written);
+    for (let start = 0; start < bytes.length; start = bytes.indexOf(10, start) + 1) this.pushOffset(this.size + start);
+    this.size += bytes.length;
   }
 
   /** Reads frames with seq in [from, from + count) back from disk (seq is 1-based). */

@@ -19,7 +19,7 @@ export const DEFAULT_WINDOW_FRAMES = 50_000;
  * and the caller getting it.
  */
 export const FLUSH_DELAY_MS = 4;
-/** Pending serialized frames (UTF-16 code units) that are written at once, without waiting. */
+/** Raw text (UTF-16 code units) of unwritten frames past which they are written at once. */
 export const FLUSH_PENDING_CHARS = 256 * 1024;
 
 export interface FrameLogOptions {
@@ -34,7 +34,8 @@ export interface FrameLogOptions {
 /**
  * The append-only frame log of one session (DESIGN.md "Data model"). `seq` starts at 1 and
  * is contiguous. With a recording file, the file is the source of truth: appends are
- * written together, at most `FLUSH_DELAY_MS` later (at once past `FLUSH_PENDING_CHARS`), and
+ * serialized and written together, at most `FLUSH_DELAY_MS` later (at once past
+ * `FLUSH_PENDING_CHARS` of raw text), and
  * always before a frame is read back or reported (`since`, `flush`, `close`), so whatever
  * the API has shown is on disk; a crash of mcpscope itself loses at most the last few
  * milliseconds. Memory holds only the newest `windowFrames` frames plus 8 bytes of file
@@ -46,7 +47,9 @@ export class FrameLog {
   /** seq of `window[0]`. */
   private windowStart = 1;
   private last = 0;
-  private pending: string[] = [];
+  /** Highest seq written to the file. */
+  private written = 0;
+  /** Raw text length of the frames not written yet. */
   private pendingChars = 0;
   private flushTimer?: NodeJS.Timeout;
   private readonly listeners = new Set<(frame: Frame) => void>();
@@ -64,6 +67,7 @@ export class FrameLog {
     if (this.file) {
       // An existing recording: continue after its frames.
       this.last = this.file.frameCount;
+      this.written = this.last;
       this.windowStart = this.last + 1;
     }
   }
@@ -80,9 +84,8 @@ export class FrameLog {
     };
     this.window.push(frame);
     if (this.file) {
-      const line = JSON.stringify(frame);
-      this.pending.push(line);
-      this.pendingChars += line.length;
+      // Serialized when written, off the path of the message being relayed.
+      this.pendingChars += frame.raw.length;
       if (this.pendingChars >= FLUSH_PENDING_CHARS) this.flush();
       else this.flushTimer ??= setTimeout(this.flush, FLUSH_DELAY_MS).unref();
       if (this.window.length > this.windowFrames * 1.5) this.trim();
@@ -97,9 +100,11 @@ export class FrameLog {
       clearTimeout(this.flushTimer);
       this.flushTimer = undefined;
     }
-    if (!this.file || this.pending.length === 0) return;
-    const lines = this.pending;
-    this.pending = [];
+    if (!this.file || this.written === this.last) return;
+    // Unwritten frames are always in the window: trim() flushes before it drops any.
+    const lines: string[] = [];
+    for (let i = this.written + 1 - this.windowStart; i < this.window.length; i++) lines.push(JSON.stringify(this.window[i]));
+    this.written = this.last;
     this.pendingChars = 0;
     this.file.append(lines);
   };
