@@ -5,8 +5,8 @@ import { FrameRow } from "./FrameRow";
 import { useFixedRows } from "./useFixedRows";
 
 const ROW_HEIGHT = 26;
-/** Row slots React keys rows by: more than ever fit on screen, so a scroll re-fills slots instead of recreating rows. */
-const ROW_SLOTS = 512;
+/** Rows rendered beyond the viewport on each side: every one is layout work on each scroll jump. */
+const OVERSCAN = 4;
 const PAGE = 20;
 
 /** The rows the grid shows: every frame, or a filtered view's matches, by position. */
@@ -50,8 +50,7 @@ export function FramesGrid({ sessionId, index, rows, version, startTs }: Props) 
   const setFollow = useTimelineStore((s) => s.setFollow);
   const pinnedList = useTimelineStore((s) => s.pinned[sessionId]);
 
-  // A few rows of overscan: every row past the viewport is layout work on each scroll jump.
-  const virtualizer = useFixedRows(scrollRef, count, ROW_HEIGHT, 4);
+  const virtualizer = useFixedRows(scrollRef, count, ROW_HEIGHT, OVERSCAN);
 
   useLayoutEffect(() => {
     const el = scrollRef.current;
@@ -157,7 +156,7 @@ export function FramesGrid({ sessionId, index, rows, version, startTs }: Props) 
             const progressCount = isRequest ? index.progressCount(frame.seq) : 0;
             return (
               <FrameRow
-                key={item.index % ROW_SLOTS}
+                key={item.index % virtualizer.slots}
                 sessionId={sessionId}
                 pinned={pinned.has(frame.seq)}
                 progressCount={progressCount}

@@ -10,6 +10,33 @@ export interface FixedRow {
 }
 
 /**
+ * The rows to render for a scroll position: those in view plus `overscan` on each side.
+ * `scrollTop` and `viewportHeight` are the scroller's, in px; past `MAX_SCROLL_PX` of rows the
+ * scroll range is scaled (`scale` > 1 virtual px per scroll px).
+ */
+export function visibleRows(count: number, rowHeight: number, overscan: number, scrollTop: number, viewportHeight: number) {
+  const total = count * rowHeight;
+  const spacer = Math.min(total, MAX_SCROLL_PX);
+  const scale = total > spacer && spacer > viewportHeight ? (total - viewportHeight) / (spacer - viewportHeight) : 1;
+  const virtualTop = Math.min(scrollTop * scale, Math.max(0, total - viewportHeight));
+  const first = Math.max(0, Math.floor(virtualTop / rowHeight) - overscan);
+  const last = Math.min(count - 1, Math.ceil((virtualTop + viewportHeight) / rowHeight) + overscan);
+  const items: FixedRow[] = [];
+  for (let i = first; i <= last; i++) items.push({ index: i, top: scrollTop + (i * rowHeight - virtualTop) });
+  return { items, spacer, scale };
+}
+
+/**
+ * How many element slots rows are keyed by (`index % slots`): more than `visibleRows` ever
+ * returns for this viewport, so the rows rendered at once never share a slot, a row that
+ * stays in view keeps its element, and a jump refills the same elements instead of removing
+ * and creating them (React keys).
+ */
+export function rowSlots(rowHeight: number, overscan: number, viewportHeight: number): number {
+  return Math.ceil(viewportHeight / rowHeight) + 2 * overscan + 2;
+}
+
+/**
  * Virtualizes rows of one fixed height in O(visible rows): no per-row measurement, so a
  * batch of new rows costs nothing beyond the rows on screen (a general virtualizer that
  * re-measures every row is O(n) per count change). Past ~15M px the scroll range is
@@ -32,14 +59,7 @@ export function useFixedRows(scrollRef: RefObject<HTMLElement | null>, count: nu
     };
   }, [scrollRef]);
 
-  const total = count * rowHeight;
-  const spacer = Math.min(total, MAX_SCROLL_PX);
-  const scale = total > spacer && spacer > view.height ? (total - view.height) / (spacer - view.height) : 1;
-  const virtualTop = Math.min(view.top * scale, Math.max(0, total - view.height));
-  const first = Math.max(0, Math.floor(virtualTop / rowHeight) - overscan);
-  const last = Math.min(count - 1, Math.ceil((virtualTop + view.height) / rowHeight) + overscan);
-  const items: FixedRow[] = [];
-  for (let i = first; i <= last; i++) items.push({ index: i, top: view.top + (i * rowHeight - virtualTop) });
+  const { items, spacer, scale } = visibleRows(count, rowHeight, overscan, view.top, view.height);
 
   /** Scrolls so that row `index` is in view (the least movement). */
   const scrollToIndex = useCallback(
@@ -63,5 +83,5 @@ export function useFixedRows(scrollRef: RefObject<HTMLElement | null>, count: nu
     if (el) setView((v) => (v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
   }, [scrollRef]);
 
-  return { items, totalSize: spacer, viewportHeight: view.height, scrollToIndex, sync };
+  return { items, slots: rowSlots(rowHeight, overscan, view.height), totalSize: spacer, viewportHeight: view.height, scrollToIndex, sync };
 }
