@@ -10,6 +10,8 @@ import { processCpuMs, summarize } from "./lib/stats.mjs";
 import { Subscriber } from "./lib/subscriber.mjs";
 
 const ECHO = { name: "echo", arguments: { message: "bench" } };
+/** Calls of a fresh process reported as its cold start. */
+export const COLD_CALLS = 500;
 
 function checkEcho(result, where) {
   const text = result?.content?.[0]?.text;
@@ -29,7 +31,7 @@ async function timeCalls(call, n, samples) {
 /**
  * @returns {Promise<{configs: Record<string, {label: string, stats: object, extra?: object}>, fastest: "http"|"fetch"}>}
  */
-export async function proxyOverhead({ n, warmup, rounds, token, profileDir, log }) {
+export async function proxyOverhead({ n, warmup, settle, rounds, token, profileDir, log }) {
   const { Client, StdioClientTransport } = await loadSdk();
 
   // (a) direct: the SDK client spawns its own server-everything.
@@ -78,8 +80,17 @@ export async function proxyOverhead({ n, warmup, rounds, token, profileDir, log 
 
   const lastSeq = async () => (await proxy.http.get(`/api/sessions/${session.id}`)).lastSeq;
 
+  // Warm-up to the steady state: the first few thousand calls of a fresh process (V8 compiling
+  // the hot paths, the machine settling) are several times slower for every configuration,
+  // direct too. The first COLD_CALLS of each are kept and reported on their own.
   log(`proxy overhead: warm-up ${warmup} calls per configuration`);
-  for (const key of ["direct", "http", "health", "bare", "fetch"]) await timeCalls(configs[key].call, warmup, []);
+  const cold = {};
+  for (const key of ["direct", "http", "health", "bare", "fetch"]) {
+    const samples = [];
+    await timeCalls(configs[key].call, warmup, samples);
+    const first = samples.slice(0, COLD_CALLS);
+    cold[key] = summarize(first, first.reduce((sum, us) => sum + us, 0) / 1000);
+  }
 
   const perRound = Math.ceil(n / rounds);
   for (let round = 0; round < rounds; round++) {
@@ -91,6 +102,9 @@ export async function proxyOverhead({ n, warmup, rounds, token, profileDir, log 
         await sub.waitForSeq(await lastSeq(), 10_000); // the backlog first, then measure
         sub.resetCounts();
       }
+      // After a switch from another configuration the machine takes a few hundred calls to
+      // settle again (which process runs on which core, how idle cores wake): not counted.
+      await timeCalls(cfg.call, settle, []);
       const serverPid = key === "direct" ? undefined : (cfg.pid ?? proxy.child.pid);
       const cpuBefore = serverPid && processCpuMs(serverPid);
       const selfBefore = process.cpuUsage();
@@ -118,5 +132,5 @@ export async function proxyOverhead({ n, warmup, rounds, token, profileDir, log 
   unregisterDirect();
   await bare.stop();
   await proxy.stop();
-  return { configs: result, fastest, clientNames: { http: clients.http.name, fetch: clients.fetch.name } };
+  return { configs: result, cold, fastest, clientNames: { http: clients.http.name, fetch: clients.fetch.name } };
 }
