@@ -129,3 +129,51 @@ test("a raw message from the composer is answered in the timeline; settings save
   await expect(timeline.getByRole("status")).toContainText("Settings saved");
   await expect(timeline).toContainText("Current: timeout 45000 ms, not reset on progress, max total 120000 ms");
 });
+
+test("the frames grid follows the newest frame until scrolled up, and Follow brings it back", async ({ page, mcpscope }) => {
+  await page.goto(mcpscope.url);
+  await expect(page.getByRole("banner")).toContainText("Everything Reference Server");
+  const headers = { authorization: `Bearer ${mcpscope.token}`, "content-type": "application/json" };
+  const sessions = (await (await fetch(`${mcpscope.origin}/api/sessions`, { headers })).json()) as Array<{ id: string; status: string }>;
+  const session = sessions.filter((s) => s.status === "ready").at(-1)!;
+  const echo = async (n: number) => {
+    for (let i = 0; i < n; i++) {
+      const body = JSON.stringify({ method: "tools/call", params: { name: "echo", arguments: { message: `follow ${i}` } } });
+      await fetch(`${mcpscope.origin}/api/sessions/${session.id}/requests`, { method: "POST", headers, body });
+    }
+    return ((await (await fetch(`${mcpscope.origin}/api/sessions/${session.id}`, { headers })).json()) as { lastSeq: number }).lastSeq;
+  };
+  const timeline = page.getByRole("region", { name: "Timeline" });
+  const grid = timeline.getByRole("grid", { name: "Frames" });
+  const follow = timeline.getByRole("button", { name: "Follow new frames" });
+  const row = (seq: number) => grid.locator(`#frame-row-${seq}`);
+
+  // Following: every batch of new frames scrolls the newest into view.
+  let last = await echo(40);
+  await expect(follow).toHaveAttribute("aria-pressed", "true");
+  await expect(row(last)).toBeInViewport();
+  await expect(grid).toHaveAttribute("aria-rowcount", String(last + 1));
+
+  // Scrolled up by hand: following stops, and new frames leave the view where it is.
+  await grid.hover();
+  await page.mouse.wheel(0, -600);
+  await expect(follow).toHaveAttribute("aria-pressed", "false");
+  // A row in the middle of what is on screen now (rows above and below it are rendered too).
+  const shown = await grid.evaluate((el) => {
+    const box = el.querySelector(".frames-scroll")!.getBoundingClientRect();
+    const inView = [...el.querySelectorAll(".frames-body [role=row]")].filter((r) => {
+      const b = r.getBoundingClientRect();
+      return b.top >= box.top && b.bottom <= box.bottom;
+    });
+    return inView[Math.floor(inView.length / 2)]!.id;
+  });
+  last = await echo(10);
+  await expect(grid).toHaveAttribute("aria-rowcount", String(last + 1));
+  await expect(row(last)).toHaveCount(0);
+  await expect(grid.locator(`#${shown}`)).toBeInViewport();
+
+  // Follow again: straight to the newest frame.
+  await follow.click();
+  await expect(follow).toHaveAttribute("aria-pressed", "true");
+  await expect(row(last)).toBeInViewport();
+});

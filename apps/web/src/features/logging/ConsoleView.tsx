@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import type { SessionInfo } from "@mcpscope/protocol";
 import { consoleEntry, LOG_LEVELS, type TimelineIndex } from "@mcpscope/timeline";
 import { describeError } from "../../api/apiRequestError";
@@ -35,15 +35,7 @@ export function ConsoleView({ session, index, version, startTs }: Props) {
   const selected = useTimelineStore((s) => s.selected[session.id]);
   const canLog = session.capabilities === undefined || "logging" in (session.capabilities ?? {});
 
-  const virtualizer = useFixedRows(scrollRef, count, ROW_HEIGHT, 10);
-
-  useLayoutEffect(() => {
-    const el = scrollRef.current;
-    if (stick && el) {
-      el.scrollTop = el.scrollHeight;
-      virtualizer.sync();
-    }
-  }, [stick, count]); // eslint-disable-line react-hooks/exhaustive-deps
+  const virtualizer = useFixedRows(scrollRef, count, ROW_HEIGHT, 10, stick);
 
   const onLevel = (value: string) => {
     setLevel(value);

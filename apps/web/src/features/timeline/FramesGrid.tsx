@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useRef, type KeyboardEvent } from "react";
 import { readProgress, summarizeFrame, type TimelineIndex } from "@mcpscope/timeline";
 import { useTimelineStore } from "../../stores/timelineStore";
 import { FrameRow } from "./FrameRow";
@@ -50,17 +50,8 @@ export function FramesGrid({ sessionId, index, rows, version, startTs }: Props) 
   const setFollow = useTimelineStore((s) => s.setFollow);
   const pinnedList = useTimelineStore((s) => s.pinned[sessionId]);
 
-  const virtualizer = useFixedRows(scrollRef, count, ROW_HEIGHT, OVERSCAN);
-
-  useLayoutEffect(() => {
-    const el = scrollRef.current;
-    if (follow && el) {
-      // The bottom, computed from the fixed row height: reading scrollHeight would force a
-      // layout on every batch.
-      el.scrollTop = Math.max(0, virtualizer.totalSize - virtualizer.viewportHeight);
-      virtualizer.sync();
-    }
-  }, [follow, count, version]); // eslint-disable-line react-hooks/exhaustive-deps
+  // While following, the rows are the newest ones and the grid stays scrolled to the bottom.
+  const virtualizer = useFixedRows(scrollRef, count, ROW_HEIGHT, OVERSCAN, follow);
 
   useEffect(() => {
     if (reveal && reveal.sessionId === sessionId) {

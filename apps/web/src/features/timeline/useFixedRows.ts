@@ -41,8 +41,13 @@ export function rowSlots(rowHeight: number, overscan: number, viewportHeight: nu
  * batch of new rows costs nothing beyond the rows on screen (a general virtualizer that
  * re-measures every row is O(n) per count change). Past ~15M px the scroll range is
  * scaled, so millions of rows still scroll end to end.
+ *
+ * With `pinToBottom` the rows are the last ones and the scroller is kept at the bottom:
+ * the rows are computed for the bottom before they render, so each batch of new rows costs
+ * one render and one layout (scrolling after the render, to rows computed from the old
+ * position, would cost a second of each).
  */
-export function useFixedRows(scrollRef: RefObject<HTMLElement | null>, count: number, rowHeight: number, overscan = 8) {
+export function useFixedRows(scrollRef: RefObject<HTMLElement | null>, count: number, rowHeight: number, overscan = 8, pinToBottom = false) {
   const [view, setView] = useState({ top: 0, height: 600 });
 
   useLayoutEffect(() => {
@@ -59,7 +64,15 @@ export function useFixedRows(scrollRef: RefObject<HTMLElement | null>, count: nu
     };
   }, [scrollRef]);
 
-  const { items, spacer, scale } = visibleRows(count, rowHeight, overscan, view.top, view.height);
+  const bottom = Math.max(0, Math.min(count * rowHeight, MAX_SCROLL_PX) - view.height);
+  const top = pinToBottom ? bottom : view.top;
+  const { items, spacer, scale } = visibleRows(count, rowHeight, overscan, top, view.height);
+
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    // The bottom, from the fixed row height: reading scrollHeight would force a layout.
+    if (pinToBottom && el) el.scrollTop = bottom;
+  }, [scrollRef, pinToBottom, bottom]);
 
   /** Scrolls so that row `index` is in view (the least movement). */
   const scrollToIndex = useCallback(
@@ -77,11 +90,5 @@ export function useFixedRows(scrollRef: RefObject<HTMLElement | null>, count: nu
     [scrollRef, scale, rowHeight],
   );
 
-  /** Re-reads the scroll position now (after setting `scrollTop` in a layout effect, before paint). */
-  const sync = useCallback(() => {
-    const el = scrollRef.current;
-    if (el) setView((v) => (v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
-  }, [scrollRef]);
-
-  return { items, slots: rowSlots(rowHeight, overscan, view.height), totalSize: spacer, viewportHeight: view.height, scrollToIndex, sync };
+  return { items, slots: rowSlots(rowHeight, overscan, view.height), totalSize: spacer, viewportHeight: view.height, scrollToIndex };
 }
