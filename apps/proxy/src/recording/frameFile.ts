@@ -13,9 +13,10 @@ const READ_CHUNK = 1 << 20;
 
 /**
  * A session's recording: JSON Lines, a header line then one line per frame in seq order
- * (DESIGN.md "Recording"; the export format). Appends are synchronous writes, so a frame is
- * on disk before anyone is told of it, and a crash loses at most the batch being written.
- * Keeps the byte offset of every frame (8 bytes each) to read any range back.
+ * (DESIGN.md "Recording"; the export format). Appends are synchronous writes of a batch
+ * (`FrameLog` batches a few milliseconds and writes before anything reads or reports a
+ * frame), so a crash of mcpscope loses at most the batch not yet written. Keeps the byte
+ * offset of every frame (8 bytes each) to read any range back.
  */
 export class FrameFile {
   private fd: number | undefined;

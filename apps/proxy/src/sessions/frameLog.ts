@@ -13,10 +13,10 @@ export function nowMs(): number {
 export const DEFAULT_WINDOW_FRAMES = 50_000;
 
 /**
- * Longest a recorded frame waits in memory before it is written, in milliseconds. One write
- * per burst instead of one per frame: a file write costs about as much CPU as the rest of a
- * proxied call's bookkeeping, and waiting keeps it off the path between a response arriving
- * and the caller getting it.
+ * Longest a recorded frame waits in memory before it is written, in milliseconds: frames are
+ * serialized and written once per burst rather than once per event-loop turn, which keeps
+ * the serialization and the write system call off the path between a message arriving and
+ * its relay (a proxied call's request and response each cost one otherwise).
  */
 export const FLUSH_DELAY_MS = 4;
 /** Raw text (UTF-16 code units) of unwritten frames past which they are written at once. */
@@ -34,13 +34,12 @@ export interface FrameLogOptions {
 /**
  * The append-only frame log of one session (DESIGN.md "Data model"). `seq` starts at 1 and
  * is contiguous. With a recording file, the file is the source of truth: appends are
- * serialized and written together, at most `FLUSH_DELAY_MS` later (at once past
- * `FLUSH_PENDING_CHARS` of raw text), and
- * always before a frame is read back or reported (`since`, `flush`, `close`), so whatever
- * the API has shown is on disk; a crash of mcpscope itself loses at most the last few
- * milliseconds. Memory holds only the newest `windowFrames` frames plus 8 bytes of file
- * offset per frame. Listeners are told after each append; they must be cheap (mark dirty,
- * schedule work).
+ * serialized and written together at most `FLUSH_DELAY_MS` later (at once past
+ * `FLUSH_PENDING_CHARS` of raw text), and always before a frame is read back or reported
+ * (`since`, `flush`, `close`), so whatever the API has shown is on disk; a crash of mcpscope
+ * itself loses at most the last few milliseconds. Memory holds only the newest
+ * `windowFrames` frames plus 8 bytes of file offset per frame. Listeners are told after each
+ * append; they must be cheap (mark dirty, schedule work).
  */
 export class FrameLog {
   private window: Frame[] = [];
