@@ -161,7 +161,7 @@ test("the frames grid follows the newest frame until scrolled up, and Follow bri
   // A row in the middle of what is on screen now (rows above and below it are rendered too).
   const shown = await grid.evaluate((el) => {
     const box = el.querySelector(".frames-scroll")!.getBoundingClientRect();
-    const inView = [...el.querySelectorAll(".frames-body [role=row]")].filter((r) => {
+    const inView = Array.from(el.querySelectorAll(".frames-body [role=row]")).filter((r) => {
       const b = r.getBoundingClientRect();
       return b.top >= box.top && b.bottom <= box.bottom;
     });
