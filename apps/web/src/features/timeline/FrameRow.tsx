@@ -53,12 +53,11 @@ export const FrameRow = memo(function FrameRow(props: Props) {
       <span role="gridcell" className="c-time">
         {(frame.ts - startTs).toFixed(1)}
       </span>
-      <span role="gridcell" className="c-dir" title={dir.text}>
-        <span aria-hidden="true">{dir.arrow}</span>
-        <span className="sr-only">{dir.text}</span>
+      <span role="gridcell" className="c-dir" title={dir.text} aria-label={dir.text}>
+        {dir.arrow}
       </span>
-      <span role="gridcell" className="c-kind">
-        <span className={`kind-badge kind-${frame.kind}`}>{frame.kind}</span>
+      <span role="gridcell" className={`c-kind kind-badge kind-${frame.kind}`}>
+        {frame.kind}
       </span>
       <span role="gridcell" className="c-label" title={label}>
         <span className="c-label-text">{label}</span>

@@ -5,7 +5,7 @@ import { FrameRow } from "./FrameRow";
 import { useFixedRows } from "./useFixedRows";
 
 const ROW_HEIGHT = 26;
-/** Rows rendered beyond the viewport on each side: every one is layout work on each scroll jump. */
+/** Rows rendered beyond the viewport on a side at most (none after a jump: see `overscanFor`). */
 const OVERSCAN = 4;
 const PAGE = 20;
 
@@ -147,7 +147,7 @@ export function FramesGrid({ sessionId, index, rows, version, startTs }: Props) 
             const progressCount = isRequest ? index.progressCount(frame.seq) : 0;
             return (
               <FrameRow
-                key={item.index % virtualizer.slots}
+                key={item.key}
                 sessionId={sessionId}
                 pinned={pinned.has(frame.seq)}
                 progressCount={progressCount}

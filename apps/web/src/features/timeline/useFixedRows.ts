@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useState, type RefObject } from "react";
+import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from "react";
 
 /** Browsers cap element heights (Chromium ~33.5M px, Firefox ~17.9M): scale scrolling beyond this. */
 const MAX_SCROLL_PX = 15_000_000;
@@ -9,31 +9,88 @@ export interface FixedRow {
   top: number;
 }
 
+/** Rows rendered beyond the viewport: `[before, after]` it. */
+export type Overscan = readonly [before: number, after: number];
+
+/** How the scroller last moved: more than a viewport at once, down, up, or not for a while. */
+export type ScrollMotion = "jump" | "down" | "up" | "rest";
+
+/** After this long without a scroll event (ms) the scroller is at rest. */
+const REST_MS = 150;
+
 /**
- * The rows to render for a scroll position: those in view plus `overscan` on each side.
+ * The overscan for a motion, `overscan` rows at most on a side. Overscan covers what the
+ * compositor scrolls into view before the rows are rendered, so it goes ahead of the motion.
+ * A jump lands far from every rendered row, so rows beyond the viewport would only cost
+ * work (each is styled, laid out and painted); at rest both sides are ready.
+ */
+export function overscanFor(motion: ScrollMotion, overscan: number): Overscan {
+  switch (motion) {
+    case "jump":
+      return [0, 0];
+    case "down":
+      return [1, overscan];
+    case "up":
+      return [overscan, 1];
+    case "rest":
+      return [overscan, overscan];
+  }
+}
+
+/**
+ * The rows to render for a scroll position: those in view plus the overscan on each side.
  * `scrollTop` and `viewportHeight` are the scroller's, in px; past `MAX_SCROLL_PX` of rows the
  * scroll range is scaled (`scale` > 1 virtual px per scroll px).
  */
-export function visibleRows(count: number, rowHeight: number, overscan: number, scrollTop: number, viewportHeight: number) {
+export function visibleRows(count: number, rowHeight: number, overscan: Overscan, scrollTop: number, viewportHeight: number) {
   const total = count * rowHeight;
   const spacer = Math.min(total, MAX_SCROLL_PX);
   const scale = total > spacer && spacer > viewportHeight ? (total - viewportHeight) / (spacer - viewportHeight) : 1;
   const virtualTop = Math.min(scrollTop * scale, Math.max(0, total - viewportHeight));
-  const first = Math.max(0, Math.floor(virtualTop / rowHeight) - overscan);
-  const last = Math.min(count - 1, Math.ceil((virtualTop + viewportHeight) / rowHeight) + overscan);
+  const first = Math.max(0, Math.floor(virtualTop / rowHeight) - overscan[0]);
+  const last = Math.min(count - 1, Math.ceil((virtualTop + viewportHeight) / rowHeight) + overscan[1]);
   const items: FixedRow[] = [];
   for (let i = first; i <= last; i++) items.push({ index: i, top: scrollTop + (i * rowHeight - virtualTop) });
   return { items, spacer, scale };
 }
 
+/** React keys of a rendered window of rows: `keys[p]` is the key of row `first + p`. */
+export interface RowKeys {
+  first: number;
+  keys: number[];
+  /** The next key never used in this list. */
+  next: number;
+}
+
 /**
- * How many element slots rows are keyed by (`index % slots`): more than `visibleRows` ever
- * returns for this viewport, so the rows rendered at once never share a slot, a row that
- * stays in view keeps its element, and a jump refills the same elements instead of removing
- * and creating them (React keys).
+ * React keys for the rows `first … first + n - 1`, from the keys of the previous window, so
+ * that scrolling costs the fewest DOM changes, with the rows kept in DOM order (the order
+ * assistive technology and `getByRole("row")` see):
+ *
+ * - A scroll that keeps at least half the rows in view: those rows keep their keys and
+ *   elements; rows coming into view get new keys (created), rows leaving are removed.
+ *   Nothing moves (React moves elements that change order, and a moved element's layout
+ *   objects are rebuilt).
+ * - A jump (less than half the rows in common): row `p` takes the key row `p` had, so the
+ *   same elements, in the same order, take the new rows' content: nothing is created,
+ *   removed or moved.
  */
-export function rowSlots(rowHeight: number, overscan: number, viewportHeight: number): number {
-  return Math.ceil(viewportHeight / rowHeight) + 2 * overscan + 2;
+export function rowKeys(previous: RowKeys | undefined, first: number, n: number): RowKeys {
+  const keys: number[] = new Array(n);
+  let next = previous?.next ?? 0;
+  if (!previous) {
+    for (let p = 0; p < n; p++) keys[p] = next++;
+    return { first, keys, next };
+  }
+  const shift = first - previous.first;
+  const overlap = Math.max(0, Math.min(first + n, previous.first + previous.keys.length) - Math.max(first, previous.first));
+  for (let p = 0; p < n; p++) {
+    const q = p + shift;
+    if (overlap * 2 >= n && q >= 0 && q < previous.keys.length) keys[p] = previous.keys[q]!;
+    else if (overlap * 2 < n && p < previous.keys.length) keys[p] = previous.keys[p]!;
+    else keys[p] = next++;
+  }
+  return { first, keys, next };
 }
 
 /**
@@ -42,31 +99,58 @@ export function rowSlots(rowHeight: number, overscan: number, viewportHeight: nu
  * re-measures every row is O(n) per count change). Past ~15M px the scroll range is
  * scaled, so millions of rows still scroll end to end.
  *
+ * `overscan` is the most rows rendered beyond the viewport on a side (see `overscanFor`:
+ * none after a jump, ahead of the motion while scrolling). Each returned item carries the
+ * React `key` to render it with (see `rowKeys`): scrolling refills the same elements
+ * instead of moving, creating or removing them.
+ *
  * With `pinToBottom` the rows are the last ones and the scroller is kept at the bottom:
  * the rows are computed for the bottom before they render, so each batch of new rows costs
  * one render and one layout (scrolling after the render, to rows computed from the old
  * position, would cost a second of each).
  */
 export function useFixedRows(scrollRef: RefObject<HTMLElement | null>, count: number, rowHeight: number, overscan = 8, pinToBottom = false) {
-  const [view, setView] = useState({ top: 0, height: 600 });
+  const [view, setView] = useState<{ top: number; height: number; motion: ScrollMotion }>({ top: 0, height: 600, motion: "rest" });
 
   useLayoutEffect(() => {
     const el = scrollRef.current;
     if (!el) return;
-    const read = () => setView((v) => (v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
+    let restTimer: ReturnType<typeof setTimeout> | undefined;
+    const rest = () => setView((v) => (v.motion === "rest" ? v : { ...v, motion: "rest" }));
+    const read = () =>
+      setView((v) => {
+        const top = el.scrollTop;
+        const height = el.clientHeight;
+        if (v.top === top && v.height === height) return v;
+        const delta = top - v.top;
+        const motion: ScrollMotion = delta === 0 ? v.motion : Math.abs(delta) > height ? "jump" : delta > 0 ? "down" : "up";
+        return { top, height, motion };
+      });
+    const onScroll = () => {
+      read();
+      clearTimeout(restTimer);
+      restTimer = setTimeout(rest, REST_MS);
+    };
     const observer = new ResizeObserver(read);
     observer.observe(el);
-    el.addEventListener("scroll", read, { passive: true });
+    el.addEventListener("scroll", onScroll, { passive: true });
     read();
     return () => {
+      clearTimeout(restTimer);
       observer.disconnect();
-      el.removeEventListener("scroll", read);
+      el.removeEventListener("scroll", onScroll);
     };
   }, [scrollRef]);
 
   const bottom = Math.max(0, Math.min(count * rowHeight, MAX_SCROLL_PX) - view.height);
   const top = pinToBottom ? bottom : view.top;
-  const { items, spacer, scale } = visibleRows(count, rowHeight, overscan, top, view.height);
+  const { items, spacer, scale } = visibleRows(count, rowHeight, overscanFor(view.motion, overscan), top, view.height);
+  // Keys follow the keys this grid last committed (a render React discards changes nothing).
+  const committed = useRef<RowKeys | undefined>(undefined);
+  const keys = rowKeys(committed.current, items[0]?.index ?? 0, items.length);
+  useLayoutEffect(() => {
+    committed.current = keys;
+  });
 
   useLayoutEffect(() => {
     const el = scrollRef.current;
@@ -90,5 +174,5 @@ export function useFixedRows(scrollRef: RefObject<HTMLElement | null>, count: nu
     [scrollRef, scale, rowHeight],
   );
 
-  return { items, slots: rowSlots(rowHeight, overscan, view.height), totalSize: spacer, viewportHeight: view.height, scrollToIndex };
+  return { items: items.map((item, p) => ({ ...item, key: keys.keys[p]! })), totalSize: spacer, viewportHeight: view.height, scrollToIndex };
 }
