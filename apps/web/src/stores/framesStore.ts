@@ -1,6 +1,7 @@
 import { create } from "zustand";
 import type { Frame } from "@mcpscope/protocol";
 import { TimelineIndex } from "@mcpscope/timeline";
+import { shareStrings } from "./sharedStrings";
 
 interface FramesState {
   /** One index per session; mutated in place, so readers subscribe to `version`. */
@@ -36,6 +37,7 @@ export const useFramesStore = create<FramesState>((set, get) => {
           gap = true;
           break;
         }
+        shareStrings(frame);
         contiguous.push(frame);
         next++;
       }
