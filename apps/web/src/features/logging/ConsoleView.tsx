@@ -91,7 +91,7 @@ export function ConsoleView({ session, index, version, startTs }: Props) {
             const entry = consoleEntry(frame)!;
             return (
               <li
-                key={entry.seq}
+                key={item.key}
                 className={`console-line source-${entry.source}${entry.seq === selected ? " selected" : ""}`}
                 style={{ transform: `translateY(${item.top}px)` }}
                 onClick={() => select(session.id, entry.seq)}
