@@ -168,7 +168,10 @@ test("a subscribed resource is marked updated when the server says so, and re-re
     await expect(list.getByRole("listitem").filter({ hasText: "architecture.md" })).not.toContainText("updated");
     await item.getByRole("button", { name: "features.md", exact: true }).click();
     const contents = page.getByRole("region", { name: "Resource contents" });
-    await expect(contents.getByRole("status")).toContainText("reported this resource updated");
+    // Opening it reads it, and an answered read clears the mark: the next update (every 5 s)
+    // marks it again.
+    await expect(contents).toContainText("Read at");
+    await expect(contents.getByRole("status")).toContainText("reported this resource updated", { timeout: 20_000 });
 
     // Stop the updates (every 5 s) so none lands between Re-read and the check.
     await runTool(page, "toggle-subscriber-updates", "Stopped simulated resource updates");
