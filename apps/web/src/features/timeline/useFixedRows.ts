@@ -37,6 +37,11 @@ export function overscanFor(motion: ScrollMotion, overscan: number): Overscan {
   }
 }
 
+/** Height of the scroll content for `count` rows, in px: their height, capped at `MAX_SCROLL_PX`. */
+function spacerHeight(count: number, rowHeight: number): number {
+  return Math.min(count * rowHeight, MAX_SCROLL_PX);
+}
+
 /**
  * The rows to render for a scroll position: those in view plus the overscan on each side.
  * `scrollTop` and `viewportHeight` are the scroller's, in px; past `MAX_SCROLL_PX` of rows the
@@ -44,7 +49,7 @@ export function overscanFor(motion: ScrollMotion, overscan: number): Overscan {
  */
 export function visibleRows(count: number, rowHeight: number, overscan: Overscan, scrollTop: number, viewportHeight: number) {
   const total = count * rowHeight;
-  const spacer = Math.min(total, MAX_SCROLL_PX);
+  const spacer = spacerHeight(count, rowHeight);
   const scale = total > spacer && spacer > viewportHeight ? (total - viewportHeight) / (spacer - viewportHeight) : 1;
   const virtualTop = Math.min(scrollTop * scale, Math.max(0, total - viewportHeight));
   const first = Math.max(0, Math.floor(virtualTop / rowHeight) - overscan[0]);
@@ -76,19 +81,15 @@ export interface RowKeys {
  *   removed or moved.
  */
 export function rowKeys(previous: RowKeys | undefined, first: number, n: number): RowKeys {
+  const before = previous ?? { first, keys: [], next: 0 };
+  const overlap = Math.max(0, Math.min(first + n, before.first + before.keys.length) - Math.max(first, before.first));
+  // Rows in common keep their keys (a scroll), or positions keep theirs (a jump).
+  const shift = overlap * 2 >= n ? first - before.first : 0;
   const keys: number[] = new Array(n);
-  let next = previous?.next ?? 0;
-  if (!previous) {
-    for (let p = 0; p < n; p++) keys[p] = next++;
-    return { first, keys, next };
-  }
-  const shift = first - previous.first;
-  const overlap = Math.max(0, Math.min(first + n, previous.first + previous.keys.length) - Math.max(first, previous.first));
+  let next = before.next;
   for (let p = 0; p < n; p++) {
     const q = p + shift;
-    if (overlap * 2 >= n && q >= 0 && q < previous.keys.length) keys[p] = previous.keys[q]!;
-    else if (overlap * 2 < n && p < previous.keys.length) keys[p] = previous.keys[p]!;
-    else keys[p] = next++;
+    keys[p] = q >= 0 && q < before.keys.length ? before.keys[q]! : next++;
   }
   return { first, keys, next };
 }
@@ -142,7 +143,7 @@ export function useFixedRows(scrollRef: RefObject<HTMLElement | null>, count: nu
     };
   }, [scrollRef]);
 
-  const bottom = Math.max(0, Math.min(count * rowHeight, MAX_SCROLL_PX) - view.height);
+  const bottom = Math.max(0, spacerHeight(count, rowHeight) - view.height);
   const top = pinToBottom ? bottom : view.top;
   const { items, spacer, scale } = visibleRows(count, rowHeight, overscanFor(view.motion, overscan), top, view.height);
   // Keys follow the keys this grid last committed (a render React discards changes nothing).
