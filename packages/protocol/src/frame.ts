@@ -53,7 +53,9 @@ export type JsonRpcMessage = z.infer<typeof JsonRpcMessageSchema>;
  * - `raw`: the exact text on the wire, without the line terminator (for `lifecycle` and
  *   `http` frames, a JSON rendering of `meta`).
  * - `bytes`: UTF-8 byte length of `raw` as it crossed the wire.
- * - `msg`: the parsed JSON-RPC message; absent for `invalid`, `stderr`, `lifecycle`, `http`.
+ * - `msg`: the parsed JSON-RPC message, exactly `JSON.parse(raw)` (so a reader may drop it
+ *   and parse `raw` again, as the web app's `StoredFrame` does); absent for `invalid`,
+ *   `stderr`, `lifecycle`, `http`.
  * - `reason`: why an `invalid` frame is invalid.
  * - `meta`: structured details of `lifecycle` and `http` frames.
  */

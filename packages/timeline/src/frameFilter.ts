@@ -1,5 +1,6 @@
 import type { Frame, FrameDir, FrameKind } from "@mcpscope/protocol";
 import type { TimelineIndex } from "./timelineIndex.js";
+import { messageId } from "./storedFrame.js";
 
 /**
  * What the timeline shows. Every field narrows; an empty or absent field does not.
@@ -49,7 +50,10 @@ export function compileFilter(filter: FrameFilter): FramePredicate {
   return (frame, index) => {
     if (dirs && !dirs.has(frame.dir)) return false;
     if (kinds && !kinds.has(frame.kind)) return false;
-    if (id !== undefined && (frame.msg?.id === undefined || String(frame.msg.id) !== id)) return false;
+    if (id !== undefined) {
+      const frameId = messageId(frame);
+      if (frameId === undefined || String(frameId) !== id) return false;
+    }
     if (method !== undefined) {
       const m = index.methodOf(frame);
       if (m === undefined || !m.toLowerCase().includes(method)) return false;

@@ -1,5 +1,6 @@
 import type { Frame } from "@mcpscope/protocol";
 import type { TimelineIndex } from "./timelineIndex.js";
+import { messageId, messageMethod } from "./storedFrame.js";
 
 /** A one-line description of a frame for list views. */
 export interface FrameSummary {
@@ -13,11 +14,12 @@ export interface FrameSummary {
 
 /** Summarizes a frame using the index for request/response pairing. */
 export function summarizeFrame(frame: Frame, index: TimelineIndex): FrameSummary {
-  const id = frame.msg?.id === undefined ? undefined : String(frame.msg.id);
+  const rpcId = messageId(frame);
+  const id = rpcId === undefined ? undefined : String(rpcId);
   switch (frame.kind) {
     case "request":
     case "notification":
-      return { label: frame.msg?.method ?? "?", id };
+      return { label: messageMethod(frame) ?? "?", id };
     case "response":
     case "error": {
       const pair = index.pairOf(frame);

@@ -1,4 +1,5 @@
 export * from "./timelineIndex.js";
+export * from "./storedFrame.js";
 export * from "./frameSummary.js";
 export * from "./frameFilter.js";
 export * from "./methodStats.js";

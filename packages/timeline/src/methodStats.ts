@@ -1,5 +1,6 @@
 import type { Frame } from "@mcpscope/protocol";
 import type { TimelineIndex } from "./timelineIndex.js";
+import { messageMethod } from "./storedFrame.js";
 
 /** One row of the per-method summary. Latencies in milliseconds. */
 export interface MethodSummary {
@@ -96,7 +97,7 @@ export class MethodStats {
   }
 
   private read(frame: Frame): void {
-    const method = frame.msg?.method;
+    const method = messageMethod(frame);
     if (frame.kind === "request" && method !== undefined) {
       this.bucket(method, "request").count++;
       return;
@@ -106,14 +107,14 @@ export class MethodStats {
       if (method === "notifications/cancelled") {
         const requestSeq = this.index.cancelledRequestSeq(frame);
         const request = requestSeq === undefined ? undefined : this.index.get(requestSeq);
-        if (request?.msg?.method) this.bucket(request.msg.method, "request").cancelled++;
+        if (request?.method) this.bucket(request.method, "request").cancelled++;
       }
       return;
     }
     if (frame.kind === "response" || frame.kind === "error") {
       const requestSeq = this.index.counterpartSeq(frame);
       const request = requestSeq === undefined ? undefined : this.index.get(requestSeq);
-      const m = request?.msg?.method;
+      const m = request?.method;
       if (!request || m === undefined) return;
       const b = this.bucket(m, "request");
       if (frame.kind === "error") b.errors++;

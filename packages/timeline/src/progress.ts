@@ -1,4 +1,5 @@
 import type { Frame } from "@mcpscope/protocol";
+import { messageMethod } from "./storedFrame.js";
 
 /** The state a `notifications/progress` frame reports (MCP 2025-11-25 "Utilities → Progress"). */
 export interface ProgressState {
@@ -10,8 +11,8 @@ export interface ProgressState {
 
 /** Reads a progress notification's params; `undefined` when the frame is not one. */
 export function readProgress(frame: Frame | undefined): ProgressState | undefined {
-  if (!frame || frame.msg?.method !== "notifications/progress") return undefined;
-  const params = frame.msg.params as { progress?: unknown; total?: unknown; message?: unknown } | undefined;
+  if (!frame || messageMethod(frame) !== "notifications/progress") return undefined;
+  const params = frame.msg?.params as { progress?: unknown; total?: unknown; message?: unknown } | undefined;
   if (typeof params?.progress !== "number") return undefined;
   return {
     progress: params.progress,
@@ -38,7 +39,7 @@ export interface ConsoleEntry {
 
 /** True for frames the console shows: `notifications/message` and stderr lines. */
 export function isConsoleFrame(frame: Frame): boolean {
-  return frame.kind === "stderr" || (frame.kind === "notification" && frame.msg?.method === "notifications/message");
+  return frame.kind === "stderr" || (frame.kind === "notification" && messageMethod(frame) === "notifications/message");
 }
 
 /** The console line of a frame (see `isConsoleFrame`), or `undefined`. */

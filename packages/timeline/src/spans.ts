@@ -1,5 +1,6 @@
 import type { Frame } from "@mcpscope/protocol";
 import type { TimelineIndex } from "./timelineIndex.js";
+import { messageMethod } from "./storedFrame.js";
 
 /** How a span ended. `open` while the request is in flight. */
 export type SpanStatus = "open" | "ok" | "error" | "cancelled";
@@ -168,7 +169,7 @@ export class SpanLayout {
           this.lanes.push([]);
         }
         this.busyUntil[lane] = Infinity;
-        const span: Span = { requestSeq: frame.seq, method: frame.msg?.method ?? "?", dir: frame.dir, start: frame.ts, lane, status: "open" };
+        const span: Span = { requestSeq: frame.seq, method: messageMethod(frame) ?? "?", dir: frame.dir, start: frame.ts, lane, status: "open" };
         this.spanOf.set(frame.seq, this.spans.length);
         this.lanes[lane]!.push(this.spans.length);
         this.spans.push(span);
@@ -179,7 +180,7 @@ export class SpanLayout {
         this.end(this.index.requestSeqOf(frame), frame, frame.kind === "error" ? "error" : "ok");
         return;
       case "notification": {
-        const method = frame.msg?.method;
+        const method = messageMethod(frame);
         const requestSeq = this.index.requestSeqOf(frame);
         const span = requestSeq === undefined ? undefined : this.spanOfRequest(requestSeq);
         if (method === "notifications/cancelled") {

@@ -1,4 +1,5 @@
 import type { Frame, JsonRpcId } from "@mcpscope/protocol";
+import { messageMethod, StoredFrame } from "./storedFrame.js";
 
 /** A request and what answered it, derived from frames (never stored in the log). */
 export interface RequestPair {
@@ -32,8 +33,8 @@ function progressKey(token: unknown): string | undefined {
  * per request, so a million-frame session stays cheap.
  */
 export class TimelineIndex {
-  /** All frames added, `frames[seq - 1]` is the frame with that `seq`. */
-  readonly frames: Frame[] = [];
+  /** All frames added, `frames[seq - 1]` is the frame with that `seq` (held as `StoredFrame`s). */
+  readonly frames: StoredFrame[] = [];
   private readonly openRequests = new Map<string, number>();
   private readonly responseOf = new Map<number, number>();
   private readonly requestOf = new Map<number, number>();
@@ -45,12 +46,15 @@ export class TimelineIndex {
   private readonly cancelOf = new Map<number, number>();
   private readonly requestOfCancel = new Map<number, number>();
 
-  /** Appends frames in `seq` order. Frames at or below the last seq added are ignored. */
+  /**
+   * Appends frames in `seq` order. Frames at or below the last seq added are ignored. Each is
+   * held as a `StoredFrame` (its parsed `msg` tree is dropped; see there).
+   */
   add(frames: readonly Frame[]): void {
     for (const frame of frames) {
       if (frame.seq <= this.frames.length) continue;
-      this.frames.push(frame);
       this.indexFrame(frame);
+      this.frames.push(frame instanceof StoredFrame ? frame : new StoredFrame(frame));
     }
   }
 
@@ -60,7 +64,7 @@ export class TimelineIndex {
   }
 
   /** The frame with this `seq`, if added. */
-  get(seq: number): Frame | undefined {
+  get(seq: number): StoredFrame | undefined {
     return this.frames[seq - 1];
   }
 
@@ -109,9 +113,10 @@ export class TimelineIndex {
 
   /** The JSON-RPC method of a frame; for responses, the method of their request. */
   methodOf(frame: Frame): string | undefined {
-    if (frame.msg?.method !== undefined) return frame.msg.method;
+    const method = messageMethod(frame);
+    if (method !== undefined) return method;
     const requestSeq = this.requestOf.get(frame.seq);
-    return requestSeq === undefined ? undefined : this.get(requestSeq)?.msg?.method;
+    return requestSeq === undefined ? undefined : this.get(requestSeq)?.method;
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { Frame } from "@mcpscope/protocol";
 import type { TimelineIndex } from "./timelineIndex.js";
+import { messageMethod } from "./storedFrame.js";
 
 /** MCP error code of `UrlElicitationRequiredError` (MCP 2025-11-25 "Client Features → Elicitation → URL mode"). */
 export const URL_ELICITATION_REQUIRED = -32042;
@@ -46,27 +47,33 @@ export class UrlElicitations {
 
   /** Takes one frame into account; `index` pairs the client's answers with their requests. */
   add(frame: Frame, index: TimelineIndex): void {
-    const msg = frame.msg as { method?: string; params?: unknown; result?: { action?: unknown }; error?: { code?: unknown; data?: unknown } } | undefined;
-    if (!msg) return;
-    if (frame.dir === "in" && frame.kind === "request" && msg.method === "elicitation/create" && (msg.params as { mode?: unknown })?.mode === "url") {
-      const params = asUrlParams(msg.params);
+    // Decide from the kind, direction and method first: `msg` is parsed only for the few
+    // frames that matter (a `StoredFrame` parses it on every read past its cache).
+    const method = messageMethod(frame);
+    if (frame.dir === "in" && frame.kind === "request" && method === "elicitation/create") {
+      const msg = frame.msg;
+      if ((msg?.params as { mode?: unknown } | undefined)?.mode !== "url") return;
+      const params = asUrlParams(msg?.params);
       if (params) this.put({ ...params, via: "request", seq: frame.seq });
     } else if (frame.dir === "out" && frame.kind === "response") {
       const request = index.get(index.requestSeqOf(frame) ?? 0);
-      const params = request?.msg && "method" in request.msg && request.msg.method === "elicitation/create" ? asUrlParams(request.msg.params) : undefined;
-      const action = msg.result?.action;
+      if (!request || messageMethod(request) !== "elicitation/create") return;
+      const params = asUrlParams(request.msg?.params);
+      const action = (frame.msg?.result as { action?: unknown } | undefined)?.action;
       const known = params && this.byId.get(params.elicitationId);
       if (known && (action === "accept" || action === "decline" || action === "cancel")) this.put({ ...known, action });
-    } else if (frame.dir === "in" && frame.kind === "error" && msg.error?.code === URL_ELICITATION_REQUIRED) {
-      const listed = (msg.error.data as { elicitations?: unknown } | undefined)?.elicitations;
+    } else if (frame.dir === "in" && frame.kind === "error") {
+      const error = frame.msg?.error as { code?: unknown; data?: unknown } | undefined;
+      if (error?.code !== URL_ELICITATION_REQUIRED) return;
+      const listed = (error.data as { elicitations?: unknown } | undefined)?.elicitations;
       if (Array.isArray(listed)) {
         for (const item of listed) {
           const params = asUrlParams(item);
           if (params && !this.byId.has(params.elicitationId)) this.put({ ...params, via: "error", seq: frame.seq });
         }
       }
-    } else if (frame.dir === "in" && frame.kind === "notification" && msg.method === "notifications/elicitation/complete") {
-      const id = (msg.params as { elicitationId?: unknown } | undefined)?.elicitationId;
+    } else if (frame.dir === "in" && frame.kind === "notification" && method === "notifications/elicitation/complete") {
+      const id = (frame.msg?.params as { elicitationId?: unknown } | undefined)?.elicitationId;
       const known = typeof id === "string" ? this.byId.get(id) : undefined;
       if (known && known.completedSeq === undefined) this.put({ ...known, completedSeq: frame.seq });
     }

@@ -21,7 +21,7 @@ export function findAnswer(index: TimelineIndex, from: number, to: number, id: J
     const frame = index.get(seq);
     if (!frame || frame.dir !== "in") continue;
     if (id !== undefined) {
-      if ((frame.kind === "response" || frame.kind === "error") && frame.msg?.id === id) return seq;
+      if ((frame.kind === "response" || frame.kind === "error") && frame.id === id) return seq;
     } else if (frame.kind === "response" || frame.kind === "error" || frame.kind === "invalid") return seq;
   }
   return undefined;

@@ -1,4 +1,5 @@
 import type { Frame } from "@mcpscope/protocol";
+import { messageId, messageMethod } from "@mcpscope/timeline";
 
 const MAX_SCAN = 50_000;
 
@@ -13,10 +14,10 @@ export function rootsReread(frames: readonly Frame[], sinceSeq: number): boolean
   const end = Math.min(frames.length, sinceSeq + MAX_SCAN);
   for (let i = Math.max(0, sinceSeq); i < end; i++) {
     const f = frames[i]!;
-    const id = f.msg?.id;
+    const id = messageId(f);
     if (id === undefined || id === null) continue;
     const key = JSON.stringify(id);
-    if (f.dir === "in" && f.kind === "request" && f.msg?.method === "roots/list") asked.add(key);
+    if (f.dir === "in" && f.kind === "request" && messageMethod(f) === "roots/list") asked.add(key);
     else if (f.dir === "out" && f.kind === "response" && asked.has(key)) return true;
   }
   return false;

@@ -1,4 +1,5 @@
 import type { Frame } from "@mcpscope/protocol";
+import { messageId, messageMethod } from "@mcpscope/timeline";
 import type { Tool } from "../tools/toolTypes";
 
 /**
@@ -11,13 +12,14 @@ export function toolsFromFrames(frames: readonly Frame[]): Tool[] {
   let current: Tool[] = [];
   let newest: Tool[] = [];
   for (const frame of frames) {
-    const msg = frame.msg;
-    if (!msg || msg.id === undefined || msg.id === null) continue;
-    const id = JSON.stringify(msg.id);
-    if (frame.dir === "out" && frame.kind === "request" && msg.method === "tools/list") {
-      listRequests.set(id, !(msg.params as { cursor?: string } | undefined)?.cursor);
+    // Kind, direction, method and id first: `msg` is parsed only for tools/list frames.
+    const rpcId = messageId(frame);
+    if (rpcId === undefined || rpcId === null) continue;
+    const id = JSON.stringify(rpcId);
+    if (frame.dir === "out" && frame.kind === "request" && messageMethod(frame) === "tools/list") {
+      listRequests.set(id, !(frame.msg?.params as { cursor?: string } | undefined)?.cursor);
     } else if (frame.dir === "in" && frame.kind === "response" && listRequests.has(id)) {
-      const result = msg.result as { tools?: Tool[]; nextCursor?: string } | undefined;
+      const result = frame.msg?.result as { tools?: Tool[]; nextCursor?: string } | undefined;
       current = listRequests.get(id) ? [...(result?.tools ?? [])] : [...current, ...(result?.tools ?? [])];
       listRequests.delete(id);
       if (!result?.nextCursor) newest = current;

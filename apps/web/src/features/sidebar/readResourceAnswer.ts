@@ -20,7 +20,8 @@ export function readResourceAnswer(index: TimelineIndex, frame: Frame): Resource
   if (frame.dir !== "in" || frame.kind !== "response") return undefined;
   const requestSeq = index.requestSeqOf(frame);
   const request = requestSeq === undefined ? undefined : index.get(requestSeq);
-  const type = request?.msg?.method === undefined ? undefined : ANSWERS[request.msg.method];
+  const type = request?.method === undefined ? undefined : ANSWERS[request.method];
+  if (!type) return undefined;
   const uri = (request?.msg?.params as { uri?: unknown } | undefined)?.uri;
-  return type && typeof uri === "string" ? { type, uri } : undefined;
+  return typeof uri === "string" ? { type, uri } : undefined;
 }

@@ -1,4 +1,5 @@
 import type { Frame } from "@mcpscope/protocol";
+import { messageMethod } from "@mcpscope/timeline";
 import type { ChangeableList } from "../../stores/sidebarStore";
 
 /** A server notification the sidebar reacts to, read from one frame. */
@@ -22,10 +23,11 @@ const LIST_CHANGED: Record<string, ChangeableList> = {
  */
 export function readServerNotification(frame: Frame): ServerNotification | undefined {
   if (frame.dir !== "in" || frame.kind !== "notification") return undefined;
-  const method = frame.msg?.method;
+  const method = messageMethod(frame);
   if (method === undefined) return undefined;
   const list = LIST_CHANGED[method];
   if (list) return { type: "listChanged", list };
+  if (method !== "notifications/resources/updated" && method !== "notifications/tasks/status") return undefined;
   const params = frame.msg?.params as Record<string, unknown> | undefined;
   if (method === "notifications/resources/updated") {
     return typeof params?.uri === "string" ? { type: "resourceUpdated", uri: params.uri } : undefined;

@@ -1,6 +1,6 @@
 import { memo } from "react";
 import type { Frame } from "@mcpscope/protocol";
-import type { ProgressState } from "@mcpscope/timeline";
+import { messageId, type ProgressState } from "@mcpscope/timeline";
 import { formatBytes, formatMs } from "../../lib/format";
 import { CancelButton } from "./CancelButton";
 import { DIRECTION } from "./frameText";
@@ -31,6 +31,7 @@ interface Props {
 export const FrameRow = memo(function FrameRow(props: Props) {
   const { sessionId, frame, label, jsonRpcId, latencyMs, startTs, rowIndex, top, selected, pinned, progressCount, inFlight, progress, cancelled, onSelect } = props;
   const dir = DIRECTION[frame.dir];
+  const rpcId = inFlight ? messageId(frame) : undefined;
   return (
     <div
       role="row"
@@ -66,7 +67,7 @@ export const FrameRow = memo(function FrameRow(props: Props) {
         {inFlight && (
           <span className="row-inflight">
             <ProgressBar compact label={`Progress of request ${jsonRpcId ?? frame.seq}`} state={progress} />
-            {frame.dir === "out" && frame.msg?.id !== undefined && <CancelButton sessionId={sessionId} requestId={frame.msg.id} className="row-cancel" />}
+            {frame.dir === "out" && rpcId !== undefined && <CancelButton sessionId={sessionId} requestId={rpcId} className="row-cancel" />}
           </span>
         )}
       </span>

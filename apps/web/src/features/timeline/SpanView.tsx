@@ -269,7 +269,7 @@ export function SpanView({ sessionId, index, version, startTs }: Props) {
     }
     const { span, tickSeq } = hit(e.clientX, e.clientY);
     const rect = scrollRef.current!.getBoundingClientRect();
-    const text = span ? describe(span) : tickSeq !== undefined ? `#${tickSeq} ${index.get(tickSeq)?.msg?.method ?? index.get(tickSeq)?.kind ?? ""}` : undefined;
+    const text = span ? describe(span) : tickSeq !== undefined ? `#${tickSeq} ${index.get(tickSeq)?.method ?? index.get(tickSeq)?.kind ?? ""}` : undefined;
     setHover(text ? { x: e.clientX - rect.left, y: e.clientY - rect.top, text } : undefined);
   };
   const onPointerUp = (e: PointerEvent) => {

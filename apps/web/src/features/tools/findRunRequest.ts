@@ -1,5 +1,5 @@
 import type { Frame } from "@mcpscope/protocol";
-import type { TimelineIndex } from "@mcpscope/timeline";
+import { messageMethod, type TimelineIndex } from "@mcpscope/timeline";
 
 const MAX_SCAN = 50_000;
 
@@ -7,8 +7,8 @@ function isCallOf(frame: Frame, name: string): boolean {
   return (
     frame.dir === "out" &&
     frame.kind === "request" &&
-    frame.msg?.method === "tools/call" &&
-    (frame.msg.params as { name?: unknown } | undefined)?.name === name
+    messageMethod(frame) === "tools/call" &&
+    (frame.msg?.params as { name?: unknown } | undefined)?.name === name
   );
 }
 
