@@ -105,12 +105,10 @@ export class FilteredView {
    * Scans up to `budget` more frames. Returns the number of frames scanned (0 when done).
    */
   advance(budget = Infinity): number {
-    const frames = this.index.frames;
-    const end = Math.min(frames.length, this.scanned + budget);
+    const end = Math.min(this.index.lastSeq, this.scanned + budget);
     const start = this.scanned;
-    for (let i = start; i < end; i++) {
-      const frame = frames[i]!;
-      if (this.predicate(frame, this.index)) this.push(frame.seq);
+    for (let seq = start + 1; seq <= end; seq++) {
+      if (this.predicate(this.index.get(seq)!, this.index)) this.push(seq);
     }
     this.scanned = end;
     return end - start;

@@ -56,9 +56,9 @@ export class MethodStats {
 
   /** Reads frames added to the index since the last call (O(new frames)). */
   update(): void {
-    const frames = this.index.frames;
-    for (let i = this.processed; i < frames.length; i++) this.read(frames[i]!);
-    this.processed = frames.length;
+    const last = this.index.lastSeq;
+    for (let seq = this.processed + 1; seq <= last; seq++) this.read(this.index.get(seq)!);
+    this.processed = last;
   }
 
   /** One row per method, most frequent first (ties by name). */

@@ -90,9 +90,9 @@ export class SpanLayout {
 
   /** Reads frames added since the last call (O(new frames · lanes)). */
   update(): void {
-    const frames = this.index.frames;
-    for (let i = this.processed; i < frames.length; i++) this.read(frames[i]!);
-    this.processed = frames.length;
+    const last = this.index.lastSeq;
+    for (let seq = this.processed + 1; seq <= last; seq++) this.read(this.index.get(seq)!);
+    this.processed = last;
   }
 
   /**

@@ -1,71 +1,92 @@
 import { describe, expect, it } from "vitest";
 import type { Frame } from "@mcpscope/protocol";
-import { messageId, messageMethod, PARSED_CACHE_SIZE, StoredFrame } from "./storedFrame.js";
+import { PARSED_CACHE_SIZE } from "./frameColumns.js";
+import { messageId, messageMethod, StoredFrame } from "./storedFrame.js";
 import { TimelineIndex } from "./timelineIndex.js";
 
-function wire(seq: number, message: Record<string, unknown>, kind: Frame["kind"] = "request"): Frame {
+function wire(seq: number, message: Record<string, unknown>, kind: Frame["kind"] = "request", dir: Frame["dir"] = "out"): Frame {
   const raw = JSON.stringify(message);
-  return { sessionId: "s", seq, ts: 1000.25 + seq, dir: "out", kind, raw, bytes: raw.length, msg: JSON.parse(raw) };
+  return { sessionId: "s", seq, ts: 1000.25 + seq, dir, kind, raw, bytes: raw.length, msg: JSON.parse(raw) };
 }
 
-describe("StoredFrame", () => {
-  it("keeps method and id as fields and parses msg from raw, equal to the recorded one", () => {
-    const frame = wire(1, { jsonrpc: "2.0", id: "a-1", method: "tools/call", params: { name: "echo", arguments: { message: "hi" } } });
-    const stored = new StoredFrame(frame);
-    expect(stored.method).toBe("tools/call");
-    expect(stored.id).toBe("a-1");
-    expect(messageMethod(stored)).toBe("tools/call");
-    expect(messageId(stored)).toBe("a-1");
-    expect(stored.msg).toEqual(frame.msg);
-    expect(stored.msg).not.toBe(frame.msg); // the recorded tree is not kept
-    expect(stored.msg).toBe(stored.msg); // cached: the same object while read recently
-  });
-
-  it("has no msg for frames without one, and reads nothing from their raw", () => {
-    const stderr = new StoredFrame({ sessionId: "s", seq: 2, ts: 5, dir: "in", kind: "stderr", raw: '{"looks":"like json"}', bytes: 21 });
-    expect(stderr.msg).toBeUndefined();
-    expect(stderr.method).toBeUndefined();
-    expect(messageId(stderr)).toBeUndefined();
-  });
-
-  it("serializes as the plain frame it was made from", () => {
+describe("frames stored by column (FrameColumns, StoredFrame)", () => {
+  it("reads back every field of every kind of frame, and serializes as the plain frame", () => {
     const frames: Frame[] = [
-      wire(1, { jsonrpc: "2.0", id: 7, result: { content: [{ type: "text", text: "ok" }] } }, "response"),
-      { sessionId: "s", seq: 2, ts: 9.5, dir: "in", kind: "invalid", raw: "nope", bytes: 4, reason: "not JSON" },
-      { sessionId: "s", seq: 3, ts: 10, dir: "meta", kind: "lifecycle", raw: '{"event":"exited"}', bytes: 18, meta: { event: "exited" } },
+      { sessionId: "s", seq: 1, ts: 1.5, dir: "meta", kind: "lifecycle", raw: '{"event":"spawned"}', bytes: 19, meta: { event: "spawned" } },
+      wire(2, { jsonrpc: "2.0", id: "a-1", method: "tools/call", params: { name: "echo", arguments: { message: "hi" } } }),
+      wire(3, { jsonrpc: "2.0", method: "notifications/progress", params: { progressToken: "t", progress: 1 } }, "notification", "in"),
+      wire(4, { jsonrpc: "2.0", id: "a-1", error: { code: -32602, message: "bad" } }, "error", "in"),
+      { sessionId: "s", seq: 5, ts: 9.5, dir: "in", kind: "invalid", raw: "nope", bytes: 4, reason: "not JSON" },
+      { sessionId: "s", seq: 6, ts: 10, dir: "in", kind: "stderr", raw: '{"looks":"like json"}', bytes: 21 },
+      { sessionId: "s", seq: 7, ts: 11, dir: "meta", kind: "http", raw: '{"method":"POST","status":200}', bytes: 30, meta: { method: "POST", status: 200 } },
+      { ...wire(8, { jsonrpc: "2.0", id: 7, result: { content: [] } }, "response", "in"), bytes: 2 ** 40 },
     ];
+    const index = new TimelineIndex();
+    index.add(frames);
+    expect(index.lastSeq).toBe(8);
     for (const frame of frames) {
-      const stored = new StoredFrame(frame);
+      const stored = index.get(frame.seq)!;
+      expect(stored).toBeInstanceOf(StoredFrame);
       expect(JSON.parse(JSON.stringify(stored))).toEqual(frame);
       expect(stored.toJSON()).toEqual(frame);
+      expect(stored.method).toBe(frame.msg?.method);
+      expect(stored.id).toBe(frame.msg?.id);
     }
+    expect(index.get(6)!.msg).toBeUndefined(); // stderr: its raw is not a message, even when it parses
+    expect(messageMethod(index.get(2)!)).toBe("tools/call");
+    expect(messageId(index.get(4)!)).toBe("a-1");
+    expect(index.get(0)).toBeUndefined();
+    expect(index.get(9)).toBeUndefined();
+  });
+
+  it("parses msg from raw, equal to the recorded one, and keeps it for recent frames", () => {
+    const index = new TimelineIndex();
+    const frame = wire(1, { jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "echo" } });
+    index.add([frame]);
+    const msg = index.get(1)!.msg;
+    expect(msg).toEqual(frame.msg);
+    expect(msg).not.toBe(frame.msg); // the recorded tree is not kept
+    expect(index.get(1)!.msg).toBe(msg); // cached
   });
 
   it("drops the oldest parsed message once more frames than the cache holds were read", () => {
-    const first = new StoredFrame(wire(1, { jsonrpc: "2.0", method: "notifications/progress", params: { progressToken: 1, progress: 1 } }, "notification"));
-    const msg = first.msg;
-    const others = Array.from({ length: PARSED_CACHE_SIZE }, (_, i) => new StoredFrame(wire(i + 2, { jsonrpc: "2.0", id: i, method: "ping" })));
-    for (const other of others.slice(0, PARSED_CACHE_SIZE - 1)) void other.msg;
-    expect(first.msg).toBe(msg); // still cached
-    void others[PARSED_CACHE_SIZE - 1]!.msg;
-    const again = first.msg;
-    expect(again).not.toBe(msg); // parsed again, equal
-    expect(again).toEqual(msg);
+    const index = new TimelineIndex();
+    const n = PARSED_CACHE_SIZE + 1;
+    index.add(Array.from({ length: n }, (_, i) => wire(i + 1, { jsonrpc: "2.0", method: "notifications/message", params: { level: "info", data: i } }, "notification", "in")));
+    const first = index.get(1)!.msg;
+    for (let seq = 2; seq <= PARSED_CACHE_SIZE; seq++) void index.get(seq)!.msg;
+    expect(index.get(1)!.msg).toBe(first); // still cached
+    void index.get(n)!.msg;
+    const again = index.get(1)!.msg;
+    expect(again).not.toBe(first); // parsed again, equal
+    expect(again).toEqual(first);
   });
 
-  it("is what a TimelineIndex holds, with pairing read from the recorded message", () => {
+  it("keeps method names apart past 65,535 distinct ones (a hostile server)", () => {
+    const index = new TimelineIndex();
+    const n = 70_000;
+    const frames: Frame[] = [];
+    for (let i = 1; i <= n; i++) frames.push(wire(i, { jsonrpc: "2.0", method: `m/${i}` }, "notification", "in"));
+    index.add(frames);
+    expect(index.get(1)!.method).toBe("m/1");
+    expect(index.get(65_535)!.method).toBe("m/65535");
+    expect(index.get(n)!.method).toBe(`m/${n}`);
+  });
+
+  it("pairs and groups from the recorded messages, and views compare by seq", () => {
     const index = new TimelineIndex();
     index.add([
       wire(1, { jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "slow", _meta: { progressToken: "t" } } }),
-      { ...wire(2, { jsonrpc: "2.0", method: "notifications/progress", params: { progressToken: "t", progress: 1 } }, "notification"), dir: "in" },
-      { ...wire(3, { jsonrpc: "2.0", id: 1, result: {} }, "response"), dir: "in" },
+      wire(2, { jsonrpc: "2.0", method: "notifications/progress", params: { progressToken: "t", progress: 1 } }, "notification", "in"),
+      wire(3, { jsonrpc: "2.0", id: 1, result: {} }, "response", "in"),
     ]);
-    expect(index.get(1)).toBeInstanceOf(StoredFrame);
     expect(index.get(3)!.id).toBe(1);
     expect(index.methodOf(index.get(3)!)).toBe("tools/call");
     const pair = index.pairOf(index.get(2)!)!;
     expect(pair.request.seq).toBe(1);
     expect(pair.response?.seq).toBe(3);
     expect(pair.progress.map((f) => f.seq)).toEqual([2]);
+    expect(index.get(1)).not.toBe(index.get(1));
+    expect([...index.framesFrom(2)].map((f) => f.seq)).toEqual([2, 3]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Frame, JsonRpcId } from "@mcpscope/protocol";
+import { FrameColumns } from "./frameColumns.js";
 import { messageMethod, StoredFrame } from "./storedFrame.js";
 
 /** A request and what answered it, derived from frames (never stored in the log). */
@@ -33,8 +34,8 @@ function progressKey(token: unknown): string | undefined {
  * per request, so a million-frame session stays cheap.
  */
 export class TimelineIndex {
-  /** All frames added, `frames[seq - 1]` is the frame with that `seq` (held as `StoredFrame`s). */
-  readonly frames: StoredFrame[] = [];
+  /** All frames added, by column; read them with `get(seq)` for seq 1 … `lastSeq`. */
+  private readonly columns = new FrameColumns();
   private readonly openRequests = new Map<string, number>();
   private readonly responseOf = new Map<number, number>();
   private readonly requestOf = new Map<number, number>();
@@ -47,25 +48,30 @@ export class TimelineIndex {
   private readonly requestOfCancel = new Map<number, number>();
 
   /**
-   * Appends frames in `seq` order. Frames at or below the last seq added are ignored. Each is
-   * held as a `StoredFrame` (its parsed `msg` tree is dropped; see there).
+   * Appends frames in `seq` order. Frames at or below the last seq added are ignored. They
+   * are stored by column (see `FrameColumns`): the frame objects passed in are not kept.
    */
   add(frames: readonly Frame[]): void {
     for (const frame of frames) {
-      if (frame.seq <= this.frames.length) continue;
+      if (frame.seq <= this.columns.length) continue;
       this.indexFrame(frame);
-      this.frames.push(frame instanceof StoredFrame ? frame : new StoredFrame(frame));
+      this.columns.push(frame);
     }
   }
 
   /** The highest `seq` added, 0 when empty. */
   get lastSeq(): number {
-    return this.frames.length;
+    return this.columns.length;
   }
 
-  /** The frame with this `seq`, if added. */
+  /** The frame with this `seq`, if added: a new view on each call (compare frames by `seq`). */
   get(seq: number): StoredFrame | undefined {
-    return this.frames[seq - 1];
+    return seq >= 1 && seq <= this.columns.length && Number.isInteger(seq) ? new StoredFrame(this.columns, seq) : undefined;
+  }
+
+  /** The frames from `fromSeq` (default 1) to the newest, in `seq` order. */
+  *framesFrom(fromSeq = 1): IterableIterator<StoredFrame> {
+    for (let seq = Math.max(1, fromSeq); seq <= this.columns.length; seq++) yield new StoredFrame(this.columns, seq);
   }
 
   /**

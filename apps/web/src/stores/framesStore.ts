@@ -1,7 +1,6 @@
 import { create } from "zustand";
 import type { Frame } from "@mcpscope/protocol";
 import { TimelineIndex } from "@mcpscope/timeline";
-import { shareStrings } from "./sharedStrings";
 
 interface FramesState {
   /** One index per session; mutated in place, so readers subscribe to `version`. */
@@ -37,7 +36,6 @@ export const useFramesStore = create<FramesState>((set, get) => {
           gap = true;
           break;
         }
-        shareStrings(frame);
         contiguous.push(frame);
         next++;
       }

@@ -26,7 +26,7 @@ export function RootsEditor({ session }: { session: SessionInfo }) {
   const [busy, setBusy] = useState(false);
   // The last frame seq held when the roots were last saved: the server's re-read comes after it.
   const [savedAtSeq, setSavedAtSeq] = useState<number>();
-  const reread = useFramesStore((s) => (savedAtSeq === undefined ? false : rootsReread(s.indexOf(session.id).frames, savedAtSeq)));
+  const reread = useFramesStore((s) => (savedAtSeq === undefined ? false : rootsReread(s.indexOf(session.id), savedAtSeq)));
 
   const declared = session.clientCapabilities?.roots !== undefined;
   const readOnly = useReadOnly(session.id) !== undefined;

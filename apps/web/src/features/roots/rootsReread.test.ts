@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Frame } from "@mcpscope/protocol";
+import { TimelineIndex } from "@mcpscope/timeline";
 import { rootsReread } from "./rootsReread";
 
 let seq = 0;
@@ -10,18 +11,19 @@ function frame(dir: Frame["dir"], kind: Frame["kind"], msg: Record<string, unkno
 }
 
 describe("rootsReread", () => {
-  const frames = [
+  const index = new TimelineIndex();
+  index.add([
     frame("in", "request", { id: 0, method: "roots/list" }),
     frame("out", "response", { id: 0, result: { roots: [] } }),
     frame("out", "notification", { method: "notifications/roots/list_changed" }),
     frame("out", "request", { id: 1, method: "tools/call" }),
     frame("in", "request", { id: 1, method: "roots/list" }),
-  ];
+  ]);
 
   it("is false until mcpscope answered a roots/list the server sent after the seq", () => {
-    expect(rootsReread(frames, 0)).toBe(true);
-    expect(rootsReread(frames, 3)).toBe(false);
-    frames.push(frame("out", "response", { id: 1, result: { roots: [{ uri: "file:///a" }] } }));
-    expect(rootsReread(frames, 3)).toBe(true);
+    expect(rootsReread(index, 0)).toBe(true);
+    expect(rootsReread(index, 3)).toBe(false);
+    index.add([frame("out", "response", { id: 1, result: { roots: [{ uri: "file:///a" }] } })]);
+    expect(rootsReread(index, 3)).toBe(true);
   });
 });

@@ -7,7 +7,7 @@ import type { Tool } from "../tools/toolTypes";
  * followed by `cursor` are joined). For pages that cannot send requests (viewers): they see
  * the list the presenter's requests fetched. Empty when the session never listed its tools.
  */
-export function toolsFromFrames(frames: readonly Frame[]): Tool[] {
+export function toolsFromFrames(frames: Iterable<Frame>): Tool[] {
   const listRequests = new Map<string, boolean>(); // JSON-RPC id → was a first page (no cursor)
   let current: Tool[] = [];
   let newest: Tool[] = [];

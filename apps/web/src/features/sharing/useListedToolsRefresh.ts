@@ -6,7 +6,7 @@ import { toolsFromFrames } from "./toolsFromFrames";
 
 /** The tools of the newest `tools/list` listing among the frames this page holds for a session. */
 export function heldTools(sessionId: string): Tool[] {
-  return toolsFromFrames(useFramesStore.getState().indexOf(sessionId).frames);
+  return toolsFromFrames(useFramesStore.getState().indexOf(sessionId).framesFrom(1));
 }
 
 /**
@@ -25,11 +25,11 @@ export function useListedToolsRefresh(sessionId: string | undefined, enabled: bo
     if (!index) return;
     const from = scanned.current.get(sessionId) ?? 0;
     let listed = false;
-    for (let i = from; i < index.frames.length && !listed; i++) {
-      const frame = index.frames[i]!;
+    for (let seq = from + 1; seq <= index.lastSeq && !listed; seq++) {
+      const frame = index.get(seq)!;
       listed = frame.dir === "in" && frame.kind === "response" && index.methodOf(frame) === "tools/list";
     }
-    scanned.current.set(sessionId, index.frames.length);
+    scanned.current.set(sessionId, index.lastSeq);
     // Set rather than invalidate: a refetch already in flight would be reused, with older frames.
     if (listed) queryClient.setQueryData(["tools", sessionId], heldTools(sessionId));
   }, [version, sessionId, enabled, queryClient]);

@@ -27,6 +27,17 @@ interface Props {
   onSelect(seq: number): void;
 }
 
+/**
+ * Whether a row's props are unchanged, comparing `frame` by `seq`: the index hands out a new
+ * view of a frame on every read (see `StoredFrame`), and a recorded frame never changes.
+ */
+function sameRowProps(a: Props, b: Props): boolean {
+  if (a.frame.seq !== b.frame.seq) return false;
+  for (const key in a) if (key !== "frame" && a[key as keyof Props] !== b[key as keyof Props]) return false;
+  for (const key in b) if (!(key in a)) return false;
+  return true;
+}
+
 /** One `role="row"` of the Frames grid. */
 export const FrameRow = memo(function FrameRow(props: Props) {
   const { sessionId, frame, label, jsonRpcId, latencyMs, startTs, rowIndex, top, selected, pinned, progressCount, inFlight, progress, cancelled, onSelect } = props;
@@ -82,4 +93,4 @@ export const FrameRow = memo(function FrameRow(props: Props) {
       </span>
     </div>
   );
-});
+}, sameRowProps);

@@ -20,9 +20,9 @@ export interface FrameRows {
 /** All frames of an index, in seq order. */
 export function allRows(index: TimelineIndex): FrameRows {
   return {
-    count: index.frames.length,
+    count: index.lastSeq,
     seqAt: (i) => i + 1,
-    positionOf: (seq) => (seq >= 1 && seq <= index.frames.length ? seq - 1 : -1),
+    positionOf: (seq) => (seq >= 1 && seq <= index.lastSeq ? seq - 1 : -1),
   };
 }
 
@@ -139,7 +139,7 @@ export function FramesGrid({ sessionId, index, rows, version, startTs }: Props) 
       <div ref={scrollRef} className="frames-scroll" onScroll={onScroll}>
         <div role="rowgroup" className="frames-body" style={{ height: virtualizer.totalSize }}>
           {items.map((item) => {
-            const frame = index.frames[rows.seqAt(item.index) - 1]!;
+            const frame = index.get(rows.seqAt(item.index))!;
             const summary = summarizeFrame(frame, index);
             const isRequest = frame.kind === "request";
             const cancelled = isRequest && index.cancellationOf(frame.seq) !== undefined;
@@ -167,7 +167,7 @@ export function FramesGrid({ sessionId, index, rows, version, startTs }: Props) 
             );
           })}
         </div>
-        {count === 0 && <p className="muted small pad">{index.frames.length === 0 ? "No frames yet." : "No frames match the filters."}</p>}
+        {count === 0 && <p className="muted small pad">{index.lastSeq === 0 ? "No frames yet." : "No frames match the filters."}</p>}
       </div>
     </div>
   );

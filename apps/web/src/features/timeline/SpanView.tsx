@@ -33,10 +33,9 @@ function formatOffset(ms: number, step: number): string {
 }
 
 function fitRange(index: TimelineIndex, layout: SpanLayout): [number, number] {
-  const frames = index.frames;
-  if (frames.length === 0) return [0, 1000];
-  const t0 = frames[0]!.ts;
-  let t1 = frames[frames.length - 1]!.ts;
+  if (index.lastSeq === 0) return [0, 1000];
+  const t0 = index.get(1)!.ts;
+  let t1 = index.get(index.lastSeq)!.ts;
   if (index.inFlightCount > 0) t1 = Math.max(t1, Date.now());
   void layout;
   const pad = Math.max((t1 - t0) * 0.02, 1);

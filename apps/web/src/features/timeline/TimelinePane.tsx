@@ -32,8 +32,8 @@ export function TimelinePane({ session }: { session?: SessionInfo }) {
   const setTab = useTimelineStore((s) => s.setTab);
   const index = useMemo(() => (session ? indexOf(session.id) : undefined), [session?.id, indexOf]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const count = index?.frames.length ?? 0;
-  const first = index?.frames[0]?.ts;
+  const count = index?.lastSeq ?? 0;
+  const first = index?.get(1)?.ts;
   const startTs = Math.min(session?.createdAt ?? Infinity, first ?? Infinity);
   const start = Number.isFinite(startTs) ? startTs : 0;
   const inFlight = index?.inFlightCount ?? 0;

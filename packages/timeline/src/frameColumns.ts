@@ -1,0 +1,134 @@
+import { FrameDirSchema, FrameKindSchema, type Frame, type FrameDir, type FrameKind, type JsonRpcId, type JsonRpcMessage } from "@mcpscope/protocol";
+
+const DIRS = FrameDirSchema.options;
+const KINDS = FrameKindSchema.options;
+const DIR_CODE = new Map<string, number>(DIRS.map((d, i) => [d, i]));
+const KIND_CODE = new Map<string, number>(KINDS.map((k, i) => [k, i]));
+/** Flags byte: bits 0–1 the direction, 2–4 the kind, 5 "has a JSON-RPC message". */
+const HAS_MSG = 1 << 5;
+/** Distinct method names coded in 16 bits; past that (a hostile server), kept per frame. */
+const MAX_METHOD_CODES = 0xffff;
+/** Parsed messages kept per session: the rows on screen and a margin. */
+export const PARSED_CACHE_SIZE = 2048;
+
+function grow<T extends Float64Array | Uint8Array | Uint16Array>(array: T, need: number, make: (n: number) => T): T {
+  if (need <= array.length) return array;
+  const bigger = make(Math.max(need, array.length * 2));
+  bigger.set(array);
+  return bigger;
+}
+
+/**
+ * One session's frames, stored by column: typed arrays for `ts`, `bytes`, direction, kind
+ * and method; one array of `raw` strings; one of JSON-RPC ids; maps for the rare `reason`,
+ * `meta` and per-frame session ids. Frame `seq` n is row n − 1, so frames must be appended
+ * in `seq` order without gaps.
+ *
+ * Why columns: a million frames as objects are millions of heap objects (the frame, its
+ * `ts` number, its parsed message tree), and every major garbage collection of the page
+ * marks them all while the user scrolls. Here a frame costs its `raw` string (no outgoing
+ * pointers) and a few bytes in typed arrays; `msg` is parsed from `raw` when read (the
+ * recorder's invariant: `msg` is `JSON.parse(raw)`, packages/protocol/src/frame.ts) and the
+ * last `PARSED_CACHE_SIZE` parsed messages are kept.
+ */
+export class FrameColumns {
+  /** Frames held; the newest has `seq` = `length`. */
+  length = 0;
+  private ts = new Float64Array(1024);
+  private bytes = new Float64Array(1024);
+  private flags = new Uint8Array(1024);
+  private methodCodes = new Uint16Array(1024);
+  private readonly raws: string[] = [];
+  private readonly ids: (JsonRpcId | undefined)[] = [];
+  private readonly methodNames: string[] = [""];
+  private readonly methodCode = new Map<string, number>();
+  private readonly uncodedMethods = new Map<number, string>();
+  private readonly reasons = new Map<number, string>();
+  private readonly metas = new Map<number, Record<string, unknown>>();
+  private sessionId: string | undefined;
+  private readonly otherSessionIds = new Map<number, string>();
+  private readonly parsed = new Map<number, JsonRpcMessage>();
+
+  /** Appends the frame with `seq` = `length + 1`. */
+  push(frame: Frame): void {
+    const row = this.length;
+    const need = row + 1;
+    this.ts = grow(this.ts, need, (n) => new Float64Array(n));
+    this.bytes = grow(this.bytes, need, (n) => new Float64Array(n));
+    this.flags = grow(this.flags, need, (n) => new Uint8Array(n));
+    this.methodCodes = grow(this.methodCodes, need, (n) => new Uint16Array(n));
+    this.ts[row] = frame.ts;
+    this.bytes[row] = frame.bytes;
+    const msg = frame.msg;
+    this.flags[row] = (DIR_CODE.get(frame.dir) ?? 0) | ((KIND_CODE.get(frame.kind) ?? 0) << 2) | (msg !== undefined ? HAS_MSG : 0);
+    this.raws.push(frame.raw);
+    this.ids.push(msg?.id ?? undefined);
+    const method = typeof msg?.method === "string" ? msg.method : undefined;
+    this.methodCodes[row] = method === undefined ? 0 : this.codeOf(method, need);
+    if (frame.reason !== undefined) this.reasons.set(need, frame.reason);
+    if (frame.meta !== undefined) this.metas.set(need, frame.meta);
+    if (this.sessionId === undefined) this.sessionId = frame.sessionId;
+    else if (frame.sessionId !== this.sessionId) this.otherSessionIds.set(need, frame.sessionId);
+    this.length = need;
+  }
+
+  private codeOf(method: string, seq: number): number {
+    let code = this.methodCode.get(method);
+    if (code !== undefined) return code;
+    if (this.methodNames.length > MAX_METHOD_CODES) {
+      this.uncodedMethods.set(seq, method);
+      return 0;
+    }
+    code = this.methodNames.length;
+    this.methodNames.push(method);
+    this.methodCode.set(method, code);
+    return code;
+  }
+
+  sessionIdAt(seq: number): string {
+    return this.otherSessionIds.get(seq) ?? this.sessionId ?? "";
+  }
+  tsAt(seq: number): number {
+    return this.ts[seq - 1]!;
+  }
+  bytesAt(seq: number): number {
+    return this.bytes[seq - 1]!;
+  }
+  dirAt(seq: number): FrameDir {
+    return DIRS[this.flags[seq - 1]! & 3]!;
+  }
+  kindAt(seq: number): FrameKind {
+    return KINDS[(this.flags[seq - 1]! >> 2) & 7]!;
+  }
+  rawAt(seq: number): string {
+    return this.raws[seq - 1]!;
+  }
+  idAt(seq: number): JsonRpcId | undefined {
+    return this.ids[seq - 1];
+  }
+  methodAt(seq: number): string | undefined {
+    const code = this.methodCodes[seq - 1]!;
+    return code === 0 ? this.uncodedMethods.get(seq) : this.methodNames[code];
+  }
+  reasonAt(seq: number): string | undefined {
+    return this.reasons.get(seq);
+  }
+  metaAt(seq: number): Record<string, unknown> | undefined {
+    return this.metas.get(seq);
+  }
+
+  /** `JSON.parse(raw)` of a frame with a JSON-RPC message, cached; `undefined` for the others. */
+  msgAt(seq: number): JsonRpcMessage | undefined {
+    if (!(this.flags[seq - 1]! & HAS_MSG)) return undefined;
+    let msg = this.parsed.get(seq);
+    if (msg !== undefined) return msg;
+    try {
+      msg = JSON.parse(this.raws[seq - 1]!) as JsonRpcMessage;
+    } catch {
+      return undefined; // not the recorder's invariant: a frame built by hand
+    }
+    if (this.parsed.size >= PARSED_CACHE_SIZE) this.parsed.delete(this.parsed.keys().next().value!);
+    this.parsed.set(seq, msg);
+    return msg;
+  }
+}
