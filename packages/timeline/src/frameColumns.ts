@@ -6,6 +6,7 @@ const DIR_CODE = new Map<string, number>(DIRS.map((d, i) => [d, i]));
 const KIND_CODE = new Map<string, number>(KINDS.map((k, i) => [k, i]));
 /** Flags byte: bits 0–1 the direction, 2–4 the kind, 5 "has a JSON-RPC message". */
 const HAS_MSG = 1 << 5;
+if (DIRS.length > 4 || KINDS.length > 8) throw new Error("FrameColumns: the flags byte codes at most 4 directions and 8 kinds");
 /** Distinct method names coded in 16 bits; past that (a hostile server), kept per frame. */
 const MAX_METHOD_CODES = 0xffff;
 /** Parsed messages kept per session: the rows on screen and a margin. */

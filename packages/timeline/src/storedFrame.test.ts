@@ -73,6 +73,15 @@ describe("frames stored by column (FrameColumns, StoredFrame)", () => {
     expect(index.get(n)!.method).toBe(`m/${n}`);
   });
 
+  it("holds a gap in seq (a damaged file) as invalid frames saying so, keeping seq n at n", () => {
+    const index = new TimelineIndex();
+    index.add([wire(1, { jsonrpc: "2.0", method: "a" }, "notification"), wire(4, { jsonrpc: "2.0", method: "b" }, "notification")]);
+    expect(index.lastSeq).toBe(4);
+    expect(index.get(2)!.kind).toBe("invalid");
+    expect(index.get(3)!.reason).toBe("frame 3 is missing: seq jumps from 1 to 4");
+    expect(index.get(4)!.method).toBe("b");
+  });
+
   it("pairs and groups from the recorded messages, and views compare by seq", () => {
     const index = new TimelineIndex();
     index.add([

@@ -30,8 +30,9 @@ function progressKey(token: unknown): string | undefined {
  * `notifications/progress` under the request whose `params._meta.progressToken` they carry
  * (MCP 2025-11-25 "Utilities → Progress").
  *
- * Frames must be added in `seq` order; `add` is O(batch size). Memory is a few map entries
- * per request, so a million-frame session stays cheap.
+ * Frames must be added in `seq` order; `add` is O(batch size). Frames are stored by column
+ * (see `FrameColumns`, about 200 B per frame at 1,000,000 frames, mostly `raw`), plus a few
+ * map entries per request.
  */
 export class TimelineIndex {
   /** All frames added, by column; read them with `get(seq)` for seq 1 … `lastSeq`. */
@@ -54,6 +55,11 @@ export class TimelineIndex {
   add(frames: readonly Frame[]): void {
     for (const frame of frames) {
       if (frame.seq <= this.columns.length) continue;
+      // A gap (a frame missing from a damaged file) is held as an `invalid` frame saying so.
+      const held = this.columns.length;
+      for (let seq = held + 1; seq < frame.seq; seq++) {
+        this.columns.push({ sessionId: frame.sessionId, seq, ts: frame.ts, dir: "meta", kind: "invalid", raw: "", bytes: 0, reason: `frame ${seq} is missing: seq jumps from ${held} to ${frame.seq}` });
+      }
       this.indexFrame(frame);
       this.columns.push(frame);
     }
