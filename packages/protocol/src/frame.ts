@@ -54,7 +54,7 @@ export type JsonRpcMessage = z.infer<typeof JsonRpcMessageSchema>;
  *   `http` frames, a JSON rendering of `meta`).
  * - `bytes`: UTF-8 byte length of `raw` as it crossed the wire.
  * - `msg`: the parsed JSON-RPC message, exactly `JSON.parse(raw)` (so a reader may drop it
- *   and parse `raw` again, as the web app's `StoredFrame` does); absent for `invalid`,
+ *   and parse `raw` again, as `@mcpscope/timeline`'s `FrameColumns` does); absent for `invalid`,
  *   `stderr`, `lifecycle`, `http`.
  * - `reason`: why an `invalid` frame is invalid.
  * - `meta`: structured details of `lifecycle` and `http` frames.

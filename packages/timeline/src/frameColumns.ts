@@ -4,12 +4,15 @@ const DIRS = FrameDirSchema.options;
 const KINDS = FrameKindSchema.options;
 const DIR_CODE = new Map<string, number>(DIRS.map((d, i) => [d, i]));
 const KIND_CODE = new Map<string, number>(KINDS.map((k, i) => [k, i]));
-/** Flags byte: bits 0–1 the direction, 2–4 the kind, 5 "has a JSON-RPC message". */
-const HAS_MSG = 1 << 5;
-if (DIRS.length > 4 || KINDS.length > 8) throw new Error("FrameColumns: the flags byte codes at most 4 directions and 8 kinds");
+/** Flags byte: bits 0–1 the direction, 2–5 the kind, 6 "has a JSON-RPC message". */
+const HAS_MSG = 1 << 6;
+/** Codes of a direction or kind this build does not know (a newer proxy's): kept per frame. */
+const OTHER_DIR = 3;
+const OTHER_KIND = 15;
+if (DIRS.length > OTHER_DIR || KINDS.length > OTHER_KIND) throw new Error("FrameColumns: the flags byte codes at most 3 directions and 15 kinds");
 /** Distinct method names coded in 16 bits; past that (a hostile server), kept per frame. */
 const MAX_METHOD_CODES = 0xffff;
-/** Parsed messages kept per session: the rows on screen and a margin. */
+/** Parsed messages kept per session, least recently read dropped first. */
 export const PARSED_CACHE_SIZE = 2048;
 
 function grow<T extends Float64Array | Uint8Array | Uint16Array>(array: T, need: number, make: (n: number) => T): T {
@@ -20,10 +23,10 @@ function grow<T extends Float64Array | Uint8Array | Uint16Array>(array: T, need:
 }
 
 /**
- * One session's frames, stored by column: typed arrays for `ts`, `bytes`, direction, kind
- * and method; one array of `raw` strings; one of JSON-RPC ids; maps for the rare `reason`,
- * `meta` and per-frame session ids. Frame `seq` n is row n − 1, so frames must be appended
- * in `seq` order without gaps.
+ * One session's frames, stored by column: typed arrays for `ts`, `bytes`, direction, kind,
+ * method and HTTP exchange number; one array of `raw` strings; one of JSON-RPC ids; maps for
+ * the rare rest (`reason`, other `meta`, SSE event ids, per-frame session ids). Frame `seq`
+ * n is row n − 1, so frames must be appended in `seq` order without gaps.
  *
  * Why columns: a million frames as objects are millions of heap objects (the frame, its
  * `ts` number, its parsed message tree), and every major garbage collection of the page
@@ -39,6 +42,8 @@ export class FrameColumns {
   private bytes = new Float64Array(1024);
   private flags = new Uint8Array(1024);
   private methodCodes = new Uint16Array(1024);
+  /** `meta.exchange` of message frames over HTTP (`meta` = `{exchange, eventId?}`); NaN when none. */
+  private exchanges = new Float64Array(1024).fill(NaN);
   private readonly raws: string[] = [];
   private readonly ids: (JsonRpcId | undefined)[] = [];
   private readonly methodNames: string[] = [""];
@@ -46,6 +51,9 @@ export class FrameColumns {
   private readonly uncodedMethods = new Map<number, string>();
   private readonly reasons = new Map<number, string>();
   private readonly metas = new Map<number, Record<string, unknown>>();
+  private readonly eventIds = new Map<number, string>();
+  private readonly otherDirs = new Map<number, string>();
+  private readonly otherKinds = new Map<number, string>();
   private sessionId: string | undefined;
   private readonly otherSessionIds = new Map<number, string>();
   private readonly parsed = new Map<number, JsonRpcMessage>();
@@ -58,19 +66,46 @@ export class FrameColumns {
     this.bytes = grow(this.bytes, need, (n) => new Float64Array(n));
     this.flags = grow(this.flags, need, (n) => new Uint8Array(n));
     this.methodCodes = grow(this.methodCodes, need, (n) => new Uint16Array(n));
+    this.exchanges = grow(this.exchanges, need, (n) => new Float64Array(n).fill(NaN));
     this.ts[row] = frame.ts;
     this.bytes[row] = frame.bytes;
     const msg = frame.msg;
-    this.flags[row] = (DIR_CODE.get(frame.dir) ?? 0) | ((KIND_CODE.get(frame.kind) ?? 0) << 2) | (msg !== undefined ? HAS_MSG : 0);
+    let dir = DIR_CODE.get(frame.dir);
+    if (dir === undefined) {
+      this.otherDirs.set(need, String(frame.dir));
+      dir = OTHER_DIR;
+    }
+    let kind = KIND_CODE.get(frame.kind);
+    if (kind === undefined) {
+      this.otherKinds.set(need, String(frame.kind));
+      kind = OTHER_KIND;
+    }
+    this.flags[row] = dir | (kind << 2) | (msg !== undefined ? HAS_MSG : 0);
     this.raws.push(frame.raw);
-    this.ids.push(msg?.id ?? undefined);
+    this.ids.push(msg?.id ?? undefined); // a null id is no id (JSON-RPC 2.0 §4: MCP forbids it)
+    this.exchanges[row] = NaN;
     const method = typeof msg?.method === "string" ? msg.method : undefined;
     this.methodCodes[row] = method === undefined ? 0 : this.codeOf(method, need);
     if (frame.reason !== undefined) this.reasons.set(need, frame.reason);
-    if (frame.meta !== undefined) this.metas.set(need, frame.meta);
+    if (frame.meta !== undefined && !this.storeExchange(row, frame.meta)) this.metas.set(need, frame.meta);
     if (this.sessionId === undefined) this.sessionId = frame.sessionId;
     else if (frame.sessionId !== this.sessionId) this.otherSessionIds.set(need, frame.sessionId);
     this.length = need;
+  }
+
+  /** Stores `{exchange, eventId?}` (every message frame over HTTP) in columns; false for other `meta`. */
+  private storeExchange(row: number, meta: Record<string, unknown>): boolean {
+    const { exchange, eventId } = meta;
+    let keys = 0;
+    for (const key in meta) {
+      if (key !== "exchange" && key !== "eventId") return false;
+      keys++;
+    }
+    if (typeof exchange !== "number" || Number.isNaN(exchange) || (eventId !== undefined && typeof eventId !== "string")) return false;
+    if (keys !== (eventId === undefined ? 1 : 2)) return false;
+    this.exchanges[row] = exchange;
+    if (eventId !== undefined) this.eventIds.set(row + 1, eventId);
+    return true;
   }
 
   private codeOf(method: string, seq: number): number {
@@ -96,10 +131,12 @@ export class FrameColumns {
     return this.bytes[seq - 1]!;
   }
   dirAt(seq: number): FrameDir {
-    return DIRS[this.flags[seq - 1]! & 3]!;
+    const code = this.flags[seq - 1]! & 3;
+    return code === OTHER_DIR ? (this.otherDirs.get(seq) as FrameDir) : DIRS[code]!;
   }
   kindAt(seq: number): FrameKind {
-    return KINDS[(this.flags[seq - 1]! >> 2) & 7]!;
+    const code = (this.flags[seq - 1]! >> 2) & 15;
+    return code === OTHER_KIND ? (this.otherKinds.get(seq) as FrameKind) : KINDS[code]!;
   }
   rawAt(seq: number): string {
     return this.raws[seq - 1]!;
@@ -115,14 +152,22 @@ export class FrameColumns {
     return this.reasons.get(seq);
   }
   metaAt(seq: number): Record<string, unknown> | undefined {
-    return this.metas.get(seq);
+    const exchange = this.exchanges[seq - 1]!;
+    if (Number.isNaN(exchange)) return this.metas.get(seq);
+    const eventId = this.eventIds.get(seq);
+    return eventId === undefined ? { exchange } : { exchange, eventId };
   }
 
   /** `JSON.parse(raw)` of a frame with a JSON-RPC message, cached; `undefined` for the others. */
   msgAt(seq: number): JsonRpcMessage | undefined {
     if (!(this.flags[seq - 1]! & HAS_MSG)) return undefined;
     let msg = this.parsed.get(seq);
-    if (msg !== undefined) return msg;
+    if (msg !== undefined) {
+      // Most recently read last: the rows on screen stay cached while other frames are parsed.
+      this.parsed.delete(seq);
+      this.parsed.set(seq, msg);
+      return msg;
+    }
     try {
       msg = JSON.parse(this.raws[seq - 1]!) as JsonRpcMessage;
     } catch {

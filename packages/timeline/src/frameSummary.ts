@@ -22,11 +22,10 @@ export function summarizeFrame(frame: Frame, index: TimelineIndex): FrameSummary
       return { label: messageMethod(frame) ?? "?", id };
     case "response":
     case "error": {
-      const pair = index.pairOf(frame);
       return {
         label: index.methodOf(frame) ?? "(unmatched response)",
         id,
-        latencyMs: pair?.latencyMs,
+        latencyMs: index.latencyOf(frame),
       };
     }
     case "invalid":

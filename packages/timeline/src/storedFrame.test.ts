@@ -54,12 +54,14 @@ describe("frames stored by column (FrameColumns, StoredFrame)", () => {
     const n = PARSED_CACHE_SIZE + 1;
     index.add(Array.from({ length: n }, (_, i) => wire(i + 1, { jsonrpc: "2.0", method: "notifications/message", params: { level: "info", data: i } }, "notification", "in")));
     const first = index.get(1)!.msg;
-    for (let seq = 2; seq <= PARSED_CACHE_SIZE; seq++) void index.get(seq)!.msg;
-    expect(index.get(1)!.msg).toBe(first); // still cached
-    void index.get(n)!.msg;
-    const again = index.get(1)!.msg;
-    expect(again).not.toBe(first); // parsed again, equal
-    expect(again).toEqual(first);
+    const second = index.get(2)!.msg;
+    for (let seq = 3; seq <= PARSED_CACHE_SIZE; seq++) void index.get(seq)!.msg;
+    expect(index.get(1)!.msg).toBe(first); // still cached, and now the most recently read
+    void index.get(n)!.msg; // drops the least recently read: seq 2, not seq 1
+    expect(index.get(1)!.msg).toBe(first);
+    const again = index.get(2)!.msg;
+    expect(again).not.toBe(second); // parsed again, equal
+    expect(again).toEqual(second);
   });
 
   it("keeps method names apart past 65,535 distinct ones (a hostile server)", () => {
@@ -78,8 +80,42 @@ describe("frames stored by column (FrameColumns, StoredFrame)", () => {
     index.add([wire(1, { jsonrpc: "2.0", method: "a" }, "notification"), wire(4, { jsonrpc: "2.0", method: "b" }, "notification")]);
     expect(index.lastSeq).toBe(4);
     expect(index.get(2)!.kind).toBe("invalid");
-    expect(index.get(3)!.reason).toBe("frame 3 is missing: seq jumps from 1 to 4");
+    expect(index.get(3)!.reason).toBe("frames 2–3 are missing (seq jumps from 1 to 4)");
     expect(index.get(4)!.method).toBe("b");
+  });
+
+  it("numbers on after a jump too long to fill or a seq that is not an integer, losing no frame", () => {
+    const index = new TimelineIndex();
+    index.add([
+      wire(1, { jsonrpc: "2.0", id: 1, method: "tools/call" }),
+      wire(1e9, { jsonrpc: "2.0", method: "notifications/message" }, "notification", "in"),
+      wire(1e9 + 1, { jsonrpc: "2.0", id: 1, result: {} }, "response", "in"),
+      wire(1e9 + 1.5, { jsonrpc: "2.0", method: "notifications/progress" }, "notification", "in"),
+    ]);
+    expect(index.lastSeq).toBe(6);
+    expect(index.get(2)!.reason).toBe("seq jumps from 1 to 1000000000: frames are numbered on from 3");
+    expect(index.get(3)!.method).toBe("notifications/message");
+    expect(index.get(4)!.kind).toBe("response");
+    expect(index.pairOf(index.get(4)!)?.request.seq).toBe(1); // pairing follows the new numbers
+    expect(index.get(5)!.kind).toBe("invalid");
+    expect(index.get(6)!.method).toBe("notifications/progress");
+  });
+
+  it("keeps HTTP exchange meta, unknown directions and kinds, and null ids as recorded", () => {
+    const index = new TimelineIndex();
+    const frames: Frame[] = [
+      { ...wire(1, { jsonrpc: "2.0", id: 1, method: "ping" }), meta: { exchange: 3 } },
+      { ...wire(2, { jsonrpc: "2.0", id: 1, result: {} }, "response", "in"), meta: { exchange: 3, eventId: "ev-9" } },
+      { ...wire(3, { jsonrpc: "2.0", method: "x" }, "notification", "in"), meta: { exchange: 4, other: true } },
+      { sessionId: "s", seq: 4, ts: 4, dir: "sideways" as Frame["dir"], kind: "telepathy" as Frame["kind"], raw: "?", bytes: 1 },
+      { ...wire(5, { jsonrpc: "2.0", id: null, method: "notifications/x" }, "notification", "in") },
+    ];
+    index.add(frames);
+    for (const frame of frames.slice(0, 4)) expect(index.get(frame.seq)!.toJSON()).toEqual(frame);
+    expect(index.get(4)!.dir).toBe("sideways");
+    expect(index.get(4)!.kind).toBe("telepathy");
+    expect(index.get(5)!.id).toBeUndefined();
+    expect(messageId(frames[4]!)).toBeUndefined();
   });
 
   it("pairs and groups from the recorded messages, and views compare by seq", () => {

@@ -74,7 +74,7 @@ export function messageMethod(frame: Frame): string | undefined {
   return frame instanceof StoredFrame ? frame.method : frame.msg?.method;
 }
 
-/** The JSON-RPC id of a frame's message (JSON-RPC 2.0 §4), if it has one. */
+/** The JSON-RPC id of a frame's message (JSON-RPC 2.0 §4), if it has one (`null` counts as none). */
 export function messageId(frame: Frame): JsonRpcId | undefined {
-  return frame instanceof StoredFrame ? frame.id : frame.msg?.id;
+  return frame instanceof StoredFrame ? frame.id : (frame.msg?.id ?? undefined);
 }

@@ -2,7 +2,10 @@ import type { Frame, JsonRpcId } from "@mcpscope/protocol";
 import { FrameColumns } from "./frameColumns.js";
 import { messageMethod, StoredFrame } from "./storedFrame.js";
 
-/** A request and what answered it, derived from frames (never stored in the log). */
+/**
+ * A request and what answered it, derived from frames (never stored in the log). Built on
+ * each `pairOf` call, with new frame views (compare them by `seq`).
+ */
 export interface RequestPair {
   request: Frame;
   /** The `response` or `error` frame, absent while the request is in flight. */
@@ -12,6 +15,9 @@ export interface RequestPair {
   /** `notifications/progress` frames carrying this request's progress token, in wire order. */
   progress: Frame[];
 }
+
+/** The longest gap in seq held as `invalid` frames (see `TimelineIndex.add`). */
+export const MAX_SEQ_GAP = 100_000;
 
 function pairKey(requestDir: Frame["dir"], id: JsonRpcId): string {
   // Ids are scoped per sender (JSON-RPC 2.0 §4): the client's request 1 and the server's
@@ -37,6 +43,8 @@ function progressKey(token: unknown): string | undefined {
 export class TimelineIndex {
   /** All frames added, by column; read them with `get(seq)` for seq 1 … `lastSeq`. */
   private readonly columns = new FrameColumns();
+  /** Input seq minus stored seq, after a jump in the numbering (see `add`). */
+  private seqOffset = 0;
   private readonly openRequests = new Map<string, number>();
   private readonly responseOf = new Map<number, number>();
   private readonly requestOf = new Map<number, number>();
@@ -51,14 +59,29 @@ export class TimelineIndex {
   /**
    * Appends frames in `seq` order. Frames at or below the last seq added are ignored. They
    * are stored by column (see `FrameColumns`): the frame objects passed in are not kept.
+   *
+   * Damaged numbering (a recording file is read as is) never loses a frame: a gap of up to
+   * `MAX_SEQ_GAP` frames is held as `invalid` frames saying which are missing; a longer jump
+   * or a seq that is not an integer gets one `invalid` frame saying so, and the frame and those
+   * after it are numbered on from there.
    */
   add(frames: readonly Frame[]): void {
-    for (const frame of frames) {
-      if (frame.seq <= this.columns.length) continue;
-      // A gap (a frame missing from a damaged file) is held as an `invalid` frame saying so.
-      const held = this.columns.length;
-      for (let seq = held + 1; seq < frame.seq; seq++) {
-        this.columns.push({ sessionId: frame.sessionId, seq, ts: frame.ts, dir: "meta", kind: "invalid", raw: "", bytes: 0, reason: `frame ${seq} is missing: seq jumps from ${held} to ${frame.seq}` });
+    for (const input of frames) {
+      const next = this.columns.length + 1;
+      const seq = input.seq - this.seqOffset;
+      if (Number.isInteger(seq) && seq < next) continue; // held already (a resubscribe overlapped)
+      let frame = input;
+      if (!Number.isInteger(seq) || seq - next > MAX_SEQ_GAP) {
+        const reason = `seq jumps from ${next - 1} to ${input.seq}: frames are numbered on from ${next + 1}`;
+        this.columns.push({ sessionId: input.sessionId, seq: next, ts: input.ts, dir: "meta", kind: "invalid", raw: "", bytes: 0, reason });
+        if (Number.isInteger(seq)) this.seqOffset = input.seq - (next + 1);
+        frame = { ...input, seq: next + 1 };
+      } else {
+        if (seq > next) {
+          const reason = `frames ${next}–${seq - 1} are missing (seq jumps from ${next - 1} to ${seq})`;
+          for (let gap = next; gap < seq; gap++) this.columns.push({ sessionId: input.sessionId, seq: gap, ts: input.ts, dir: "meta", kind: "invalid", raw: "", bytes: 0, reason });
+        }
+        if (seq !== input.seq) frame = { ...input, seq };
       }
       this.indexFrame(frame);
       this.columns.push(frame);
@@ -114,6 +137,14 @@ export class TimelineIndex {
     if (frame.kind === "response" || frame.kind === "error") return this.requestOf.get(frame.seq);
     if (frame.kind === "notification") return this.requestOfProgress.get(frame.seq) ?? this.requestOfCancel.get(frame.seq);
     return undefined;
+  }
+
+  /** Milliseconds from a request to its response (given either of them), in O(1); else undefined. */
+  latencyOf(frame: Frame): number | undefined {
+    const requestSeq = frame.kind === "request" ? frame.seq : frame.kind === "response" || frame.kind === "error" ? this.requestOf.get(frame.seq) : undefined;
+    const responseSeq = requestSeq === undefined ? undefined : this.responseOf.get(requestSeq);
+    if (requestSeq === undefined || responseSeq === undefined) return undefined;
+    return this.columns.tsAt(responseSeq) - this.columns.tsAt(requestSeq);
   }
 
   /** `seq` of the frame paired with this one (request ↔ response), if any. */

@@ -62,7 +62,7 @@ export class UrlElicitations {
       const action = (frame.msg?.result as { action?: unknown } | undefined)?.action;
       const known = params && this.byId.get(params.elicitationId);
       if (known && (action === "accept" || action === "decline" || action === "cancel")) this.put({ ...known, action });
-    } else if (frame.dir === "in" && frame.kind === "error") {
+    } else if (frame.dir === "in" && frame.kind === "error" && frame.raw.includes(String(URL_ELICITATION_REQUIRED))) {
       const error = frame.msg?.error as { code?: unknown; data?: unknown } | undefined;
       if (error?.code !== URL_ELICITATION_REQUIRED) return;
       const listed = (error.data as { elicitations?: unknown } | undefined)?.elicitations;

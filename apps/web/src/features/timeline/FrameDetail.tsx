@@ -34,6 +34,7 @@ export function FrameDetail({ sessionId, index, startTs }: Props) {
   }
 
   const method = index.methodOf(frame);
+  const rpcId = frame.id;
   const pair = index.pairOf(frame);
   const counterpart = index.counterpartSeq(frame);
   const body = frameBody(frame);
@@ -87,10 +88,10 @@ export function FrameDetail({ sessionId, index, startTs }: Props) {
           <dt>Size</dt>
           <dd>{formatBytes(frame.bytes)}</dd>
         </div>
-        {frame.msg?.id !== undefined && (
+        {rpcId !== undefined && (
           <div>
             <dt>ID</dt>
-            <dd>{String(frame.msg.id)}</dd>
+            <dd>{String(rpcId)}</dd>
           </div>
         )}
         {pair && (frame.kind === "request" || frame.kind === "response" || frame.kind === "error") && (
@@ -112,10 +113,10 @@ export function FrameDetail({ sessionId, index, startTs }: Props) {
           </div>
         )}
       </dl>
-      {inFlight && frame.msg?.id !== undefined && (
+      {inFlight && rpcId !== undefined && (
         <div className="detail-inflight">
-          <ProgressBar label={`Progress of request ${String(frame.msg.id)}`} state={readProgress(index.lastProgress(frame.seq))} />
-          {frame.dir === "out" && <CancelButton sessionId={sessionId} requestId={frame.msg.id} />}
+          <ProgressBar label={`Progress of request ${String(rpcId)}`} state={readProgress(index.lastProgress(frame.seq))} />
+          {frame.dir === "out" && <CancelButton sessionId={sessionId} requestId={rpcId} />}
         </div>
       )}
       <FrameExtras sessionId={sessionId} index={index} frame={frame} startTs={startTs} />

@@ -243,8 +243,7 @@ export function SpanView({ sessionId, index, version, startTs }: Props) {
   };
 
   const describe = (s: Span): string => {
-    const request = index.get(s.requestSeq);
-    const id = request?.msg?.id;
+    const id = index.get(s.requestSeq)?.id;
     const dur = s.end !== undefined ? formatMs(s.end - s.start) : "in flight";
     const progress = index.progressCount(s.requestSeq);
     return `${s.method}${id !== undefined ? ` #${String(id)}` : ""} · ${s.status === "open" ? "in flight" : s.status} · ${dur}${progress ? ` · ${progress} progress` : ""}`;

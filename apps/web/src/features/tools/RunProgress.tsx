@@ -32,8 +32,8 @@ export function RunProgress({ sessionId, toolName, sinceSeq, running }: Props) {
   return (
     <div className={`run-progress${running ? " running" : ""}`}>
       <ProgressBar label="Tool progress" state={state} />
-      {running && request?.msg?.id !== undefined && !cancelled && (
-        <CancelButton sessionId={sessionId} requestId={request.msg.id} label="Cancel request" reason={`Cancelled ${toolName} in mcpscope`} />
+      {running && request?.id !== undefined && !cancelled && (
+        <CancelButton sessionId={sessionId} requestId={request.id} label="Cancel request" reason={`Cancelled ${toolName} in mcpscope`} />
       )}
       {running && !request && <span className="muted small">Waiting for the request frame…</span>}
       {cancelled && running && <span className="muted small">Cancellation sent…</span>}
