@@ -23,7 +23,10 @@ describe("rootsReread", () => {
   it("is false until mcpscope answered a roots/list the server sent after the seq", () => {
     expect(rootsReread(index, 0)).toBe(true);
     expect(rootsReread(index, 3)).toBe(false);
+    expect(rootsReread(index, 3)).toBe(false); // again, from where it got
     index.add([frame("out", "response", { id: 1, result: { roots: [{ uri: "file:///a" }] } })]);
     expect(rootsReread(index, 3)).toBe(true);
+    expect(rootsReread(index, 5)).toBe(false); // a new save starts a new scan
+    expect(rootsReread(index, 4)).toBe(true);
   });
 });
