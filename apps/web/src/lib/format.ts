@@ -1,7 +1,7 @@
-/** Milliseconds as "12.3 ms", or "1.23 s" from 10 s up. */
+/** Milliseconds as "12.3 ms", or "1.23 s" from 1 s up. */
 export function formatMs(ms: number | undefined): string {
   if (ms === undefined || !Number.isFinite(ms)) return "";
-  if (ms >= 10_000) return `${(ms / 1000).toFixed(2)} s`;
+  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
   return `${ms.toFixed(1)} ms`;
 }
 

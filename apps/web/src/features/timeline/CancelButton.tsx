@@ -11,10 +11,12 @@ interface Props {
   label?: string;
   reason?: string;
   className?: string;
+  /** Shows "✕" instead of "Cancel" (the accessible name is the same): for table rows. */
+  compact?: boolean;
 }
 
 /** Cancels an in-flight request mcpscope sent (`POST /api/sessions/:id/cancel`). */
-export function CancelButton({ sessionId, requestId, label, reason = "Cancelled by the user in mcpscope", className }: Props) {
+export function CancelButton({ sessionId, requestId, label, reason = "Cancelled by the user in mcpscope", className, compact = false }: Props) {
   const [state, setState] = useState<"idle" | "sending" | "sent">("idle");
   const [error, setError] = useState<string>();
   const name = label ?? `Cancel request ${String(requestId)}`;
@@ -41,7 +43,7 @@ export function CancelButton({ sessionId, requestId, label, reason = "Cancelled 
           );
         }}
       >
-        {state === "idle" ? "Cancel" : "Cancelling…"}
+        {compact ? (state === "idle" ? "✕" : "…") : state === "idle" ? "Cancel" : "Cancelling…"}
       </button>
       {error && (
         <span role="alert" className="small cancel-error">

@@ -73,12 +73,13 @@ export const FrameRow = memo(function FrameRow(props: Props) {
       </span>
       <span role="gridcell" className="c-label" title={label}>
         <span className="c-label-text">{label}</span>
-        {progressCount > 0 && <span className="row-chip">{progressCount} progress</span>}
+        {/* In flight, the progress bar says it (the cell has room for one of the two). */}
+        {progressCount > 0 && !inFlight && <span className="row-chip">{progressCount} progress</span>}
         {cancelled && <span className="row-chip chip-cancelled">cancelled</span>}
         {inFlight && (
           <span className="row-inflight">
             <ProgressBar compact label={`Progress of request ${jsonRpcId ?? frame.seq}`} state={progress} />
-            {frame.dir === "out" && rpcId !== undefined && <CancelButton sessionId={sessionId} requestId={rpcId} className="row-cancel" />}
+            {frame.dir === "out" && rpcId !== undefined && <CancelButton sessionId={sessionId} requestId={rpcId} className="row-cancel" compact />}
           </span>
         )}
       </span>
