@@ -37,7 +37,7 @@ const epochNow = () => performance.timeOrigin + performance.now();
 const yes = (ok) => (ok ? "✅ yes" : "❌ no");
 const mib = (b) => `${fmtInt(b / MiB)} MiB`;
 const secs = (ms) => `${(ms / 1000).toFixed(2)} s`;
-const frameStats = (f) => `longest ${fmtInt(f.longest)} ms; ${fmtInt(f.over50)} of ${fmtInt(f.frames)} frames over 50 ms (p50 ${f.p50.toFixed(1)} ms, p99 ${fmtInt(f.p99)} ms)`;
+const frameStats = (f) => `longest ${fmtInt(f.longest)} ms; ${fmtInt(f.over50)} of ${fmtInt(f.frames)} frames over 50 ms${f.at50 ? `, ${fmtInt(f.at50)} shown at the third vsync (50.0 ms)` : ""} (p50 ${f.p50.toFixed(1)} ms, p99 ${fmtInt(f.p99)} ms)`;
 
 /** Rejects after `ms` with a message (the operation itself is left to cleanup). */
 function within(promise, ms, what) {
@@ -442,11 +442,11 @@ function buildRows(d, scaled) {
     row(
       "4b",
       `  scroll top → bottom: scrollTop in ${fmtInt(sc.jumps)} jumps of ${fmtInt(sc.stepPx)} px (viewport ${fmtInt(sc.viewportPx)} px), one per animation frame, each a new set of rows`,
-      `${sc.reachedEnd ? `${secs(sc.ms)} to the last row` : `stopped after ${secs(sc.ms)} at ${Math.round(sc.reached * 100)}% (${fmtInt(sc.steps)} jumps)`}; ${frameStats(sc.frames)}`,
+      `${sc.reachedEnd ? `${secs(sc.ms)} to the last row` : `stopped after ${secs(sc.ms)} at ${Math.round(sc.reached * 100)}% (${fmtInt(sc.steps)} jumps)`}; ${frameStats(sc.frames)}; long animation frames (LoAF, > 50 ms of work): ${fmtInt(s.scrollLongFrames?.count ?? 0)}`,
       idleBase,
       idle ? fmtRatio(sc.frames.longest / Math.max(1, idle.longest)) : "",
       `no frame > ${TARGETS.frameMs} ms`,
-      yes(sc.reachedEnd && sc.frames.over50 === 0),
+      yes(sc.reachedEnd && sc.frames.over50 === 0 && (s.scrollLongFrames?.count ?? 0) === 0),
     );
     if (s.scrollMainThread) row("4b", "  the page's main thread while scrolling", mainThread(s.scrollMainThread), "", "", "", "");
   }
