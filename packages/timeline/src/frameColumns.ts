@@ -15,13 +15,6 @@ const MAX_METHOD_CODES = 0xffff;
 /** Parsed messages kept per session, least recently read dropped first. */
 export const PARSED_CACHE_SIZE = 2048;
 
-function grow<T extends Float64Array | Uint8Array | Uint16Array>(array: T, need: number, make: (n: number) => T): T {
-  if (need <= array.length) return array;
-  const bigger = make(Math.max(need, array.length * 2));
-  bigger.set(array);
-  return bigger;
-}
-
 /**
  * One session's frames, stored by column: typed arrays for `ts`, `bytes`, direction, kind,
  * method and HTTP exchange number; one array of `raw` strings; one of JSON-RPC ids; maps for
@@ -62,11 +55,7 @@ export class FrameColumns {
   push(frame: Frame): void {
     const row = this.length;
     const need = row + 1;
-    this.ts = grow(this.ts, need, (n) => new Float64Array(n));
-    this.bytes = grow(this.bytes, need, (n) => new Float64Array(n));
-    this.flags = grow(this.flags, need, (n) => new Uint8Array(n));
-    this.methodCodes = grow(this.methodCodes, need, (n) => new Uint16Array(n));
-    this.exchanges = grow(this.exchanges, need, (n) => new Float64Array(n).fill(NaN));
+    if (need > this.ts.length) this.grow(need * 2);
     this.ts[row] = frame.ts;
     this.bytes[row] = frame.bytes;
     const msg = frame.msg;
@@ -83,7 +72,6 @@ export class FrameColumns {
     this.flags[row] = dir | (kind << 2) | (msg !== undefined ? HAS_MSG : 0);
     this.raws.push(frame.raw);
     this.ids.push(msg?.id ?? undefined); // a null id is no id (JSON-RPC 2.0 §4: MCP forbids it)
-    this.exchanges[row] = NaN;
     const method = typeof msg?.method === "string" ? msg.method : undefined;
     this.methodCodes[row] = method === undefined ? 0 : this.codeOf(method, need);
     if (frame.reason !== undefined) this.reasons.set(need, frame.reason);
@@ -93,16 +81,24 @@ export class FrameColumns {
     this.length = need;
   }
 
+  /** Reallocates the typed columns for `capacity` rows (new `exchanges` rows are NaN: none). */
+  private grow(capacity: number): void {
+    const copy = <T extends Float64Array | Uint8Array | Uint16Array>(from: T, to: T): T => {
+      to.set(from);
+      return to;
+    };
+    this.ts = copy(this.ts, new Float64Array(capacity));
+    this.bytes = copy(this.bytes, new Float64Array(capacity));
+    this.flags = copy(this.flags, new Uint8Array(capacity));
+    this.methodCodes = copy(this.methodCodes, new Uint16Array(capacity));
+    this.exchanges = copy(this.exchanges, new Float64Array(capacity).fill(NaN));
+  }
+
   /** Stores `{exchange, eventId?}` (every message frame over HTTP) in columns; false for other `meta`. */
   private storeExchange(row: number, meta: Record<string, unknown>): boolean {
+    for (const key in meta) if (key !== "exchange" && key !== "eventId") return false;
     const { exchange, eventId } = meta;
-    let keys = 0;
-    for (const key in meta) {
-      if (key !== "exchange" && key !== "eventId") return false;
-      keys++;
-    }
     if (typeof exchange !== "number" || Number.isNaN(exchange) || (eventId !== undefined && typeof eventId !== "string")) return false;
-    if (keys !== (eventId === undefined ? 1 : 2)) return false;
     this.exchanges[row] = exchange;
     if (eventId !== undefined) this.eventIds.set(row + 1, eventId);
     return true;

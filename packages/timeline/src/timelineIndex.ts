@@ -71,15 +71,16 @@ export class TimelineIndex {
       const seq = input.seq - this.seqOffset;
       if (Number.isInteger(seq) && seq < next) continue; // held already (a resubscribe overlapped)
       let frame = input;
+      // A marker row held in place of missing frames: an empty `invalid` frame with a reason.
+      const marker = (at: number, reason: string): Frame => ({ sessionId: input.sessionId, seq: at, ts: input.ts, dir: "meta", kind: "invalid", raw: "", bytes: 0, reason });
       if (!Number.isInteger(seq) || seq - next > MAX_SEQ_GAP) {
-        const reason = `seq jumps from ${next - 1} to ${input.seq}: frames are numbered on from ${next + 1}`;
-        this.columns.push({ sessionId: input.sessionId, seq: next, ts: input.ts, dir: "meta", kind: "invalid", raw: "", bytes: 0, reason });
+        this.columns.push(marker(next, `seq jumps from ${next - 1} to ${input.seq}: frames are numbered on from ${next + 1}`));
         if (Number.isInteger(seq)) this.seqOffset = input.seq - (next + 1);
         frame = { ...input, seq: next + 1 };
       } else {
         if (seq > next) {
           const reason = `frames ${next}–${seq - 1} are missing (seq jumps from ${next - 1} to ${seq})`;
-          for (let gap = next; gap < seq; gap++) this.columns.push({ sessionId: input.sessionId, seq: gap, ts: input.ts, dir: "meta", kind: "invalid", raw: "", bytes: 0, reason });
+          for (let gap = next; gap < seq; gap++) this.columns.push(marker(gap, reason));
         }
         if (seq !== input.seq) frame = { ...input, seq };
       }
