@@ -34,7 +34,7 @@ const resultsRoot = mkdtempSync(join(tmpdir(), "mcpscope-conformance-"));
 
 function startFixture(kind: FixtureKind): Promise<RunningHttpServer> {
   if (kind === "http") return startHttpFixture();
-  return startModernFixture({ modernOnly: kind === "modern-only" });
+  return startModernFixture({ modernOnly: kind === "modern-only", conformance: true });
 }
 
 async function runServer(run: ServerRun, server: RunningHttpServer): Promise<RunResults> {
