@@ -1,0 +1,55 @@
+// ESLint flat config for the whole workspace: `pnpm lint` (eslint . --max-warnings 0).
+// TypeScript in the workspace packages is linted with type information from each package's
+// tsconfig.json; plain JavaScript (bench/, the CLI launcher) and files outside every tsconfig
+// are linted without it.
+import js from "@eslint/js";
+import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  {
+    ignores: [
+      "**/node_modules/",
+      "**/dist/",
+      "**/.mcpscope/",
+      "**/test-results/",
+      "**/playwright-report/",
+      "**/coverage/",
+      "e2e/*.tmp.mjs",
+    ],
+  },
+  { linterOptions: { reportUnusedDisableDirectives: "error" } },
+  js.configs.recommended,
+  tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      ecmaVersion: 2023,
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      // `const { omitted: _x, ...rest } = obj` is how the code drops keys from a copy.
+      "@typescript-eslint/no-unused-vars": ["error", { ignoreRestSiblings: true }],
+    },
+  },
+  {
+    // Outside every package's tsconfig: no type information.
+    files: ["**/*.{js,mjs,cjs}", "vitest.config.ts", "bench/**"],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+  {
+    // The proxy, fixtures, shared packages, bench, e2e and config files run in Node.
+    files: ["apps/proxy/**", "packages/**", "bench/**", "e2e/**", "*.{js,ts}", "apps/web/vite.config.ts"],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ["apps/web/src/**/*.{ts,tsx}"],
+    extends: [reactHooks.configs.flat.recommended],
+    languageOptions: { globals: globals.browser },
+  },
+  {
+    // Playwright's page.evaluate callbacks run in the browser.
+    files: ["e2e/**", "bench/**"],
+    languageOptions: { globals: globals.browser },
+  },
+);
