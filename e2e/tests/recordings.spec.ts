@@ -105,7 +105,7 @@ test("a Streamable HTTP session exports its HTTP exchanges as HAR", async ({ pag
     await page.getByRole("banner").getByRole("link", { name: "Export HAR" }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/\.har$/);
-    const har = JSON.parse(readFileSync((await download.path())!, "utf8")) as { log: { version: string; entries: Array<{ request: { url: string; postData?: { text?: string } } }> } };
+    const har = JSON.parse(readFileSync(await download.path(), "utf8")) as { log: { version: string; entries: Array<{ request: { url: string; postData?: { text?: string } } }> } };
     expect(har.log.version).toBe("1.2");
     const call = har.log.entries.find((e) => e.request.postData?.text?.includes("over http"));
     expect(call?.request.url).toBe(`${http.origin}/mcp`);

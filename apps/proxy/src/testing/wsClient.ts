@@ -8,11 +8,11 @@ export interface WsClient {
   messages: ServerMessage[];
   /** Resolves once the socket is open. */
   opened: Promise<void>;
-  subscribe(sessionId: string, since?: number): void;
+  subscribe: (sessionId: string, since?: number) => void;
   /** Frames received for a session, in arrival order. */
-  frames(sessionId: string): Frame[];
+  frames: (sessionId: string) => Frame[];
   /** The last inbox pushed for a session, if any. */
-  inbox(sessionId: string): InboxItem[] | undefined;
+  inbox: (sessionId: string) => InboxItem[] | undefined;
 }
 
 /** Connects to a test app's WebSocket with its token (or another, e.g. a viewer's). */

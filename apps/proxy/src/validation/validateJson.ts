@@ -37,7 +37,7 @@ export function validateJson(schema: Record<string, unknown>, data: unknown): Va
   const dialect = dialectOf(schema);
   const validate = compiled.get(schema) ?? compile(schema, dialect);
   compiled.set(schema, validate);
-  const valid = validate(data) as boolean;
+  const valid = validate(data);
   return { valid, dialect, errors: valid ? [] : (validate.errors ?? []).map(toIssue) };
 }
 

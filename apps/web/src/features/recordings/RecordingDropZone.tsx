@@ -9,7 +9,7 @@ function hasFiles(event: DragEvent): boolean {
  * Makes the whole page a drop target for a recording file while files are dragged over it,
  * with a visible overlay. Hands the first dropped file to `onFile`.
  */
-export function RecordingDropZone({ onFile }: { onFile(file: File): void }) {
+export function RecordingDropZone({ onFile }: { onFile: (file: File) => void }) {
   const [dragging, setDragging] = useState(false);
   // dragenter/dragleave fire for every child crossed: count them to know when the drag left.
   const depth = useRef(0);

@@ -170,7 +170,7 @@ export function prepareSchema(inputSchema: Record<string, unknown> | undefined):
   const usesAny = { used: false };
   const prepared = walk({ type: "object", properties: {}, ...rest }, 0, {}, usesAny) as Json;
   if (usesAny.used) prepared.$defs = { ...(isObject(prepared.$defs) ? prepared.$defs : {}), [ANY_VALUE_DEF]: ANY_VALUE };
-  return prepared as RJSFSchema;
+  return prepared;
 }
 
 /** Drops `undefined` members (recursively) so optional fields left empty are omitted. */
