@@ -26,7 +26,7 @@ function frameCount(page: Page) {
 function recordedFrames(path: string): Array<{ seq: number; msg?: { method?: string } }> {
   const lines = readFileSync(path, "utf8").split("\n").filter(Boolean);
   expect(JSON.parse(lines[0]!)).toMatchObject({ type: "mcpscope-recording" });
-  return lines.slice(1).map((l) => JSON.parse(l));
+  return lines.slice(1).map((l) => JSON.parse(l) as { seq: number; msg?: { method?: string } });
 }
 
 /** REST call to an mcpscope with its bearer token. */

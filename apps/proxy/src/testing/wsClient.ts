@@ -19,7 +19,7 @@ export interface WsClient {
 export function connectWs(t: TestApp, token = t.token): WsClient {
   const socket = new WebSocket(t.base.replace("http", "ws") + "/api/ws", { headers: { authorization: `Bearer ${token}` } });
   const messages: ServerMessage[] = [];
-  socket.on("message", (data) => messages.push(JSON.parse(String(data)) as ServerMessage));
+  socket.on("message", (data) => messages.push(JSON.parse((data as Buffer).toString()) as ServerMessage));
   const opened = new Promise<void>((resolve, reject) => {
     socket.once("open", () => resolve());
     socket.once("error", reject);

@@ -16,8 +16,8 @@ export interface ValidationResult {
 }
 
 const options = { allErrors: true, strict: false, validateFormats: true } as const;
-const ajv2020 = addFormats.default(new Ajv2020(options));
-const ajv07 = addFormats.default(new Ajv(options));
+const ajv2020 = addFormats(new Ajv2020(options));
+const ajv07 = addFormats(new Ajv(options));
 const compiled = new WeakMap<object, ValidateFunction>();
 const cache = new Map<string, ValidateFunction>();
 const MAX_CACHED = 500;

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
 import "./recordings.css";
 
 function hasFiles(event: DragEvent): boolean {
@@ -13,8 +13,7 @@ export function RecordingDropZone({ onFile }: { onFile: (file: File) => void }) 
   const [dragging, setDragging] = useState(false);
   // dragenter/dragleave fire for every child crossed: count them to know when the drag left.
   const depth = useRef(0);
-  const onFileRef = useRef(onFile);
-  onFileRef.current = onFile;
+  const onDroppedFile = useEffectEvent(onFile);
 
   useEffect(() => {
     const enter = (e: DragEvent) => {
@@ -39,7 +38,7 @@ export function RecordingDropZone({ onFile }: { onFile: (file: File) => void }) 
       depth.current = 0;
       setDragging(false);
       const file = e.dataTransfer?.files[0];
-      if (file) onFileRef.current(file);
+      if (file) onDroppedFile(file);
     };
     window.addEventListener("dragenter", enter);
     window.addEventListener("dragover", over);
