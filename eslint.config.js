@@ -3,28 +3,27 @@
 // tsconfig.json; plain JavaScript (bench/, the CLI launcher) and files outside every tsconfig
 // are linted without it.
 import js from "@eslint/js";
+import { defineConfig, globalIgnores } from "eslint/config";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
-export default tseslint.config(
-  {
-    ignores: [
-      "**/node_modules/",
-      "**/dist/",
-      "**/.mcpscope/",
-      "**/test-results/",
-      "**/playwright-report/",
-      "**/coverage/",
-      "e2e/*.tmp.mjs",
-    ],
-  },
+export default defineConfig(
+  globalIgnores([
+    "**/node_modules/",
+    "**/dist/",
+    "**/.mcpscope/",
+    "**/test-results/",
+    "**/playwright-report/",
+    "**/artifacts/",
+    "**/coverage/",
+    "e2e/*.tmp.mjs",
+  ]),
   { linterOptions: { reportUnusedDisableDirectives: "error" } },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      ecmaVersion: 2023,
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
@@ -40,8 +39,9 @@ export default tseslint.config(
     extends: [tseslint.configs.disableTypeChecked],
   },
   {
-    // The proxy, fixtures, shared packages, bench, e2e and config files run in Node.
-    files: ["apps/proxy/**", "packages/**", "bench/**", "e2e/**", "*.{js,ts}", "apps/web/vite.config.ts"],
+    // The proxy, the fixture servers, bench, e2e and the config files run in Node
+    // (packages/protocol and packages/timeline run on both sides: no environment's globals).
+    files: ["apps/proxy/**", "packages/fixtures/**", "bench/**", "e2e/**", "*.{js,ts}", "apps/web/vite.config.ts"],
     languageOptions: { globals: globals.node },
   },
   {
@@ -60,7 +60,7 @@ export default tseslint.config(
     rules: { "no-empty-pattern": ["error", { allowObjectPatternsAsParameters: true }] },
   },
   {
-    // Playwright's page.evaluate callbacks run in the browser.
+    // Code in page.evaluate/addInitScript callbacks (e2e, bench) runs in the browser.
     files: ["e2e/**", "bench/**"],
     languageOptions: { globals: globals.browser },
   },
