@@ -67,7 +67,7 @@ export async function floodMemory({ seconds, pauseSeconds, token, profileDir, lo
   const poll = keepAliveClient(proxy.base, token);
   const timers = new Set();
   const unregister = onCleanup(() => {
-    for (const t of timers) clearInterval(t), clearTimeout(t);
+    for (const t of timers) clearTimeout(t); // intervals too: Node clears both kinds alike
     poll.close();
   });
   let sub;
@@ -307,7 +307,7 @@ export async function floodMemory({ seconds, pauseSeconds, token, profileDir, lo
       },
     };
   } finally {
-    for (const t of timers) clearInterval(t), clearTimeout(t);
+    for (const t of timers) clearTimeout(t); // intervals too: Node clears both kinds alike
     unregister();
     poll.close();
     file?.close();

@@ -75,7 +75,7 @@ export async function proxyOverhead({ n, warmup, settle, rounds, token, profileD
     cfg.wallMs = 0;
     cfg.proxyCpuMs = 0;
     cfg.selfCpuUs = 0;
-    cfg.ws && (cfg.wsCheck = { received: 0, missing: 0, duplicates: 0, messages: 0 });
+    if (cfg.ws) cfg.wsCheck = { received: 0, missing: 0, duplicates: 0, messages: 0 };
   }
 
   const lastSeq = async () => (await proxy.http.get(`/api/sessions/${session.id}`)).lastSeq;

@@ -13,7 +13,7 @@
 // Exports `timelineScale({ quick, log, token?, count?, sizes?, profile? })` → `{ rows, markdown, allMet, results }`;
 // `rows` are `[id, figure, measured, baseline, vs, target, met]`, the shape of bench/run.mjs's table.
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os, { tmpdir } from "node:os";
 import { basename, join } from "node:path";

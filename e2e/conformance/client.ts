@@ -18,7 +18,7 @@ const SAMPLING_ANSWER = { model: "mcpscope-conformance", role: "assistant", cont
  * scenario runs at; today's engine negotiates through `initialize` whatever it is asked,
  * so it is not passed on yet — the session target gains its era selection here.
  */
-function targetFor(url: string, _protocolVersion: string | undefined): SessionTarget {
+function targetFor(url: string): SessionTarget {
   return SessionTargetSchema.parse({
     transport: "streamable-http",
     url,
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   if (!url || !/^https?:\/\//.test(url)) throw new Error(`expected the test server's URL as the last argument, got ${JSON.stringify(url)}`);
   const manager = new SessionManager({ initializeTimeoutMs: 15_000, requestTimeoutMs: 15_000 });
   try {
-    const session = await manager.open(targetFor(url, process.env.MCP_CONFORMANCE_PROTOCOL_VERSION));
+    const session = await manager.open(targetFor(url));
     const listed = await session.request("tools/list", {});
     if ("error" in listed) throw new Error(`tools/list failed: ${listed.error.message}`);
     const tools = ((listed.result as { tools?: Array<{ name: string; inputSchema?: JsonSchemaLike }> }).tools ?? []);

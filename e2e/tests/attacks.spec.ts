@@ -82,7 +82,7 @@ test("a cross-origin page can neither start a process nor read anything", async 
     // The victim is logged in: the mcpscope cookie is in this browser.
     await page.goto(mcpscope.url);
     await expect(page.getByRole("banner")).toContainText("ready");
-    const before = await (await fetch(`${mcpscope.origin}/api/sessions`, { headers: { authorization: `Bearer ${mcpscope.token}` } })).json();
+    const before = (await (await fetch(`${mcpscope.origin}/api/sessions`, { headers: { authorization: `Bearer ${mcpscope.token}` } })).json()) as unknown[];
 
     const attacker = await context.newPage();
     await attacker.goto(evilOrigin);
@@ -100,7 +100,7 @@ test("a cross-origin page can neither start a process nor read anything", async 
     });
     // What was sent blind did nothing: no new session, no process ran.
     await expect(attacker.getByRole("listitem")).toHaveCount(8);
-    const after = await (await fetch(`${mcpscope.origin}/api/sessions`, { headers: { authorization: `Bearer ${mcpscope.token}` } })).json();
+    const after = (await (await fetch(`${mcpscope.origin}/api/sessions`, { headers: { authorization: `Bearer ${mcpscope.token}` } })).json()) as unknown[];
     expect(after).toHaveLength(before.length);
     expect(existsSync(marker)).toBe(false);
   } finally {

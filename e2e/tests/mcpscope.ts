@@ -32,8 +32,8 @@ export async function startMcpscope(args: string[] = [], dataDir?: string, subco
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
-  child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+  child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (output += d.toString()));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`mcpscope did not print its ready line:\n${output}`)), 30_000);
     const check = () => {
@@ -43,7 +43,7 @@ export async function startMcpscope(args: string[] = [], dataDir?: string, subco
         resolve(match[1]!);
       }
     };
-    child.stdout!.on("data", check);
+    child.stdout.on("data", check);
     child.once("exit", (code) => reject(new Error(`mcpscope exited with ${code}:\n${output}`)));
   });
   const parsed = new URL(url);

@@ -26,7 +26,7 @@ function frameCount(page: Page) {
 function recordedFrames(path: string): Array<{ seq: number; msg?: { method?: string } }> {
   const lines = readFileSync(path, "utf8").split("\n").filter(Boolean);
   expect(JSON.parse(lines[0]!)).toMatchObject({ type: "mcpscope-recording" });
-  return lines.slice(1).map((l) => JSON.parse(l));
+  return lines.slice(1).map((l) => JSON.parse(l) as { seq: number; msg?: { method?: string } });
 }
 
 /** REST call to an mcpscope with its bearer token. */
@@ -105,7 +105,7 @@ test("a Streamable HTTP session exports its HTTP exchanges as HAR", async ({ pag
     await page.getByRole("banner").getByRole("link", { name: "Export HAR" }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/\.har$/);
-    const har = JSON.parse(readFileSync((await download.path())!, "utf8")) as { log: { version: string; entries: Array<{ request: { url: string; postData?: { text?: string } } }> } };
+    const har = JSON.parse(readFileSync(await download.path(), "utf8")) as { log: { version: string; entries: Array<{ request: { url: string; postData?: { text?: string } } }> } };
     expect(har.log.version).toBe("1.2");
     const call = har.log.entries.find((e) => e.request.postData?.text?.includes("over http"));
     expect(call?.request.url).toBe(`${http.origin}/mcp`);

@@ -33,8 +33,8 @@ export function summarizeFrame(frame: Frame, index: TimelineIndex): FrameSummary
     case "stderr":
       return { label: "stderr" };
     case "lifecycle":
-      return { label: String(frame.meta?.event ?? "lifecycle") };
+      return { label: (frame.meta?.event as string | undefined) ?? "lifecycle" };
     case "http":
-      return { label: `${frame.meta?.method ?? "HTTP"} ${frame.meta?.status ?? ""}`.trim() };
+      return { label: `${(frame.meta?.method as string | undefined) ?? "HTTP"} ${(frame.meta?.status as number | undefined) ?? ""}`.trim() };
   }
 }

@@ -6,7 +6,7 @@ import { TimelineIndex } from "./timelineIndex.js";
 
 function wire(seq: number, message: Record<string, unknown>, kind: Frame["kind"] = "request", dir: Frame["dir"] = "out"): Frame {
   const raw = JSON.stringify(message);
-  return { sessionId: "s", seq, ts: 1000.25 + seq, dir, kind, raw, bytes: raw.length, msg: JSON.parse(raw) };
+  return { sessionId: "s", seq, ts: 1000.25 + seq, dir, kind, raw, bytes: raw.length, msg: JSON.parse(raw) as Frame["msg"] };
 }
 
 describe("frames stored by column (FrameColumns, StoredFrame)", () => {

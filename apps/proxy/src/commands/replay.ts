@@ -82,7 +82,7 @@ export async function replayCommand(argv: string[]): Promise<void> {
           elicitation: answers.get("elicitation/create") ?? { action: "decline" },
         },
       },
-    } as SessionTarget)
+    })
     .catch((err: Error & { hint?: string }) => program.error(`mcpscope replay: could not connect: ${err.message}${err.hint ? `\n${err.hint}` : ""}`));
 
   let sent = 0;

@@ -87,9 +87,9 @@ export async function serve(program: Command, opts: ServeOptions): Promise<Runni
   };
   // One session's bug must not take down the others: report it and keep serving.
   process.on("uncaughtException", (err) => process.stderr.write(`mcpscope: internal error (please report): ${err.stack ?? err}\n`));
-  process.on("unhandledRejection", (err) => process.stderr.write(`mcpscope: internal error (please report): ${(err as Error)?.stack ?? err}\n`));
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+  process.on("unhandledRejection", (err) => process.stderr.write(`mcpscope: internal error (please report): ${(err as Error)?.stack ?? String(err)}\n`));
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
   process.on("exit", () => server.app.sessions.killAll());
 
   if (opts.open && !process.env.CI) {

@@ -18,7 +18,7 @@ async function startCli(dataDir: string, command: string[]) {
   let output = "";
   const base = await new Promise<string>((resolve, reject) => {
     const onData = (d: Buffer) => {
-      output += d;
+      output += d.toString();
       const match = /mcpscope ready: (http:\/\/[^/]+)/.exec(output);
       if (match) resolve(match[1]!);
     };

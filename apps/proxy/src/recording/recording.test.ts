@@ -14,7 +14,7 @@ function tempDir(): string {
 
 function readRecording(path: string): { header: Record<string, unknown>; frames: Frame[] } {
   const lines = readFileSync(path, "utf8").trimEnd().split("\n");
-  return { header: JSON.parse(lines[0]!), frames: lines.slice(1).map((l) => JSON.parse(l) as Frame) };
+  return { header: JSON.parse(lines[0]!) as Record<string, unknown>, frames: lines.slice(1).map((l) => JSON.parse(l) as Frame) };
 }
 
 describe("FrameLog with a recording file", () => {

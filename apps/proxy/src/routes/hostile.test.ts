@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Frame, FramesPage, SendRequestResult, SessionInfo } from "@mcpscope/protocol";
+import type { SendRequestResult, SessionInfo } from "@mcpscope/protocol";
 import { fixtureCommand } from "@mcpscope/fixtures";
 import { startTestApp, type TestApp } from "../testing/testApp.js";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ApiError, Frame, FramesPage, SendRequestResult, SessionInfo } from "@mcpscope/protocol";
+import type { ApiError, SendRequestResult, SessionInfo } from "@mcpscope/protocol";
 import { startEverything, startHttpFixture, type RunningHttpServer } from "@mcpscope/fixtures";
 import { startTestApp, type TestApp } from "../testing/testApp.js";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Frame, FramesPage, SendRequestResult, SessionInfo, SessionSettings } from "@mcpscope/protocol";
+import type { Frame, SendRequestResult, SessionInfo, SessionSettings } from "@mcpscope/protocol";
 import { fixtureCommand, startHttpFixture, type RunningHttpServer } from "@mcpscope/fixtures";
 import { defaultServerTarget } from "../sessions/defaultServer.js";
 import { startTestApp, type TestApp } from "../testing/testApp.js";

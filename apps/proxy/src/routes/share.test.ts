@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ApiError, Me, ServerMessage, SessionInfo } from "@mcpscope/protocol";
+import type { ApiError, Me, SessionInfo } from "@mcpscope/protocol";
 import { fixtureCommand } from "@mcpscope/fixtures";
 import { startTestApp, type TestApp } from "../testing/testApp.js";
 import { connectWs } from "../testing/wsClient.js";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Frame, ServerMessage, SessionInfo } from "@mcpscope/protocol";
+import type { SessionInfo } from "@mcpscope/protocol";
 import { defaultServerTarget } from "../sessions/defaultServer.js";
 import { startTestApp, type TestApp } from "../testing/testApp.js";
 import { connectWs } from "../testing/wsClient.js";

@@ -102,7 +102,7 @@ export const wsRoutes: FastifyPluginAsync<{ sessions: SessionManager; presence: 
     socket.on("message", (data) => {
       let parsed;
       try {
-        parsed = ClientMessageSchema.safeParse(JSON.parse(String(data)));
+        parsed = ClientMessageSchema.safeParse(JSON.parse((data as Buffer).toString()));
       } catch {
         parsed = undefined;
       }

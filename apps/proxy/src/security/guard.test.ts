@@ -46,7 +46,7 @@ describe("guard: token, Host and Origin allow-lists", () => {
   ])("answers 403 to %s, even with the token", async (_, headers) => {
     const res = await get("/api/sessions", { authorization: `Bearer ${TOKEN}`, ...headers });
     expect(res.statusCode).toBe(403);
-    expect(res.json().code).toBe("MCPSCOPE_FORBIDDEN_HOST");
+    expect(res.json<{ code: string }>().code).toBe("MCPSCOPE_FORBIDDEN_HOST");
   });
 
   it.each([
@@ -57,7 +57,7 @@ describe("guard: token, Host and Origin allow-lists", () => {
   ])("answers 403 to %s, even with the token", async (_, headers) => {
     const res = await get("/api/sessions", { authorization: `Bearer ${TOKEN}`, ...headers });
     expect(res.statusCode).toBe(403);
-    expect(res.json().code).toBe("MCPSCOPE_FORBIDDEN_ORIGIN");
+    expect(res.json<{ code: string }>().code).toBe("MCPSCOPE_FORBIDDEN_ORIGIN");
   });
 
   it("accepts its own Origin under any loopback name", async () => {

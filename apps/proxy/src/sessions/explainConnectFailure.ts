@@ -106,7 +106,7 @@ function unsupportedVersion(frames: readonly Frame[]): ApiFailure | undefined {
 function explainHttp(frame: Frame, url: string): ApiFailure | undefined {
   const meta = frame.meta!;
   const error = meta.error as { code?: string; message: string } | undefined;
-  const where = String(meta.url ?? url);
+  const where = (meta.url as string | undefined) ?? url;
   if (error) {
     const code = error.code ?? "";
     if (code === "ECONNREFUSED") return new ApiFailure("CONNECTION_REFUSED", `Connection refused: nothing is listening at ${new URL(where).host}.`);
@@ -128,8 +128,8 @@ function explainHttp(frame: Frame, url: string): ApiFailure | undefined {
     );
   }
   if (status === 404 || status === 405) {
-    return new ApiFailure("WRONG_ENDPOINT", `${meta.method} ${where} answered ${status} ${meta.statusText ?? ""}: probably the wrong endpoint.${preview}`);
+    return new ApiFailure("WRONG_ENDPOINT", `${meta.method as string} ${where} answered ${status} ${(meta.statusText as string | undefined) ?? ""}: probably the wrong endpoint.${preview}`);
   }
-  if (status >= 400) return new ApiFailure("HTTP_ERROR", `${meta.method} ${where} answered ${status} ${meta.statusText ?? ""}.${preview}`);
+  if (status >= 400) return new ApiFailure("HTTP_ERROR", `${meta.method as string} ${where} answered ${status} ${(meta.statusText as string | undefined) ?? ""}.${preview}`);
   return undefined;
 }

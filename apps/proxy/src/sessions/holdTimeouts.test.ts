@@ -8,7 +8,7 @@ describe("request timeouts while a person answers the inbox", () => {
   let session: SessionInfo;
   beforeAll(async () => {
     t = await startTestApp();
-    session = await t.openSession(defaultServerTarget() as never);
+    session = await t.openSession(defaultServerTarget());
   });
   afterAll(() => t.close());
   const inbox = async () => (await t.api<InboxItem[]>("GET", `/api/sessions/${session.id}/inbox`)).body;

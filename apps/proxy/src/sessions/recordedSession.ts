@@ -97,6 +97,6 @@ function summarize(session: Partial<SessionInfo>, first: Frame[], last: Frame | 
     ...(result.capabilities ? { capabilities: result.capabilities } : {}),
     ...(result.protocolVersion ? { protocolVersion: result.protocolVersion } : {}),
     ...(result.instructions ? { instructions: result.instructions } : {}),
-    ...(crashed ? { error: `The server process ${exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`}.` } : {}),
+    ...(crashed ? { error: `The server process ${exit.signal ? `was killed by ${exit.signal as string}` : `exited with code ${exit.code as number | null}`}.` } : {}),
   };
 }

@@ -201,14 +201,14 @@ export class Session {
             entry.controller.abort(entry.timedOut);
           }, maxTotalTimeoutMs);
     try {
-      const result = await this.client.request({ method, params } as never, ResultSchema, {
+      const result = await this.client.request({ method, params }, ResultSchema, {
         timeout: timeoutMs ?? requestTimeoutMs,
         resetTimeoutOnProgress,
         ...(maxTotalTimeoutMs === undefined ? {} : { maxTotalTimeout: maxTotalTimeoutMs }),
         signal: entry.controller.signal,
         onprogress: ignoreProgress,
       });
-      return { result: result as Record<string, unknown>, durationMs: millisSince(started) };
+      return { result, durationMs: millisSince(started) };
     } catch (err) {
       if (entry.cancelled !== undefined) return { error: { code: -32800, message: `Cancelled: ${entry.cancelled}` }, durationMs: millisSince(started) };
       if (entry.timedOut !== undefined) return { error: { code: -32001, message: entry.timedOut }, durationMs: millisSince(started) };
@@ -279,7 +279,7 @@ export class Session {
     const created = await store.createTask({ ttl: task.ttl ?? null });
     answer(new AbortController().signal).then(
       (result) => store.storeTaskResult(created.taskId, "completed", result as never),
-      (err: Error) => store.storeTaskResult(created.taskId, "failed", { content: [{ type: "text", text: err.message }], isError: true } as never),
+      (err: Error) => store.storeTaskResult(created.taskId, "failed", { content: [{ type: "text", text: err.message }], isError: true }),
     );
     return { task: created };
   }
@@ -345,7 +345,7 @@ export class Session {
       target,
       createdAt: this.createdAt,
       ...(serverInfo ? { serverInfo } : {}),
-      ...(capabilities ? { capabilities: capabilities as Record<string, unknown> } : {}),
+      ...(capabilities ? { capabilities } : {}),
       ...(this.protocolVersion ? { protocolVersion: this.protocolVersion } : {}),
       ...(instructions ? { instructions } : {}),
       ...(pid !== undefined && !this.transport?.exit ? { pid } : {}),

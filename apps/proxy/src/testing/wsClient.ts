@@ -8,18 +8,18 @@ export interface WsClient {
   messages: ServerMessage[];
   /** Resolves once the socket is open. */
   opened: Promise<void>;
-  subscribe(sessionId: string, since?: number): void;
+  subscribe: (sessionId: string, since?: number) => void;
   /** Frames received for a session, in arrival order. */
-  frames(sessionId: string): Frame[];
+  frames: (sessionId: string) => Frame[];
   /** The last inbox pushed for a session, if any. */
-  inbox(sessionId: string): InboxItem[] | undefined;
+  inbox: (sessionId: string) => InboxItem[] | undefined;
 }
 
 /** Connects to a test app's WebSocket with its token (or another, e.g. a viewer's). */
 export function connectWs(t: TestApp, token = t.token): WsClient {
   const socket = new WebSocket(t.base.replace("http", "ws") + "/api/ws", { headers: { authorization: `Bearer ${token}` } });
   const messages: ServerMessage[] = [];
-  socket.on("message", (data) => messages.push(JSON.parse(String(data)) as ServerMessage));
+  socket.on("message", (data) => messages.push(JSON.parse((data as Buffer).toString()) as ServerMessage));
   const opened = new Promise<void>((resolve, reject) => {
     socket.once("open", () => resolve());
     socket.once("error", reject);

@@ -16,8 +16,8 @@ export interface ValidationResult {
 }
 
 const options = { allErrors: true, strict: false, validateFormats: true } as const;
-const ajv2020 = addFormats.default(new Ajv2020(options));
-const ajv07 = addFormats.default(new Ajv(options));
+const ajv2020 = addFormats(new Ajv2020(options));
+const ajv07 = addFormats(new Ajv(options));
 const compiled = new WeakMap<object, ValidateFunction>();
 const cache = new Map<string, ValidateFunction>();
 const MAX_CACHED = 500;
@@ -37,7 +37,7 @@ export function validateJson(schema: Record<string, unknown>, data: unknown): Va
   const dialect = dialectOf(schema);
   const validate = compiled.get(schema) ?? compile(schema, dialect);
   compiled.set(schema, validate);
-  const valid = validate(data) as boolean;
+  const valid = validate(data);
   return { valid, dialect, errors: valid ? [] : (validate.errors ?? []).map(toIssue) };
 }
 

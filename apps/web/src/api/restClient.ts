@@ -33,7 +33,7 @@ export async function request<T>(method: string, path: string, body?: unknown, c
     response = await fetch(path, {
       method,
       headers: body === undefined ? { Accept: "application/json" } : { "Content-Type": contentType ?? "application/json", Accept: "application/json" },
-      body: body === undefined ? undefined : contentType ? String(body) : JSON.stringify(body),
+      body: body === undefined ? undefined : contentType ? (body as string) : JSON.stringify(body),
     });
   } catch (err) {
     throw new ApiRequestError({

@@ -5,6 +5,11 @@ export function formatMs(ms: number | undefined): string {
   return `${ms.toFixed(1)} ms`;
 }
 
+/** A value a server (or a recording) sent, as text: a string as it is, anything else as JSON. */
+export function asText(value: unknown): string {
+  return typeof value === "string" ? value : (JSON.stringify(value) ?? "");
+}
+
 /** A byte count as "512 B", "1.2 KB", "3.4 MB". */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;

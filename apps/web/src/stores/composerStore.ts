@@ -11,7 +11,7 @@ export function rawTemplate(n: number): string {
 interface ComposerState {
   /** The draft per session (kept while the Composer tab is closed). */
   drafts: Record<string, string | undefined>;
-  setDraft(sessionId: string, text: string): void;
+  setDraft: (sessionId: string, text: string) => void;
 }
 
 export const useComposerStore = create<ComposerState>((set, get) => ({

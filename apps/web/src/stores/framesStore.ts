@@ -8,11 +8,11 @@ interface FramesState {
   /** Bumps at most once per animation frame, after buffered frames were applied. */
   version: number;
   /** Buffers a WebSocket batch; it is applied on the next animation frame. */
-  enqueue(sessionId: string, frames: Frame[]): void;
+  enqueue: (sessionId: string, frames: Frame[]) => void;
   /** The index of a session (created empty on first use). */
-  indexOf(sessionId: string): TimelineIndex;
+  indexOf: (sessionId: string) => TimelineIndex;
   /** The newest seq held for a session, including frames still buffered. */
-  lastSeqHeld(sessionId: string): number;
+  lastSeqHeld: (sessionId: string) => number;
   /** Called when a batch does not continue the held frames (a gap): resubscribe. */
   onGap?: (sessionId: string) => void;
 }

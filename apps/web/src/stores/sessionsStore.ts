@@ -7,12 +7,12 @@ interface SessionsState {
   /** The session the UI shows; chosen automatically until the user picks one. */
   selectedId?: string;
   liveStatus: LiveStatus;
-  setAll(sessions: SessionInfo[]): void;
-  upsert(session: SessionInfo): void;
-  select(id: string): void;
+  setAll: (sessions: SessionInfo[]) => void;
+  upsert: (session: SessionInfo) => void;
+  select: (id: string) => void;
   /** Forgets a deleted session; selects another when it was the selected one. */
-  remove(id: string): void;
-  setLiveStatus(status: LiveStatus): void;
+  remove: (id: string) => void;
+  setLiveStatus: (status: LiveStatus) => void;
 }
 
 /** True while a session can still do work. */

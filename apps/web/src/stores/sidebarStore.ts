@@ -39,9 +39,9 @@ interface SidebarState {
   sessions: Record<string, SessionSidebar>;
   /** Refresh a list on its `list_changed` notification (else show a notice). Default on. */
   autoRefresh: boolean;
-  of(sessionId: string): SessionSidebar;
-  update(sessionId: string, patch: (s: SessionSidebar) => Partial<SessionSidebar>): void;
-  setAutoRefresh(on: boolean): void;
+  of: (sessionId: string) => SessionSidebar;
+  update: (sessionId: string, patch: (s: SessionSidebar) => Partial<SessionSidebar>) => void;
+  setAutoRefresh: (on: boolean) => void;
 }
 
 const EMPTY: SessionSidebar = { subscriptions: {}, stale: {}, taskLabels: {}, templateUris: {} };

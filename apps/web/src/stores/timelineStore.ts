@@ -16,11 +16,11 @@ interface TimelineState {
   filter: FrameFilter;
   /** Pinned frame seqs per session, in pin order. */
   pinned: Record<string, number[] | undefined>;
-  select(sessionId: string, seq: number, reveal?: boolean): void;
-  setFollow(follow: boolean): void;
-  setTab(tab: TimelineTab): void;
-  setFilter(filter: FrameFilter): void;
-  togglePin(sessionId: string, seq: number): void;
+  select: (sessionId: string, seq: number, reveal?: boolean) => void;
+  setFollow: (follow: boolean) => void;
+  setTab: (tab: TimelineTab) => void;
+  setFilter: (filter: FrameFilter) => void;
+  togglePin: (sessionId: string, seq: number) => void;
 }
 
 export const useTimelineStore = create<TimelineState>((set, get) => ({

@@ -3,7 +3,7 @@ import { create } from "zustand";
 interface ToolSelectionState {
   /** Selected tool name per session. */
   selected: Record<string, string | undefined>;
-  select(sessionId: string, toolName: string): void;
+  select: (sessionId: string, toolName: string) => void;
 }
 
 export const useToolSelectionStore = create<ToolSelectionState>((set, get) => ({

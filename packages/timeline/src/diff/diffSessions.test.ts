@@ -7,7 +7,7 @@ function session(pairs: Array<[string, unknown, unknown]>): Frame[] {
   let seq = 0;
   const push = (dir: Frame["dir"], kind: Frame["kind"], msg: Record<string, unknown>) => {
     const raw = JSON.stringify(msg);
-    frames.push({ sessionId: "s", seq: ++seq, ts: seq, dir, kind, raw, bytes: raw.length, msg: { jsonrpc: "2.0", ...msg } as Frame["msg"] });
+    frames.push({ sessionId: "s", seq: ++seq, ts: seq, dir, kind, raw, bytes: raw.length, msg: { jsonrpc: "2.0", ...msg } });
   };
   push("out", "request", { id: 0, method: "initialize", params: {} });
   push("in", "response", { id: 0, result: { protocolVersion: "2025-11-25" } });

@@ -30,7 +30,7 @@ export function differingPaths(a: unknown, b: unknown, path = "", max = 20, out:
     for (let i = 0; i < n && out.length < max; i++) differingPaths(a[i], b[i], `${path}[${i}]`, max, out);
     return out;
   }
-  const keys = new Set([...Object.keys(a as object), ...Object.keys(b as object)]);
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const key of [...keys].sort()) {
     if (out.length >= max) break;
     differingPaths((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], path ? `${path}.${key}` : key, max, out);

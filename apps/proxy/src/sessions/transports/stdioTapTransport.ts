@@ -122,7 +122,7 @@ export class StdioTapTransport implements TappedTransport {
       throw new Error("Not connected: the server process is not running");
     }
     const raw = JSON.stringify(message);
-    this.log.append({ dir: "out", kind: classifyMessage(message) ?? "invalid", raw, msg: message as never });
+    this.log.append({ dir: "out", kind: classifyMessage(message) ?? "invalid", raw, msg: message });
     await new Promise<void>((resolve, reject) => {
       child.stdin.write(raw + "\n", (err) => (err ? reject(err) : resolve()));
     });

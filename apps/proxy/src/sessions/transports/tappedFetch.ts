@@ -21,7 +21,7 @@ export function describeFetchError(err: unknown): FetchFailure {
     if (typeof e.code === "string" && e.code !== "ERR_INVALID_ARG_TYPE") return { code: e.code, message: e.message ?? String(e.code) };
     if (e.message) messages.push(e.message);
     if (!e.cause) break;
-    e = e.cause as typeof e;
+    e = e.cause;
   }
   return { message: messages.length ? messages.join(": ") : String(err) };
 }

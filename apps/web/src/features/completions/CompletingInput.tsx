@@ -6,7 +6,7 @@ interface Props {
   id: string;
   label: string;
   value: string;
-  onChange(value: string): void;
+  onChange: (value: string) => void;
   sessionId: string | undefined;
   /** The prompt or resource template the argument belongs to. */
   completionRef: CompletionRef | undefined;

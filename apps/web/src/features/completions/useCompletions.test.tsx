@@ -61,7 +61,7 @@ afterAll(async () => {
   await exited;
 });
 
-function mount(): { root: Root; container: HTMLElement; render(node: ReactNode): void } {
+function mount(): { root: Root; container: HTMLElement; render: (node: ReactNode) => void } {
   const container = document.createElement("div");
   document.body.append(container);
   const root = createRoot(container);

@@ -72,6 +72,6 @@ export function useCompletions(
     hasMore: query.data?.hasMore ?? false,
     total: query.data?.total,
     loading: query.isFetching || settled !== value,
-    error: query.isError ? (query.error as Error).message : undefined,
+    error: query.isError ? query.error.message : undefined,
   };
 }

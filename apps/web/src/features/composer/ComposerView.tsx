@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import type { JsonRpcId, SessionInfo } from "@mcpscope/protocol";
 import type { TimelineIndex } from "@mcpscope/timeline";
 import { describeError } from "../../api/apiRequestError";
@@ -46,20 +46,19 @@ export function ComposerView({ session, index, version }: Props) {
   const [error, setError] = useState<DescribedError>();
   const [busy, setBusy] = useState(false);
   const readOnly = useReadOnly(session.id);
-  const sentRef = useRef<Sent | undefined>(undefined);
-  sentRef.current = sent;
 
   // Look for the answer among frames that arrived since the last look (O(new frames)).
   useEffect(() => {
-    const s = sentRef.current;
+    const s = sent;
     if (!s || s.seq === undefined || s.answerSeq !== undefined) return;
     const from = Math.max(s.scanned, s.seq);
     const answerSeq = findAnswer(index, from, index.lastSeq, s.id);
     if (answerSeq !== undefined) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- the frames arrive in the index outside React; `version` says when
       setSent({ ...s, answerSeq, scanned: answerSeq });
       select(session.id, answerSeq, true);
     } else if (index.lastSeq > s.scanned) setSent({ ...s, scanned: index.lastSeq });
-  }, [version, sent?.seq, index, select, session.id]);
+  }, [version, sent, index, select, session.id]);
 
   const send = () => {
     if (readOnly) return;

@@ -24,7 +24,7 @@ export function CompareButton({ session }: { session: SessionInfo }) {
   );
 }
 
-function CompareDialog({ session, onClose }: { session: SessionInfo; onClose(): void }) {
+function CompareDialog({ session, onClose }: { session: SessionInfo; onClose: () => void }) {
   const id = useId();
   const ref = useRef<HTMLDialogElement>(null);
   const sessions = useSessionsStore((s) => s.sessions);

@@ -45,7 +45,7 @@ function Decisions({ answer, disabled, accept }: { answer: ReturnType<typeof use
  * (SEP-1034); Accept sends the content, defaults applied to any field left empty.
  */
 function FormElicitation({ item, params, idPrefix }: { item: InboxItem; params: ElicitParams; idPrefix: string }) {
-  const { answer, pending, disabled, error } = useAnswer(item);
+  const { answer, disabled, error } = useAnswer(item);
   const schema = useMemo(() => prepareElicitationSchema(params.requestedSchema), [params.requestedSchema]);
   const [value, setValue] = useState<FormValue | undefined>(() => applyElicitationDefaults(params.requestedSchema, {}));
   const [invalid, setInvalid] = useState(false);
@@ -79,7 +79,7 @@ function FormElicitation({ item, params, idPrefix }: { item: InboxItem; params: 
  * pre-fetched); Accept tells the server they consent to the out-of-band flow.
  */
 function UrlElicitation({ item, params }: { item: InboxItem; params: ElicitParams }) {
-  const { answer, pending, disabled, error } = useAnswer(item);
+  const { answer, disabled, error } = useAnswer(item);
   const url = openable(params.url);
   return (
     <div className="inbox-url">

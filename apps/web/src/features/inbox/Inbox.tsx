@@ -24,8 +24,9 @@ export function Inbox({ session }: { session: SessionInfo }) {
   const count = items.length;
 
   // The WebSocket subscription pushes the inbox too; this covers a reload before it arrives.
+  const live = !session.recorded && session.status !== "closed" && session.status !== "failed";
   useEffect(() => {
-    if (session.recorded || session.status === "closed" || session.status === "failed") return;
+    if (!live) return;
     restClient
       .getInbox(session.id)
       .then((list) => {
@@ -33,7 +34,7 @@ export function Inbox({ session }: { session: SessionInfo }) {
         if (store.items[session.id] === undefined) store.set(session.id, list);
       })
       .catch(() => undefined);
-  }, [session.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [session.id, live]);
 
   useEffect(() => {
     const fresh = items.filter((i) => !seen.current.has(i.id));
@@ -50,7 +51,8 @@ export function Inbox({ session }: { session: SessionInfo }) {
     }
     // An answered item takes the focused control with it: keep keyboard users in place.
     if (open && document.activeElement === document.body) button.current?.focus();
-  }, [items]); // eslint-disable-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reacts to new or answered items only; `open` and `opener` are read as they are then
+  }, [items]);
 
   // A tab in the background shows that something waits, e.g. "(1) mcpscope".
   useEffect(() => {

@@ -1,3 +1,5 @@
+import { asText } from "../../lib/format";
+
 const MIME = /^[\w.+-]+\/[\w.+-]+$/;
 
 function dataUrl(mimeType: unknown, data: unknown): string | undefined {
@@ -8,7 +10,7 @@ function dataUrl(mimeType: unknown, data: unknown): string | undefined {
 /** One block of a sampling message's content (MCP 2025-11-25 `SamplingMessage`). */
 function Block({ block }: { block: unknown }) {
   const c = (block ?? {}) as Record<string, unknown>;
-  if (c.type === "text") return <pre className="inbox-text">{String(c.text ?? "")}</pre>;
+  if (c.type === "text") return <pre className="inbox-text">{asText(c.text ?? "")}</pre>;
   if (c.type === "image" || c.type === "audio") {
     const src = dataUrl(c.mimeType, c.data);
     if (!src) return <p className="muted small">{String(c.type)} with an unusable MIME type or data.</p>;
@@ -26,7 +28,7 @@ function Block({ block }: { block: unknown }) {
   // tool_use, tool_result and anything newer: shown as the JSON it is.
   return (
     <div>
-      <span className="badge">{String(c.type ?? "content")}</span>
+      <span className="badge">{asText(c.type ?? "content")}</span>
       <pre className="json">{JSON.stringify(block, null, 2)}</pre>
     </div>
   );
@@ -37,7 +39,7 @@ function Block({ block }: { block: unknown }) {
  * tool_use, tool_result). Server data is rendered as text or media, never as HTML.
  */
 export function SamplingContent({ content }: { content: unknown }) {
-  const blocks = Array.isArray(content) ? content : [content];
+  const blocks: unknown[] = Array.isArray(content) ? content : [content];
   return (
     <>
       {blocks.map((block, i) => (

@@ -54,7 +54,7 @@ function preferences(p: NonNullable<SamplingParams["modelPreferences"]>): string
 export function SamplingRequest({ item }: { item: InboxItem }) {
   const id = useId();
   const params = item.params as SamplingParams;
-  const { answer, pending, disabled, error } = useAnswer(item);
+  const { answer, disabled, error } = useAnswer(item);
   const [role, setRole] = useState("assistant");
   const [text, setText] = useState("");
   const [model, setModel] = useState("mcpscope-human");

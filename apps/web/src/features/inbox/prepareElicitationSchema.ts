@@ -3,7 +3,7 @@ type Schema = Record<string, unknown>;
 function isEnumItems(items: unknown): boolean {
   if (!items || typeof items !== "object") return false;
   const i = items as Schema;
-  const options = (i.anyOf ?? i.oneOf) as unknown;
+  const options = i.anyOf ?? i.oneOf;
   return Array.isArray(i.enum) || (Array.isArray(options) && options.every((o) => o && typeof o === "object" && "const" in o));
 }
 

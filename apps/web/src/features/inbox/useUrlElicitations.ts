@@ -24,6 +24,7 @@ export function useUrlElicitations(sessionId: string): UrlElicitation[] {
         setList(tracker.list());
       }
     };
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- another session starts empty: its frames may not be in the store yet
     setList([]);
     scan();
     return useFramesStore.subscribe((state, prev) => {

@@ -66,7 +66,7 @@ export function PromptPanel({ session }: { session: SessionInfo }) {
         </div>
         <ErrorAlert error={error} />
         {shown?.result ? (
-          <PromptMessages result={shown.result as GetPromptResult} />
+          <PromptMessages result={shown.result} />
         ) : (
           !get.isPending && !error && <p className="muted small pad">Get a prompt to see its messages here.</p>
         )}
@@ -75,7 +75,7 @@ export function PromptPanel({ session }: { session: SessionInfo }) {
   );
 }
 
-function PromptForm({ prompt, running, disabled, onGet }: { prompt: Prompt; running: boolean; disabled: boolean; onGet(args: Record<string, string>): void }) {
+function PromptForm({ prompt, running, disabled, onGet }: { prompt: Prompt; running: boolean; disabled: boolean; onGet: (args: Record<string, string>) => void }) {
   const schema = useMemo(() => promptArgsSchema(prompt.arguments), [prompt.arguments]);
   const [value, setValue] = useState<FormValue | undefined>();
   const [attempted, setAttempted] = useState(false);

@@ -11,7 +11,7 @@ export interface Prompt {
 
 /** One message of a `prompts/get` result. */
 export interface PromptMessage {
-  role: "user" | "assistant" | string;
+  role: "user" | "assistant" | (string & {});
   content: ContentBlock;
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
 import "./recordings.css";
 
 function hasFiles(event: DragEvent): boolean {
@@ -9,12 +9,11 @@ function hasFiles(event: DragEvent): boolean {
  * Makes the whole page a drop target for a recording file while files are dragged over it,
  * with a visible overlay. Hands the first dropped file to `onFile`.
  */
-export function RecordingDropZone({ onFile }: { onFile(file: File): void }) {
+export function RecordingDropZone({ onFile }: { onFile: (file: File) => void }) {
   const [dragging, setDragging] = useState(false);
   // dragenter/dragleave fire for every child crossed: count them to know when the drag left.
   const depth = useRef(0);
-  const onFileRef = useRef(onFile);
-  onFileRef.current = onFile;
+  const onDroppedFile = useEffectEvent(onFile);
 
   useEffect(() => {
     const enter = (e: DragEvent) => {
@@ -39,7 +38,7 @@ export function RecordingDropZone({ onFile }: { onFile(file: File): void }) {
       depth.current = 0;
       setDragging(false);
       const file = e.dataTransfer?.files[0];
-      if (file) onFileRef.current(file);
+      if (file) onDroppedFile(file);
     };
     window.addEventListener("dragenter", enter);
     window.addEventListener("dragover", over);

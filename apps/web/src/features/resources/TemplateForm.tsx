@@ -4,7 +4,7 @@ import { expandUriTemplate, templateVariables } from "./uriTemplate";
 interface Props {
   uriTemplate: string;
   disabled: boolean;
-  onRead(uri: string): void;
+  onRead: (uri: string) => void;
 }
 
 /**

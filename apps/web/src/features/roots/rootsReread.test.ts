@@ -7,7 +7,7 @@ let seq = 0;
 function frame(dir: Frame["dir"], kind: Frame["kind"], msg: Record<string, unknown>): Frame {
   seq += 1;
   const raw = JSON.stringify({ jsonrpc: "2.0", ...msg });
-  return { sessionId: "s", seq, ts: seq, dir, kind, raw, bytes: raw.length, msg: JSON.parse(raw) };
+  return { sessionId: "s", seq, ts: seq, dir, kind, raw, bytes: raw.length, msg: JSON.parse(raw) as Frame["msg"] };
 }
 
 describe("rootsReread", () => {

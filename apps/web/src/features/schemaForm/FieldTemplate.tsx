@@ -15,6 +15,7 @@ export function FieldTemplate(props: FieldTemplateProps) {
   const composite = !registry.schemaUtils.isSelect(schema) ? (schema.oneOf ? "oneof" : schema.anyOf ? "anyof" : undefined) : undefined;
   const labelFor = composite ? `${id}__${composite}_select` : id;
   return (
+    // eslint-disable-next-line react-hooks/static-components -- getTemplate looks up a component of the registry; it creates none
     <WrapIfAdditionalTemplate {...props} classNames={classNames}>
       {displayLabel && !isCheckbox && label && (
         <label className="control-label" htmlFor={labelFor}>

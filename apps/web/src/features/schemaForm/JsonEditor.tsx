@@ -7,7 +7,7 @@ type EditorSchema = Parameters<typeof jsonSchema>[0];
 interface Props {
   /** The JSON text being edited. */
   text: string;
-  onChange(text: string): void;
+  onChange: (text: string) => void;
   /** The schema the text is linted and completed against (JSON Schema). */
   schema: Record<string, unknown>;
   /** Accessible name of the editor's text box. */

@@ -21,11 +21,11 @@ export interface SchemaFormProps {
    */
   schema: Record<string, unknown> | undefined;
   value: FormValue | undefined;
-  onChange(value: FormValue | undefined): void;
+  onChange: (value: FormValue | undefined) => void;
   /** Called with the value, optional fields left empty omitted (`undefined` members pruned). */
-  onSubmit(value: FormValue): void;
+  onSubmit: (value: FormValue) => void;
   /** Called when submitting finds the value invalid (only when `noValidate` is off). */
-  onInvalid?(): void;
+  onInvalid?: () => void;
   /** Skip validation on submit (to send invalid input on purpose). */
   noValidate?: boolean;
   /** Re-validate on every change (after a first failed submit, say). */
@@ -148,7 +148,7 @@ export function SchemaForm(props: SchemaFormProps) {
 interface JsonModeProps extends SchemaFormProps {
   prepared: RJSFSchema;
   text: string;
-  onText(text: string): void;
+  onText: (text: string) => void;
   switchError?: string;
 }
 
@@ -200,7 +200,7 @@ function flattenErrors(errorSchema: ErrorSchema | undefined, path = ""): string[
   const out: string[] = [];
   for (const [key, node] of Object.entries(errorSchema as Record<string, unknown>)) {
     if (key === "__errors" && Array.isArray(node)) out.push(...node.map((m) => `${path || "arguments"} ${String(m)}`));
-    else if (node && typeof node === "object") out.push(...flattenErrors(node as ErrorSchema, path ? `${path}.${key}` : key));
+    else if (node && typeof node === "object") out.push(...flattenErrors(node, path ? `${path}.${key}` : key));
   }
   return out;
 }

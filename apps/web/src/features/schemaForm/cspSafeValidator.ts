@@ -16,6 +16,7 @@ import {
 /* eslint-disable @typescript-eslint/no-explicit-any -- RJSF's own defaults for form data and context */
 type FormData = any;
 type FormContext = any;
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 /** Keywords whose errors only say "a child failed"; the child's own error is reported too. */
 const AGGREGATE = new Set(["properties", "patternProperties", "items", "prefixItems", "allOf", "$ref", "$dynamicRef", "dependentSchemas", "if", "then", "else", "unevaluatedItems"]);

@@ -26,7 +26,7 @@ function isObject(v: unknown): v is Json {
  */
 export function withConsts(utils: SchemaUtilsType, schema: RJSFSchema, value: unknown, depth = 0): unknown {
   if (depth > 32 || value === undefined) return value;
-  const resolved = utils.retrieveSchema(schema, value as never);
+  const resolved = utils.retrieveSchema(schema, value);
   if (Array.isArray(value)) {
     const items = isObject(resolved.items) ? (resolved.items as RJSFSchema) : undefined;
     return items ? value.map((v) => withConsts(utils, items, v, depth + 1)) : value;
@@ -39,19 +39,19 @@ export function withConsts(utils: SchemaUtilsType, schema: RJSFSchema, value: un
   for (const key of ["oneOf", "anyOf"] as const) {
     const options = resolved[key];
     if (!Array.isArray(options) || options.length === 0 || !hasData) continue;
-    const index = utils.getClosestMatchingOption(value as never, options as RJSFSchema[], 0);
-    const option = utils.retrieveSchema(options[index] as RJSFSchema, value as never);
+    const index = utils.getClosestMatchingOption(value, options as RJSFSchema[], 0);
+    const option = utils.retrieveSchema(options[index] as RJSFSchema, value);
     properties = { ...properties, ...((option.properties ?? {}) as Record<string, RJSFSchema>) };
   }
   const out: Json = { ...value };
   for (const [key, sub] of Object.entries(properties)) {
-    const subResolved = isObject(sub) ? utils.retrieveSchema(sub, out[key] as never) : undefined;
+    const subResolved = isObject(sub) ? utils.retrieveSchema(sub, out[key]) : undefined;
     if (out[key] === undefined && subResolved && subResolved.const !== undefined) out[key] = subResolved.const;
     else if (out[key] !== undefined && subResolved) out[key] = withConsts(utils, subResolved, out[key], depth + 1);
   }
   const extra = resolved.additionalProperties;
   if (isObject(extra)) {
-    for (const key of Object.keys(out)) if (!(key in properties)) out[key] = withConsts(utils, extra as RJSFSchema, out[key], depth + 1);
+    for (const key of Object.keys(out)) if (!(key in properties)) out[key] = withConsts(utils, extra, out[key], depth + 1);
   }
   return out;
 }
@@ -75,6 +75,6 @@ export function schemaUtilsFor(prepared: RJSFSchema): SchemaUtilsType {
  */
 export function formState(prepared: RJSFSchema, value: unknown): Record<string, unknown> {
   const utils = schemaUtilsFor(prepared);
-  const filled = (utils.getDefaultFormState(prepared, value as never) ?? {}) as Record<string, unknown>;
+  const filled = (utils.getDefaultFormState(prepared, value) ?? {}) as Record<string, unknown>;
   return withConsts(utils, prepared, filled) as Record<string, unknown>;
 }

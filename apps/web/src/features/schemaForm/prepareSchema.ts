@@ -1,4 +1,5 @@
 import type { RJSFSchema } from "@rjsf/utils";
+import { asText } from "../../lib/format";
 
 type Json = Record<string, unknown>;
 
@@ -32,7 +33,7 @@ function refName(ref: unknown): string | undefined {
 
 /** A readable title for an option of oneOf/anyOf that has none (RJSF would say "Option 1"). */
 function optionTitle(option: Json): string | undefined {
-  if (option.const !== undefined) return String(option.const);
+  if (option.const !== undefined) return asText(option.const);
   if (option.$ref) return refName(option.$ref);
   if (typeof option.type === "string") return option.type;
   if (Array.isArray(option.type)) return option.type.join(" or ");
@@ -50,7 +51,7 @@ function fixNode(node: Json, isOption: boolean): Json {
   for (const key of ["anyOf", "oneOf"] as const) {
     const options = s[key];
     if (!Array.isArray(options) || options.length !== 2) continue;
-    const nonNull = options.filter((o) => !isNullSchema(o));
+    const nonNull: unknown[] = options.filter((o) => !isNullSchema(o));
     const only = nonNull[0];
     if (nonNull.length === 1 && isObject(only) && typeof only.type === "string" && SCALAR_TYPES.has(only.type) && !only.oneOf && !only.anyOf) {
       const { [key]: _drop, ...rest } = s;
@@ -67,7 +68,7 @@ function fixNode(node: Json, isOption: boolean): Json {
         const type = commonType(options.map((o) => (o as Json).const));
         if (type) s = { ...s, type };
       }
-      const titled = options.map((o) => ((o as Json).title === undefined ? { ...(o as Json), title: String((o as Json).const) } : o));
+      const titled = options.map((o: unknown) => ((o as Json).title === undefined ? { ...(o as Json), title: asText((o as Json).const) } : o));
       // anyOf of distinct consts accepts what oneOf does; as oneOf, RJSF leaves it empty
       // instead of filling in the first choice.
       const distinct = new Set(options.map((o) => JSON.stringify((o as Json).const))).size === options.length;
@@ -77,7 +78,7 @@ function fixNode(node: Json, isOption: boolean): Json {
         s = { ...rest, oneOf: titled };
       } else s = { ...s, [key]: titled };
     } else {
-      s = { ...s, [key]: options.map((o) => (isObject(o) && o.title === undefined && optionTitle(o) ? { ...o, title: optionTitle(o) } : o)) };
+      s = { ...s, [key]: options.map((o: unknown) => (isObject(o) && o.title === undefined && optionTitle(o) ? { ...o, title: optionTitle(o) } : o)) };
     }
   }
   if (s.type === undefined && Array.isArray(s.enum)) {
@@ -170,7 +171,7 @@ export function prepareSchema(inputSchema: Record<string, unknown> | undefined):
   const usesAny = { used: false };
   const prepared = walk({ type: "object", properties: {}, ...rest }, 0, {}, usesAny) as Json;
   if (usesAny.used) prepared.$defs = { ...(isObject(prepared.$defs) ? prepared.$defs : {}), [ANY_VALUE_DEF]: ANY_VALUE };
-  return prepared as RJSFSchema;
+  return prepared;
 }
 
 /** Drops `undefined` members (recursively) so optional fields left empty are omitted. */

@@ -11,8 +11,8 @@ import { prepareSchema, pruneUndefined } from "./prepareSchema";
 import { fillRequired, leafPaths, sampleValue } from "./testing/sampleValue";
 
 const options = { allErrors: true, strict: false } as const;
-const ajv2020 = addFormats.default(new Ajv2020(options));
-const ajv07 = addFormats.default(new Ajv(options));
+const ajv2020 = addFormats(new Ajv2020(options));
+const ajv07 = addFormats(new Ajv(options));
 
 /** Ajv's verdict, in the schema's own dialect (draft-07 when it says so, else 2020-12). */
 function ajvErrors(schema: Record<string, unknown>, data: unknown): string[] {

@@ -10,16 +10,17 @@ import { ErrorAlert } from "../../components/ErrorAlert";
  * Dialog "Share this mcpscope": asks `POST /api/share` for a read-only viewer link and shows
  * it with a copy button. Viewers watch live and follow the presenter; they cannot send.
  */
-export function ShareDialog({ onClose }: { onClose(): void }) {
+export function ShareDialog({ onClose }: { onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const copied = useCopied();
   const share = useMutation({ mutationFn: restClient.share });
+  const { mutate } = share;
   const error = share.isError ? describeError(share.error) : undefined;
 
   useEffect(() => {
     if (!ref.current?.open) ref.current?.showModal();
-    share.mutate();
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+    mutate();
+  }, [mutate]);
 
   return (
     <dialog ref={ref} className="modal-dialog share-dialog" aria-labelledby="share-title" onClose={onClose}>

@@ -6,7 +6,7 @@ let seq = 0;
 function frame(dir: Frame["dir"], kind: Frame["kind"], method: string, params?: Record<string, unknown>): Frame {
   const msg = { jsonrpc: "2.0" as const, method, ...(params ? { params } : {}) };
   const raw = JSON.stringify(msg);
-  return { sessionId: "s", seq: ++seq, ts: 1, dir, kind, raw, bytes: raw.length, msg } as Frame;
+  return { sessionId: "s", seq: ++seq, ts: 1, dir, kind, raw, bytes: raw.length, msg };
 }
 
 describe("readServerNotification", () => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useEffectEvent, useRef } from "react";
 import type { Frame } from "@mcpscope/protocol";
 import type { TimelineIndex } from "@mcpscope/timeline";
 import { useFramesStore } from "../../stores/framesStore";
@@ -32,8 +32,7 @@ export function scanSidebarEvents(index: TimelineIndex, afterSeq: number, visit:
  * to the shown data to decide whether a list change is news.
  */
 export function useSidebarEvents(sessionId: string | undefined, onEvent: (e: SidebarEvent, frame: Frame) => void): void {
-  const handler = useRef(onEvent);
-  handler.current = onEvent;
+  const handler = useEffectEvent(onEvent);
   const cursors = useRef(new Map<string, number>());
 
   useEffect(() => {
@@ -44,7 +43,7 @@ export function useSidebarEvents(sessionId: string | undefined, onEvent: (e: Sid
       const from = cursors.current.get(sessionId) ?? 0;
       // The cursor moves first: a handler that throws must not make the frames replay.
       cursors.current.set(sessionId, index.lastSeq);
-      scanSidebarEvents(index, from, (e, frame) => handler.current(e, frame));
+      scanSidebarEvents(index, from, (e, frame) => handler(e, frame));
     };
     scan();
     return useFramesStore.subscribe((state, prev) => {

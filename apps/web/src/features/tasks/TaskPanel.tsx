@@ -7,7 +7,7 @@ import { useSessionSidebar } from "../../stores/sidebarStore";
 import { mcpRequest } from "../sidebar/mcpRequest";
 import { pagedItems, usePagedList } from "../sidebar/usePagedList";
 import { ToolResult } from "../tools/ToolResult";
-import type { CallToolResult, ToolRun } from "../tools/toolTypes";
+import type { ToolRun } from "../tools/toolTypes";
 import { RunAsTaskForm } from "./RunAsTaskForm";
 import { TaskStatusBadge } from "./TaskStatusBadge";
 import { isTerminal, taskCapabilities, type Task } from "./taskTypes";
@@ -56,7 +56,7 @@ function TaskDetail({ session, listed, label, polling }: { session: SessionInfo;
       return {
         toolName: label ?? `task ${task.taskId}`,
         elapsedMs: performance.now() - started,
-        outcome: "error" in answer ? { error: answer.error } : { result: answer.result as CallToolResult },
+        outcome: "error" in answer ? { error: answer.error } : { result: answer.result },
       } satisfies ToolRun;
     },
     onSuccess: setRun,

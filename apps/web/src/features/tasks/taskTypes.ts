@@ -4,7 +4,7 @@ export type TaskStatus = "working" | "input_required" | "completed" | "failed" |
 /** A task as `tasks/list`, `tasks/get`, `tasks/cancel` and a task-augmented request return it. */
 export interface Task {
   taskId: string;
-  status: TaskStatus | string;
+  status: TaskStatus | (string & {});
   statusMessage?: string;
   /** ISO 8601 timestamps. */
   createdAt?: string;

@@ -1,7 +1,7 @@
 import type { ReactElement } from "react";
 import type { Frame } from "@mcpscope/protocol";
 import { readProgress, type TimelineIndex } from "@mcpscope/timeline";
-import { formatMs } from "../../lib/format";
+import { asText, formatMs } from "../../lib/format";
 import { useTimelineStore } from "../../stores/timelineStore";
 
 interface Props {
@@ -143,7 +143,7 @@ export function FrameExtras({ sessionId, index, frame, startTs }: Props) {
       <dl key="log" className="detail-facts">
         <div>
           <dt>Level</dt>
-          <dd className={`log-level level-${String(params.level)}`}>{String(params.level ?? "?")}</dd>
+          <dd className={`log-level level-${String(params.level)}`}>{asText(params.level ?? "?")}</dd>
         </div>
         {typeof params.logger === "string" && (
           <div>
@@ -175,7 +175,7 @@ export function FrameExtras({ sessionId, index, frame, startTs }: Props) {
           {meta.error !== undefined && (
             <div>
               <dt>Error</dt>
-              <dd className="invalid-reason">{String(meta.error)}</dd>
+              <dd className="invalid-reason">{asText(meta.error)}</dd>
             </div>
           )}
         </dl>
@@ -188,7 +188,7 @@ export function FrameExtras({ sessionId, index, frame, startTs }: Props) {
       <dl key="lifecycle" className="detail-facts">
         <div>
           <dt>Event</dt>
-          <dd>{String(meta.event ?? "?")}</dd>
+          <dd>{asText(meta.event ?? "?")}</dd>
         </div>
         <div>
           <dt>At</dt>
@@ -201,7 +201,7 @@ export function FrameExtras({ sessionId, index, frame, startTs }: Props) {
       <dl key="exchange" className="detail-facts">
         <div>
           <dt>HTTP exchange</dt>
-          <dd>{String(meta.exchange)}</dd>
+          <dd>{asText(meta.exchange)}</dd>
         </div>
       </dl>,
     );

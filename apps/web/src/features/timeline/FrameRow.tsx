@@ -24,7 +24,7 @@ interface Props {
   progress?: ProgressState;
   /** Set on requests withdrawn with notifications/cancelled. */
   cancelled: boolean;
-  onSelect(seq: number): void;
+  onSelect: (seq: number) => void;
 }
 
 /**

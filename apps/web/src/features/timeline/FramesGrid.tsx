@@ -30,8 +30,6 @@ interface Props {
   sessionId: string;
   index: TimelineIndex;
   rows: FrameRows;
-  /** Changes whenever frames were added to `index`. */
-  version: number;
   startTs: number;
 }
 
@@ -40,7 +38,7 @@ interface Props {
  * newest frame while scrolled to the bottom; arrows, Home/End, PageUp/PageDown and Enter
  * move the selection.
  */
-export function FramesGrid({ sessionId, index, rows, version, startTs }: Props) {
+export function FramesGrid({ sessionId, index, rows, startTs }: Props) {
   const count = rows.count;
   const scrollRef = useRef<HTMLDivElement>(null);
   const selected = useTimelineStore((s) => s.selected[sessionId]);
@@ -58,7 +56,7 @@ export function FramesGrid({ sessionId, index, rows, version, startTs }: Props) 
       const position = rows.positionOf(reveal.seq);
       if (position >= 0) virtualizer.scrollToIndex(position);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- scroll once per reveal request, not again as rows arrive
   }, [reveal]);
 
   const onScroll = () => {

@@ -24,15 +24,14 @@ export function FramesView({ sessionId, index, version, startTs }: Props) {
       view
         ? { count: view.count, seqAt: (i) => view.seqAt(i), positionOf: (seq) => view.positionOf(seq) }
         : allRows(index),
-    // The view grows in place: its count is the dependency.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the view and the index grow in place: viewCount and version are the dependencies
     [view, viewCount, index, version],
   );
   return (
     <>
       <FilterBar matches={view?.count} scanned={view?.progress} />
       <PinnedFrames sessionId={sessionId} index={index} />
-      <FramesGrid sessionId={sessionId} index={index} rows={rows} version={version} startTs={startTs} />
+      <FramesGrid sessionId={sessionId} index={index} rows={rows} startTs={startTs} />
     </>
   );
 }

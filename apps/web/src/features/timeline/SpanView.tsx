@@ -187,7 +187,7 @@ export function SpanView({ sessionId, index, version, startTs }: Props) {
   const setWindow = useCallback((a: number, b: number) => {
     if (b - a < MIN_SPAN_MS * 10) return;
     setWin({ fit: false, t0: a, t1: b });
-  }, []);
+  }, [setWin]);
 
   const zoom = useCallback(
     (factor: number, anchor = 0.5) => {

@@ -14,7 +14,8 @@ export function SummaryView({ index, version }: { index: TimelineIndex; version:
     const timer = setTimeout(() => setShown(version), REFRESH_MS);
     return () => clearTimeout(timer);
   }, [version, shown]);
-  const rows = useMemo(() => methodStatsOf(index).summaries(), [index, shown]); // eslint-disable-line react-hooks/exhaustive-deps
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the index grows in place: `shown` (its throttled version) is the dependency
+  const rows = useMemo(() => methodStatsOf(index).summaries(), [index, shown]);
 
   if (rows.length === 0) return <p className="muted small pad">No JSON-RPC messages yet.</p>;
   return (

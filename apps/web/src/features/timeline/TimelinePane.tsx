@@ -30,7 +30,8 @@ export function TimelinePane({ session }: { session?: SessionInfo }) {
   const setFollow = useTimelineStore((s) => s.setFollow);
   const tab = useTimelineStore((s) => s.tab);
   const setTab = useTimelineStore((s) => s.setTab);
-  const index = useMemo(() => (session ? indexOf(session.id) : undefined), [session?.id, indexOf]); // eslint-disable-line react-hooks/exhaustive-deps
+  const sessionId = session?.id;
+  const index = useMemo(() => (sessionId ? indexOf(sessionId) : undefined), [sessionId, indexOf]);
 
   const count = index?.lastSeq ?? 0;
   const first = index?.get(1)?.ts;

@@ -85,7 +85,7 @@ export function rowKeys(previous: RowKeys | undefined, first: number, n: number)
   const overlap = Math.max(0, Math.min(first + n, before.first + before.keys.length) - Math.max(first, before.first));
   // Rows in common keep their keys (a scroll), or positions keep theirs (a jump).
   const shift = overlap * 2 >= n ? first - before.first : 0;
-  const keys: number[] = new Array(n);
+  const keys = new Array<number>(n);
   let next = before.next;
   for (let p = 0; p < n; p++) {
     const q = p + shift;
@@ -148,6 +148,7 @@ export function useFixedRows(scrollRef: RefObject<HTMLElement | null>, count: nu
   const { items, spacer, scale } = visibleRows(count, rowHeight, overscanFor(view.motion, overscan), top, view.height);
   // Keys follow the keys this grid last committed (a render React discards changes nothing).
   const committed = useRef<RowKeys | undefined>(undefined);
+  // eslint-disable-next-line react-hooks/refs -- read here, written only once committed (below), so a discarded render changes nothing
   const keys = rowKeys(committed.current, items[0]?.index ?? 0, items.length);
   useLayoutEffect(() => {
     committed.current = keys;

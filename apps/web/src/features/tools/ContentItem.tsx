@@ -1,3 +1,4 @@
+import { asText } from "../../lib/format";
 import { ResourceContents, type ResourceContent } from "./ResourceContents";
 import { ResourceLink } from "./ResourceLink";
 import { TextContent } from "./TextContent";
@@ -19,7 +20,7 @@ export function ContentItem({ item, sessionId }: { item: ContentBlock; sessionId
   const c = item as Record<string, unknown>;
   switch (item.type) {
     case "text":
-      return <TextContent text={String(c.text ?? "")} />;
+      return <TextContent text={asText(c.text ?? "")} />;
     case "image": {
       const src = dataUrl(c.mimeType, c.data);
       return src ? (
@@ -47,7 +48,7 @@ export function ContentItem({ item, sessionId }: { item: ContentBlock; sessionId
         <ResourceLink
           sessionId={sessionId}
           link={{
-            uri: String(c.uri ?? ""),
+            uri: asText(c.uri ?? ""),
             name: typeof c.name === "string" ? c.name : undefined,
             title: typeof c.title === "string" ? c.title : undefined,
             description: typeof c.description === "string" ? c.description : undefined,

@@ -20,7 +20,7 @@ export function ResourceLink({ link, sessionId }: Props) {
     mutationFn: async () => {
       const answer = await restClient.sendRequest(sessionId!, { method: "resources/read", params: { uri: link.uri } });
       if ("error" in answer) throw new Error(`resources/read failed: JSON-RPC error ${answer.error.code}: ${answer.error.message}`);
-      return ((answer.result as { contents?: ResourceContent[] }).contents ?? []) as ResourceContent[];
+      return (answer.result as { contents?: ResourceContent[] }).contents ?? [];
     },
   });
   const error = read.isError ? describeError(read.error) : undefined;

@@ -23,6 +23,7 @@ export function RunProgress({ sessionId, toolName, sinceSeq, running }: Props) {
   const index = useFramesStore.getState().indexOf(sessionId);
   const found = useRef<number | undefined>(undefined);
   if (found.current === undefined) found.current = findRunRequest(index, sinceSeq, toolName)?.seq;
+  // eslint-disable-next-line react-hooks/refs -- the request's seq, once found, is kept: the search walks every frame since Run
   const request = found.current === undefined ? undefined : index.get(found.current);
   const progressCount = request ? index.progressCount(request.seq) : 0;
   const state = request ? readProgress(index.lastProgress(request.seq)) : undefined;

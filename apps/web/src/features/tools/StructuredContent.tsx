@@ -51,7 +51,7 @@ export function StructuredContent({ value, outputSchema }: Props) {
       )}
       {value !== null && typeof value === "object" ? (
         <div className="json-tree">
-          <JsonView data={value as object} shouldExpandNode={allExpanded} style={defaultStyles} aria-label="Structured content tree" />
+          <JsonView data={value} shouldExpandNode={allExpanded} style={defaultStyles} aria-label="Structured content tree" />
         </div>
       ) : (
         <pre className="json">{JSON.stringify(value, null, 2)}</pre>

@@ -11,7 +11,7 @@ interface Props {
   serverName: string;
   running: boolean;
   disabled: boolean;
-  onRun(args: Record<string, unknown>): void;
+  onRun: (args: Record<string, unknown>) => void;
 }
 
 /** The last pre-send check: Ajv's verdict, or why Ajv could not be asked. */

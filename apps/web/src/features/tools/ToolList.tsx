@@ -6,7 +6,7 @@ import "./toolList.css";
 interface Props {
   tools: Tool[];
   selected?: string;
-  onSelect(name: string): void;
+  onSelect: (name: string) => void;
 }
 
 /**

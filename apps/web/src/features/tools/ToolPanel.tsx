@@ -10,7 +10,7 @@ import { useReadOnly } from "../sharing/useReadOnly";
 import { RunProgress } from "./RunProgress";
 import { ToolForm } from "./ToolForm";
 import { ToolResult } from "./ToolResult";
-import type { CallToolResult, ToolRun } from "./toolTypes";
+import type { ToolRun } from "./toolTypes";
 import { useTools } from "./useTools";
 import { ErrorAlert } from "../../components/ErrorAlert";
 
@@ -33,7 +33,7 @@ export function ToolPanel({ session }: { session?: SessionInfo }) {
       return {
         toolName: name,
         elapsedMs,
-        outcome: "error" in outcome ? { error: outcome.error } : { result: outcome.result as CallToolResult },
+        outcome: "error" in outcome ? { error: outcome.error } : { result: outcome.result },
       } satisfies ToolRun;
     },
     onMutate: ({ sessionId, name }) => {

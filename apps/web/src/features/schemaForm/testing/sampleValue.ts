@@ -97,12 +97,12 @@ export function fillRequired(schema: unknown, value: unknown, root: Json): unkno
   }
   if (!isObject(value)) return value;
   let s = schema;
-  if (Array.isArray(s.allOf)) s = Object.assign({}, ...s.allOf.map((x) => (isObject(x) && typeof x.$ref === "string" ? resolveRef(x.$ref, root) : x)), s);
+  if (Array.isArray(s.allOf)) s = Object.assign({}, ...(s.allOf as unknown[]).map((x) => (isObject(x) && typeof x.$ref === "string" ? resolveRef(x.$ref, root) : x)), s) as Json;
   const out: Json = { ...value };
   const props = isObject(s.properties) ? s.properties : {};
-  const merged = Array.isArray(s.allOf) ? Object.assign({}, ...s.allOf.map((x) => (x as Json).properties ?? {}), props) : props;
-  const required = [...(Array.isArray(s.required) ? s.required : []), ...(Array.isArray(s.allOf) ? s.allOf.flatMap((x) => ((x as Json).required as string[]) ?? []) : [])];
-  for (const key of required as string[]) if (out[key] === undefined) out[key] = sampleValue(merged[key], root, 1);
+  const merged = Array.isArray(s.allOf) ? (Object.assign({}, ...s.allOf.map((x: Json) => x.properties ?? {}), props) as Json) : props;
+  const required = [...(Array.isArray(s.required) ? (s.required as string[]) : []), ...(Array.isArray(s.allOf) ? s.allOf.flatMap((x: Json) => (x.required as string[]) ?? []) : [])];
+  for (const key of required) if (out[key] === undefined) out[key] = sampleValue(merged[key], root, 1);
   for (const [key, v] of Object.entries(out)) if ((isObject(v) || Array.isArray(v)) && merged[key]) out[key] = fillRequired(merged[key], v, root);
   return out;
 }
