@@ -90,6 +90,47 @@ test("export to JSON Lines and import it back: the same frames, opened read-only
   await timeline.getByRole("tab", { name: "Frames" }).click();
 });
 
+test("a recording's target starts only after the dialog shows it and the person confirms", async ({ page, mcpscope }) => {
+  type Info = { id: string; status: string; recorded?: boolean; target: { command: string; args: string[] } };
+  await page.goto(mcpscope.url);
+  await expect(page.getByRole("banner")).toContainText("Everything Reference Server");
+  const path = await exportSelected(page);
+  const recorded = (JSON.parse(readFileSync(path, "utf8").split("\n")[0]!) as { session: { target: Info["target"] } }).session.target;
+  await importFile(page, path);
+  const header = page.getByRole("banner");
+  await expect(header).toContainText("recorded");
+  const sessions = () => api<Info[]>(mcpscope, "GET", "/api/sessions");
+  const before = await sessions();
+
+  // The dialog shows exactly what would run; Cancel starts nothing.
+  await header.getByRole("button", { name: "Start a new session from this target…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Start a new session from this target?" });
+  await expect(dialog).toContainText("a recording is a file");
+  await expect(dialog.getByLabel("Command line")).toContainText(recorded.command);
+  const fields = dialog.getByRole("definition");
+  await expect(fields.filter({ hasText: recorded.command }).first()).toBeVisible();
+  for (const arg of recorded.args) await expect(fields.filter({ hasText: arg }).first()).toBeVisible();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  expect((await sessions()).length).toBe(before.length);
+  await expect(header).toContainText("recorded");
+
+  // Confirmed: a new live session of that target, selected.
+  await header.getByRole("button", { name: "Start a new session from this target…" }).click();
+  await dialog.getByRole("button", { name: "Start session" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(header.getByRole("button", { name: "Restart" })).toBeVisible();
+  await expect(header).toContainText("Everything Reference Server");
+  await expect(header).not.toContainText("recorded");
+  const started = (await sessions()).filter((s) => !before.some((b) => b.id === s.id));
+  expect(started).toHaveLength(1);
+  expect(started[0]).toMatchObject({ status: "ready", target: { command: recorded.command, args: recorded.args } });
+  expect(started[0]!.recorded).toBeFalsy();
+  // Closed, so the next tests' pages pick the first stdio session again.
+  await header.getByRole("button", { name: "Disconnect" }).click();
+  await expect(header).toContainText("closed");
+});
+
 test("a Streamable HTTP session exports its HTTP exchanges as HAR", async ({ page, mcpscope }) => {
   const http = await startEverything("streamableHttp");
   try {

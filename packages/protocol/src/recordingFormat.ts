@@ -4,3 +4,8 @@
 export const RECORDING_TYPE = "mcpscope-recording";
 /** The recording format version this mcpscope writes and reads. */
 export const RECORDING_VERSION = 1;
+/**
+ * What a secret value reads as in session info, recordings and exports (an `Authorization`
+ * header keeps its scheme: `Bearer [redacted]`); the proxy's redaction writes it.
+ */
+export const REDACTED = "[redacted]";
