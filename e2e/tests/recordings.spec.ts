@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEverything } from "@mcpscope/fixtures";
@@ -129,6 +129,30 @@ test("a recording's target starts only after the dialog shows it and the person 
   // Closed, so the next tests' pages pick the first stdio session again.
   await header.getByRole("button", { name: "Disconnect" }).click();
   await expect(header).toContainText("closed");
+});
+
+test("a recording in the data directory with a bad line shows its frames up to there and says which line is bad", async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), "mcpscope-damaged-"));
+  const target = { transport: "stdio", command: "node", args: ["server.js"], env: {} };
+  const lines = [JSON.stringify({ type: "mcpscope-recording", version: 1, session: { id: "damaged-1", createdAt: Date.now() - 60_000, transport: "stdio", target } })];
+  for (let seq = 1; seq <= 3000; seq++) {
+    const raw = `stderr line ${seq}`;
+    lines.push(JSON.stringify({ sessionId: "damaged-1", seq: seq === 2500 ? 250 : seq, ts: Date.now() - 60_000 + seq, dir: "in", kind: "stderr", raw, bytes: raw.length }));
+  }
+  // The data directory keeps recordings in sessions/.
+  mkdirSync(join(dir, "sessions"));
+  writeFileSync(join(dir, "sessions", "damaged.jsonl"), lines.join("\n") + "\n");
+  const damaged = await startMcpscope([], dir);
+  try {
+    await page.goto(damaged.url);
+    await page.getByRole("region", { name: "Sessions" }).getByRole("button", { name: /recorded/ }).click();
+    const banner = page.getByRole("region", { name: "Session error" });
+    await expect(banner.getByRole("alert")).toContainText("The rest of this recording cannot be read");
+    await expect(banner).toContainText("Not an mcpscope recording: line 2,501: seq is 250, expected 2500");
+    await expect(frameCount(page)).toHaveText("2,000 frames");
+  } finally {
+    await stopMcpscope(damaged);
+  }
 });
 
 test("a Streamable HTTP session exports its HTTP exchanges as HAR", async ({ page, mcpscope }) => {

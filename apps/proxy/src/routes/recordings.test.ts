@@ -94,7 +94,7 @@ describe("recordings are validated line by line", () => {
       const ws = connectWs(t);
       await ws.opened;
       ws.subscribe("rec-1", 2000);
-      await vi.waitFor(() => expect(ws.messages.find((m) => m.type === "error")).toMatchObject({ type: "error", code: "MCPSCOPE_INVALID_RECORDING", message: expect.stringContaining("line 2,501") }));
+      await vi.waitFor(() => expect(ws.messages.find((m) => m.type === "error")).toMatchObject({ type: "error", code: "MCPSCOPE_INVALID_RECORDING", sessionId: "rec-1", message: expect.stringContaining("line 2,501") }));
       expect(ws.frames("rec-1")).toEqual([]);
       ws.socket.close();
       expect((await t.api("GET", "/api/health")).status).toBe(200);

@@ -61,7 +61,7 @@ export const wsRoutes: FastifyPluginAsync<{ sessions: SessionManager; presence: 
           // the client keeps what it has and is told why the rest cannot come.
           const failure = err instanceof ApiFailure ? err : new ApiFailure("INTERNAL", `Internal error in mcpscope: ${(err as Error).message}`);
           const { code, message } = failure.toBody();
-          send(sub.socket, { type: "error", code, message: `Session ${sessionId}: ${message}` });
+          send(sub.socket, { type: "error", code, message, sessionId });
           sub.cursors.delete(sessionId);
           continue;
         }
