@@ -36,12 +36,12 @@ export function describeRecordedTarget(file: string, target: SessionTarget): str
   const redacted = JSON.stringify(target).includes(REDACTED) ? `\nValues shown as ${REDACTED} were not recorded: give them again.` : "";
   if (target.transport === "stdio") {
     const env = Object.entries(target.env).map(([k, v]) => `-e ${shellQuote(`${k}=${v}`)} `).join("");
-    const cwd = target.cwd ? `\n(it ran in ${target.cwd})` : "";
+    const cwd = target.cwd ? `\n(it ran in ${shellQuote(target.cwd)})` : "";
     return `The recording says it ran: ${shellQuote(target.command)}${target.args.map((a) => ` ${shellQuote(a)}`).join("")}${cwd}\nIf that is the server you mean, run:\n  mcpscope replay ${shellQuote(file)} ${env}-- ${[target.command, ...target.args].map(shellQuote).join(" ")}${redacted}`;
   }
   const headers = Object.entries(target.headers).map(([k, v]) => `--header ${shellQuote(`${k}: ${v}`)} `).join("");
   const transport = target.transport === "auto" ? "" : `--transport ${target.transport} `;
-  return `The recording says it connected to: ${target.url}\nIf that is the server you mean, run:\n  mcpscope replay ${shellQuote(file)} --url ${shellQuote(target.url)} ${transport}${headers}`.trimEnd() + redacted;
+  return `The recording says it connected to: ${shellQuote(target.url)}\nIf that is the server you mean, run:\n  mcpscope replay ${shellQuote(file)} --url ${shellQuote(target.url)} ${transport}${headers}`.trimEnd() + redacted;
 }
 
 /**

@@ -34,6 +34,7 @@ function StartDialog({ session, onClose }: { session: SessionInfo; onClose(): vo
   const rows = bodyRows(body);
   const line = commandLine(body);
   const anyRedacted = rows.some((r) => r.redacted);
+  const anyHidden = rows.some((r) => r.hidden);
 
   const start = useMutation({
     mutationFn: (confirmed: CreateSessionBody) => restClient.createSession(confirmed),
@@ -70,10 +71,16 @@ function StartDialog({ session, onClose }: { session: SessionInfo; onClose(): vo
             <dd>
               <code>{row.value === "" ? "(empty)" : row.value}</code>
               {row.redacted && <span className="badge redacted">redacted</span>}
+              {row.hidden && <span className="badge redacted">hidden characters</span>}
             </dd>
           </div>
         ))}
       </dl>
+      {anyHidden && (
+        <p role="alert" className="start-target-warning">
+          Some values hold characters that would not show as themselves (line breaks, escape codes, right-to-left or zero-width marks): they are written as {"\\u{…}"} above. A recording made by mcpscope from a command you typed rarely has them.
+        </p>
+      )}
       {anyRedacted && (
         <p className="muted small">
           Values marked redacted were not recorded: the server would receive the text shown (e.g. “[redacted]”). To give real values, start the session from the Connect form instead.
