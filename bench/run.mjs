@@ -16,6 +16,7 @@ import { floodMemory } from "./floodMemory.mjs";
 import { timelineScale } from "./timelineScale.mjs";
 import { COLD_CALLS, proxyOverhead } from "./proxyOverhead.mjs";
 import { streamThroughput } from "./streamThroughput.mjs";
+import { bundleSize } from "./bundleSize.mjs";
 
 const { values: opts } = parseArgs({
   options: {
@@ -70,7 +71,7 @@ const vs = (s, base) =>
   `p50 ${fmtRatio(s.p50 / base.p50)} · p95 ${fmtRatio(s.p95 / base.p95)} · p99 ${fmtRatio(s.p99 / base.p99)}; calls/s ${fmtRatio(s.perSec / base.perSec)}`;
 const perSec = (x) => `${fmtInt(x)} frames/s`;
 
-function buildTable(overhead, flood, memory, timeline) {
+function buildTable(overhead, flood, memory, timeline, bundle) {
   const rows = [];
   const row = (id, figure, measured, baseline = "", ratio = "", target = "", met = "") => rows.push([id, figure, measured, baseline, ratio, target, met]);
   const c = overhead.configs;
@@ -123,6 +124,7 @@ function buildTable(overhead, flood, memory, timeline) {
 
   memoryRows(row, memory);
   for (const r of timeline.rows) rows.push(r);
+  for (const r of bundle.rows) rows.push(r);
 
   const header = ["#", "figure", "measured", "baseline (same run)", "vs baseline", "target", "met"];
   const lines = [`| ${header.join(" | ")} |`, `| ${header.map(() => "---").join(" | ")} |`];
@@ -174,7 +176,8 @@ try {
   const memory = await floodMemory({ seconds: settings.floodSeconds, pauseSeconds: settings.pauseSeconds, token, profileDir, log });
   const seconds = (performance.now() - started) / 1000;
   const timeline = await timelineScale({ quick, log, token, profile: Boolean(opts.profile) });
-  const { markdown, allMet } = buildTable(overhead, flood, memory, timeline);
+  const bundle = await bundleSize({ log });
+  const { markdown, allMet } = buildTable(overhead, flood, memory, timeline, bundle);
 
   const fastName = overhead.clientNames[overhead.fastest];
   const notes = [
@@ -192,6 +195,7 @@ try {
     }
   }
   notes.push(`- Timeline (4): Chromium ${timeline.results?.delivery ? "" : ""}headless, the built web app (\`pnpm build\` first); 4a floods through the real app, 4b opens synthetic recordings of ${quick ? "100,000" : "100,000 and 1,000,000"} frames and scrolls them; frame times from a requestAnimationFrame loop in the page.`);
+  notes.push(`- Web app size (5): gzip (default level, as Vite reports it) of the build \`pnpm bench\` made; kB are 1,000 bytes.`);
   notes.push(`- Load average (1 min) at start / end: ${loadAtStart} / ${os.loadavg()[0].toFixed(2)} on ${machine.cores} cores; other processes on the machine make every figure noisier.`);
   if (profileDir) notes.push(`- The proxy ran with \`--cpu-prof\` (slower than normal); profiles in ${profileDir}.`);
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEverything } from "@mcpscope/fixtures";
@@ -88,6 +88,71 @@ test("export to JSON Lines and import it back: the same frames, opened read-only
   await timeline.getByRole("tab", { name: "Composer" }).click();
   await expect(page.getByRole("button", { name: "Send raw message" })).toBeDisabled();
   await timeline.getByRole("tab", { name: "Frames" }).click();
+});
+
+test("a recording's target starts only after the dialog shows it and the person confirms", async ({ page, mcpscope }) => {
+  type Info = { id: string; status: string; recorded?: boolean; target: { command: string; args: string[] } };
+  await page.goto(mcpscope.url);
+  await expect(page.getByRole("banner")).toContainText("Everything Reference Server");
+  const path = await exportSelected(page);
+  const recorded = (JSON.parse(readFileSync(path, "utf8").split("\n")[0]!) as { session: { target: Info["target"] } }).session.target;
+  await importFile(page, path);
+  const header = page.getByRole("banner");
+  await expect(header).toContainText("recorded");
+  const sessions = () => api<Info[]>(mcpscope, "GET", "/api/sessions");
+  const before = await sessions();
+
+  // The dialog shows exactly what would run; Cancel starts nothing.
+  await header.getByRole("button", { name: "Start a new session from this target…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Start a new session from this target?" });
+  await expect(dialog).toContainText("a recording is a file");
+  await expect(dialog.getByLabel("Command line")).toContainText(recorded.command);
+  const fields = dialog.getByRole("definition");
+  await expect(fields.filter({ hasText: recorded.command }).first()).toBeVisible();
+  for (const arg of recorded.args) await expect(fields.filter({ hasText: arg }).first()).toBeVisible();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  expect((await sessions()).length).toBe(before.length);
+  await expect(header).toContainText("recorded");
+
+  // Confirmed: a new live session of that target, selected.
+  await header.getByRole("button", { name: "Start a new session from this target…" }).click();
+  await dialog.getByRole("button", { name: "Start session" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(header.getByRole("button", { name: "Restart" })).toBeVisible();
+  await expect(header).toContainText("Everything Reference Server");
+  await expect(header).not.toContainText("recorded");
+  const started = (await sessions()).filter((s) => !before.some((b) => b.id === s.id));
+  expect(started).toHaveLength(1);
+  expect(started[0]).toMatchObject({ status: "ready", target: { command: recorded.command, args: recorded.args } });
+  expect(started[0]!.recorded).toBeFalsy();
+  // Closed, so the next tests' pages pick the first stdio session again.
+  await header.getByRole("button", { name: "Disconnect" }).click();
+  await expect(header).toContainText("closed");
+});
+
+test("a recording in the data directory with a bad line shows its frames up to there and says which line is bad", async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), "mcpscope-damaged-"));
+  const target = { transport: "stdio", command: "node", args: ["server.js"], env: {} };
+  const lines = [JSON.stringify({ type: "mcpscope-recording", version: 1, session: { id: "damaged-1", createdAt: Date.now() - 60_000, transport: "stdio", target } })];
+  for (let seq = 1; seq <= 3000; seq++) {
+    const raw = `stderr line ${seq}`;
+    lines.push(JSON.stringify({ sessionId: "damaged-1", seq: seq === 2500 ? 250 : seq, ts: Date.now() - 60_000 + seq, dir: "in", kind: "stderr", raw, bytes: raw.length }));
+  }
+  // The data directory keeps recordings in sessions/.
+  mkdirSync(join(dir, "sessions"));
+  writeFileSync(join(dir, "sessions", "damaged.jsonl"), lines.join("\n") + "\n");
+  const damaged = await startMcpscope([], dir);
+  try {
+    await page.goto(damaged.url);
+    await page.getByRole("region", { name: "Sessions" }).getByRole("button", { name: /recorded/ }).click();
+    const banner = page.getByRole("region", { name: "Session error" });
+    await expect(banner.getByRole("alert")).toContainText("The rest of this recording cannot be read");
+    await expect(banner).toContainText("Not an mcpscope recording: line 2,501: seq is 250, expected 2500");
+    await expect(frameCount(page)).toHaveText("2,000 frames");
+  } finally {
+    await stopMcpscope(damaged);
+  }
 });
 
 test("a Streamable HTTP session exports its HTTP exchanges as HAR", async ({ page, mcpscope }) => {

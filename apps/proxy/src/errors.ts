@@ -40,6 +40,16 @@ export const ERRORS = {
     message: "The session is not connected.",
     hint: "Wait for it to be ready, or open a new session.",
   },
+  RECORDING_NOT_STARTABLE: {
+    statusCode: 403,
+    message: "This session is a recording: mcpscope never starts the command or opens the URL a recording names.",
+    hint: "A recording is data: its target may have been edited by anyone who had the file. To run that server, start a new session with its target given explicitly: in the page, \"Start a new session from this target…\" shows the exact command or URL first; over the API, POST the target to /api/sessions.",
+  },
+  INVALID_RECORDING: {
+    statusCode: 422,
+    message: "Not an mcpscope recording.",
+    hint: "Open or import a .jsonl file exported by mcpscope: its first line is a recording header, and each further line one frame, numbered 1, 2, 3… in line order.",
+  },
   COMMAND_NOT_FOUND: {
     statusCode: 422,
     message: "Command not found.",

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { classifyMessage, FRAME_DIRS, FRAME_KINDS, LIFECYCLE_EVENTS } from "./frameKinds.js";
 
 /**
  * Direction of a frame: `out` is client→server (mcpscope to the MCP server), `in` is
  * server→client, `meta` is an event mcpscope observed about the connection itself.
  */
-export const FrameDirSchema = z.enum(["out", "in", "meta"]);
+export const FrameDirSchema = z.enum(FRAME_DIRS);
 export type FrameDir = z.infer<typeof FrameDirSchema>;
 
 /**
@@ -13,16 +14,7 @@ export type FrameDir = z.infer<typeof FrameDirSchema>;
  * `result`. `invalid` is a line that is not a JSON-RPC message, `stderr` one line of the
  * server's standard error, `lifecycle` a connection event, `http` one HTTP exchange.
  */
-export const FrameKindSchema = z.enum([
-  "request",
-  "response",
-  "error",
-  "notification",
-  "invalid",
-  "stderr",
-  "lifecycle",
-  "http",
-]);
+export const FrameKindSchema = z.enum(FRAME_KINDS);
 export type FrameKind = z.infer<typeof FrameKindSchema>;
 
 /** A JSON-RPC id: string or integer (JSON-RPC 2.0 §4; MCP forbids null ids). */
@@ -44,6 +36,8 @@ export const JsonRpcMessageSchema = z
   .passthrough();
 export type JsonRpcMessage = z.infer<typeof JsonRpcMessageSchema>;
 
+const JSON_RPC_KINDS = FRAME_KINDS.slice(0, 4);
+
 /**
  * One unit on the wire, or one event about it, appended to its session's log and never
  * mutated.
@@ -56,6 +50,8 @@ export type JsonRpcMessage = z.infer<typeof JsonRpcMessageSchema>;
  * - `msg`: the parsed JSON-RPC message, exactly `JSON.parse(raw)` (so a reader may drop it
  *   and parse `raw` again, as `@mcpscope/timeline`'s `FrameColumns` does); absent for `invalid`,
  *   `stderr`, `lifecycle`, `http`.
+ *   For `request`, `response`, `error` and `notification` frames it is required, and
+ *   `classifyMessage(msg)` equals `kind`.
  * - `reason`: why an `invalid` frame is invalid.
  * - `meta`: structured details of `lifecycle` and `http` frames.
  */
@@ -70,32 +66,16 @@ export const FrameSchema = z.object({
   msg: JsonRpcMessageSchema.optional(),
   reason: z.string().optional(),
   meta: z.record(z.string(), z.unknown()).optional(),
+}).superRefine((frame, ctx) => {
+  // A JSON-RPC kind names what `msg` is: a reader may rely on it (e.g. a request's method).
+  if (!(JSON_RPC_KINDS as readonly string[]).includes(frame.kind)) return;
+  const actual = frame.msg && classifyMessage(frame.msg);
+  if (actual !== frame.kind) {
+    ctx.addIssue({ code: "custom", path: frame.msg ? ["kind"] : ["msg"], message: frame.msg ? `kind is "${frame.kind}" but msg is ${actual ? `a ${actual}` : "no JSON-RPC request, response or notification"}` : `a ${frame.kind} frame must carry its parsed message` });
+  }
 });
 export type Frame = z.infer<typeof FrameSchema>;
 
 /** Lifecycle event names carried in `meta.event` of `lifecycle` frames. */
-export const LifecycleEventSchema = z.enum([
-  "spawned",
-  "initialized",
-  "exited",
-  "closed",
-  "error",
-]);
+export const LifecycleEventSchema = z.enum(LIFECYCLE_EVENTS);
 export type LifecycleEvent = z.infer<typeof LifecycleEventSchema>;
-
-/**
- * Classifies a parsed JSON-RPC message (JSON-RPC 2.0 §4–§5).
- * @returns the frame kind, or `undefined` when the object is none of the four shapes.
- */
-export function classifyMessage(msg: {
-  id?: unknown;
-  method?: unknown;
-  result?: unknown;
-  error?: unknown;
-}): "request" | "response" | "error" | "notification" | undefined {
-  const hasId = msg.id !== undefined && msg.id !== null;
-  if (typeof msg.method === "string") return hasId ? "request" : "notification";
-  if (hasId && msg.error !== undefined) return "error";
-  if (hasId && "result" in msg) return "response";
-  return undefined;
-}

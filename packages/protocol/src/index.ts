@@ -1,6 +1,6 @@
-export * from "./frame.js";
-export * from "./session.js";
-export * from "./rest.js";
-export * from "./ws.js";
-export * from "./mcpServersConfig.js";
-export * from "./serverRequests.js";
+// `@mcpscope/protocol`: the schemas (zod) and the zod-free helpers together. The browser
+// imports `@mcpscope/protocol/types` instead, to keep zod out of its bundle.
+export * from "./schemas.js";
+export * from "./frameKinds.js";
+export * from "./serverEntry.js";
+export * from "./recordingFormat.js";

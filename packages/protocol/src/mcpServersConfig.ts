@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { ClientBehaviourSchema } from "./serverRequests.js";
-import type { SessionTarget } from "./session.js";
 
 /**
  * One entry of an `mcpServers` config file, the shape Claude Desktop, Cursor and VS Code
@@ -39,34 +38,3 @@ export const ConfiguredServerSchema = z.object({
   entry: McpServerEntrySchema,
 });
 export type ConfiguredServer = z.infer<typeof ConfiguredServerSchema>;
-
-/**
- * Converts a config entry to a session target (`type` `http` is Streamable HTTP); its
- * `mcpscope` object becomes the session's `client` behaviour.
- */
-export function entryToTarget(name: string, entry: McpServerEntry): SessionTarget {
-  const client = entry.mcpscope ? { client: entry.mcpscope } : {};
-  if (entry.command) {
-    return { transport: "stdio", command: entry.command, args: entry.args ?? [], env: entry.env ?? {}, ...(entry.cwd ? { cwd: entry.cwd } : {}), name, ...client };
-  }
-  const transport = entry.type === "sse" ? "sse" : entry.type === "http" || entry.type === "streamable-http" ? "streamable-http" : "auto";
-  return { transport, url: entry.url!, headers: entry.headers ?? {}, revealSecrets: false, name, ...client };
-}
-
-/** Converts a session target back to a config entry, for copying out of the UI. */
-export function targetToEntry(target: SessionTarget): McpServerEntry {
-  if (target.transport === "stdio") {
-    return {
-      type: "stdio",
-      command: target.command,
-      ...(target.args.length ? { args: target.args } : {}),
-      ...(Object.keys(target.env).length ? { env: target.env } : {}),
-      ...(target.cwd ? { cwd: target.cwd } : {}),
-    };
-  }
-  return {
-    ...(target.transport === "auto" ? {} : { type: target.transport }),
-    url: target.url,
-    ...(Object.keys(target.headers).length ? { headers: target.headers } : {}),
-  };
-}

@@ -20,7 +20,8 @@ export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 /**
  * Server→UI WebSocket messages. `frames` carries a batch of contiguous frames of one
  * session in `seq` order; `session` a session's new state; `sessions` the full list on
- * connect; `error` a refused client message; `inbox` a session's pending server requests
+ * connect; `error` a refused client message, or (with `sessionId`) why a session's frames
+ * stopped (e.g. MCPSCOPE_INVALID_RECORDING: its recording has a bad line); `inbox` a session's pending server requests
  * whenever they change (sent on subscribe too); `presence` the presenter's focus;
  * `session-removed` a session deleted with its recording.
  */
@@ -28,7 +29,7 @@ export const ServerMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("frames"), sessionId: z.string(), frames: z.array(FrameSchema) }),
   z.object({ type: z.literal("session"), session: SessionInfoSchema }),
   z.object({ type: z.literal("sessions"), sessions: z.array(SessionInfoSchema) }),
-  z.object({ type: z.literal("error"), code: z.string(), message: z.string() }),
+  z.object({ type: z.literal("error"), code: z.string(), message: z.string(), sessionId: z.string().optional() }),
   z.object({ type: z.literal("inbox"), sessionId: z.string(), items: z.array(InboxItemSchema) }),
   z.object({ type: z.literal("presence"), presence: z.lazy(() => PresenceSchema) }),
   z.object({ type: z.literal("session-removed"), sessionId: z.string() }),

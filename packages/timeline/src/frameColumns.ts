@@ -1,7 +1,7 @@
-import { FrameDirSchema, FrameKindSchema, type Frame, type FrameDir, type FrameKind, type JsonRpcId, type JsonRpcMessage } from "@mcpscope/protocol";
+import { FRAME_DIRS, FRAME_KINDS, type Frame, type FrameDir, type FrameKind, type JsonRpcId, type JsonRpcMessage } from "@mcpscope/protocol/types";
 
-const DIRS = FrameDirSchema.options;
-const KINDS = FrameKindSchema.options;
+const DIRS = FRAME_DIRS;
+const KINDS = FRAME_KINDS;
 const DIR_CODE = new Map<string, number>(DIRS.map((d, i) => [d, i]));
 const KIND_CODE = new Map<string, number>(KINDS.map((k, i) => [k, i]));
 /** Flags byte: bits 0–1 the direction, 2–5 the kind, 6 "has a JSON-RPC message". */

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -63,7 +63,7 @@ describe("recordings: export, import, replay, diff", () => {
       expect(again.status).toBe(201);
       expect(await again.json()).toMatchObject({ id: `${session.id}-copy`, recorded: true });
       const bad = await fetch(`${other.base}/api/recordings`, { method: "POST", headers: { authorization: `Bearer ${other.token}`, "content-type": "application/x-ndjson" }, body: '{"nope":1}\n' });
-      expect(bad.status).toBe(400);
+      expect(bad.status).toBe(422);
     } finally {
       await other.close();
     }
@@ -94,6 +94,19 @@ describe("recordings: export, import, replay, diff", () => {
     expect(res.code).toBe(1);
     expect(res.stdout).toContain("tools echo: changed at inputSchema.properties.message.maxLength");
     expect((await cli(["diff", recording, "/nonexistent.jsonl"])).stderr).toMatch(/nonexistent/);
+  });
+
+  it("diff and replay validate every line, naming the first bad one", async () => {
+    const lines = readFileSync(recording, "utf8").split("\n");
+    lines[3] = lines[3]!.replace(/"seq":3,/, '"seq":"3",');
+    const damaged = join(mkdtempSync(join(tmpdir(), "mcpscope-damaged-")), "damaged.jsonl");
+    writeFileSync(damaged, lines.join("\n"));
+    const diff = await cli(["diff", recording, damaged]);
+    expect(diff.code).toBe(1);
+    expect(diff.stderr).toContain(`mcpscope diff: ${damaged}: not an mcpscope recording: line 4: not a valid frame: seq: Invalid input: expected number, received string`);
+    const replay = await cli(["replay", damaged, "--data-dir", dir, "--", legacy.command, ...legacy.args]);
+    expect(replay.code).toBe(1);
+    expect(replay.stderr).toContain(`mcpscope replay: ${damaged}: not an mcpscope recording: line 4: not a valid frame: seq:`);
   });
 });
 

@@ -4,6 +4,7 @@ import { diffSessions, formatDiffReport } from "@mcpscope/timeline";
 import { readRecording } from "../recording/readRecording.js";
 import { SessionManager } from "../sessions/sessionManager.js";
 import { REDACTED } from "../sessions/transports/redactHeaders.js";
+import { shellQuote } from "./shellQuote.js";
 import { recordingsDirOf } from "./serve.js";
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -28,8 +29,24 @@ function recordedAnswers(frames: Frame[]): Map<string, Record<string, unknown>> 
 }
 
 /**
- * `mcpscope replay <file.jsonl> [-- <command> | --url <url>]`: re-sends a recording's client
- * requests, in order, to a server (the recorded one by default), answers the server's
+ * What a recording says it inspected, as the command line that would replay against it, for
+ * a person to check and type (secrets were redacted when it was recorded).
+ */
+export function describeRecordedTarget(file: string, target: SessionTarget): string {
+  const redacted = JSON.stringify(target).includes(REDACTED) ? `\nValues shown as ${REDACTED} were not recorded: give them again.` : "";
+  if (target.transport === "stdio") {
+    const env = Object.entries(target.env).map(([k, v]) => `-e ${shellQuote(`${k}=${v}`)} `).join("");
+    const cwd = target.cwd ? `\n(it ran in ${shellQuote(target.cwd)})` : "";
+    return `The recording says it ran: ${shellQuote(target.command)}${target.args.map((a) => ` ${shellQuote(a)}`).join("")}${cwd}\nIf that is the server you mean, run:\n  mcpscope replay ${shellQuote(file)} ${env}-- ${[target.command, ...target.args].map(shellQuote).join(" ")}${redacted}`;
+  }
+  const headers = Object.entries(target.headers).map(([k, v]) => `--header ${shellQuote(`${k}: ${v}`)} `).join("");
+  const transport = target.transport === "auto" ? "" : `--transport ${target.transport} `;
+  return `The recording says it connected to: ${shellQuote(target.url)}\nIf that is the server you mean, run:\n  mcpscope replay ${shellQuote(file)} --url ${shellQuote(target.url)} ${transport}${headers}`.trimEnd() + redacted;
+}
+
+/**
+ * `mcpscope replay <file.jsonl> (-- <command> | --url <url>)`: re-sends a recording's client
+ * requests, in order, to the server given (never one the recording names), answers the server's
  * requests from the recording, records the new session, and prints its diff against the
  * recording. Exits 1 when they differ, so it can gate CI.
  */
@@ -38,7 +55,7 @@ export async function replayCommand(argv: string[]): Promise<void> {
     .name("mcpscope replay")
     .description("Replay a recording against a server and report what changed.")
     .argument("<file>", "the recording (.jsonl)")
-    .argument("[command...]", "stdio server command after --; default: the recorded server")
+    .argument("[command...]", "the stdio server to replay against, after -- (or give --url)")
     .option("--url <url>", "replay against a remote server")
     .option("--transport <t>", "with --url: streamable-http or sse")
     .option("--header <Name: value>", "with --url: an HTTP header (repeatable)", collectPair(":"), {})
@@ -62,11 +79,8 @@ export async function replayCommand(argv: string[]): Promise<void> {
   if (opts.url) target = { transport: (opts.transport ?? "auto") as "auto", url: opts.url, headers: opts.header, revealSecrets: false };
   else if (command.length) target = { transport: "stdio", command: command[0]!, args: command.slice(1), env: opts.env };
   else {
-    target = recording.header.session.target as SessionTarget;
-    if (!target) program.error("mcpscope replay: the recording names no server; give one after -- or with --url.");
-    if (JSON.stringify(target).includes(REDACTED)) {
-      process.stderr.write(`mcpscope replay: the recording's secrets are redacted; pass them again with -e/--header, or the server gets "${REDACTED}".\n`);
-    }
+    // A recording is data, never a command: the server to replay against is given here.
+    return program.error(`mcpscope replay: name the server to replay against, after -- or with --url; replay never starts what a recording names.\n${describeRecordedTarget(file, recording.header.session.target)}`);
   }
   const answers = recordedAnswers(recording.frames);
   const roots = (answers.get("roots/list")?.roots as Array<{ uri: string; name?: string }> | undefined) ?? [];

@@ -1,8 +1,9 @@
 import { closeSync, fstatSync, openSync, readSync, writeSync } from "node:fs";
-import type { Frame } from "@mcpscope/protocol";
+import type { Frame, RecordingHeader } from "@mcpscope/protocol";
+import { InvalidRecordingError, parseFrameLine, parseHeaderLine } from "./recordingLines.js";
 
-/** The first line of every recording. */
-export interface RecordingHeader {
+/** The first line of a recording mcpscope writes (`RecordingHeaderSchema` when read back). */
+export interface NewRecordingHeader {
   type: "mcpscope-recording";
   version: 1;
   /** The session at creation: id, createdAt, transport, target (secrets redacted). */
@@ -10,6 +11,18 @@ export interface RecordingHeader {
 }
 
 const READ_CHUNK = 1 << 20;
+/** Longest header line read before giving up on a file. */
+const MAX_HEADER_BYTES = 16 * READ_CHUNK;
+/** Frames parsed per read when checking a whole file. */
+const CHECK_BATCH = 10_000;
+
+export interface OpenOptions {
+  /**
+   * Validate every frame line now (a file someone hands over: import, `mcpscope view`)
+   * rather than only as frames are read (recordings listed from the data directory).
+   */
+  checkAll?: boolean;
+}
 
 /**
  * A session's recording: JSON Lines, a header line then one line per frame in seq order
@@ -21,6 +34,8 @@ const READ_CHUNK = 1 << 20;
 export class FrameFile {
   private fd: number | undefined;
   private writable = true;
+  /** Frames read back are validated (files opened, not created, by this process). */
+  private validating = false;
   private offsets = new Float64Array(1024);
   private count = 0;
   private size: number;
@@ -35,7 +50,7 @@ export class FrameFile {
   }
 
   /** Creates a new recording with its header line. */
-  static create(path: string, header: RecordingHeader): FrameFile {
+  static create(path: string, header: NewRecordingHeader): FrameFile {
     const fd = openSync(path, "wx+", 0o600);
     const line = JSON.stringify(header) + "\n";
     writeSync(fd, line);
@@ -43,15 +58,30 @@ export class FrameFile {
   }
 
   /**
-   * Opens an existing recording read-only: parses its header and indexes where each frame
-   * line starts (no frame is parsed). A torn last line (a crash mid-write) is left out.
-   * @throws Error when the file is not an mcpscope recording.
+   * Opens an existing recording read-only: validates its header and indexes where each
+   * frame line starts. Frames are validated as they are read (`read`), or all at once with
+   * `checkAll`. A torn last line (a crash mid-write) is left out.
+   * @throws InvalidRecordingError naming the first bad line; Error when it cannot be read.
    */
-  static open(path: string): { file: FrameFile; header: RecordingHeader } {
+  static open(path: string, options: OpenOptions = {}): { file: FrameFile; header: RecordingHeader } {
     const fd = openSync(path, "r");
-    const size = fstatSync(fd).size;
-    const file = new FrameFile(path, fd, size);
+    const file = new FrameFile(path, fd, fstatSync(fd).size);
     file.writable = false;
+    file.validating = true;
+    try {
+      const header = file.index();
+      if (options.checkAll) file.checkAll();
+      return { file, header };
+    } catch (err) {
+      file.close();
+      throw err;
+    }
+  }
+
+  /** Reads the header and the offset of every frame line. */
+  private index(): RecordingHeader {
+    const fd = this.fd!;
+    const size = this.size;
     let header: RecordingHeader | undefined;
     let headerText = Buffer.alloc(0);
     let lineStart = 0;
@@ -65,22 +95,27 @@ export class FrameFile {
       while (nl !== -1 && nl < read) {
         if (!header) {
           headerText = Buffer.concat([headerText, buffer.subarray(consumed, nl)]);
-          header = parseHeader(headerText.toString("utf8"), path);
+          header = parseHeaderLine(headerText.toString("utf8"));
         } else {
-          file.pushOffset(lineStart);
+          this.pushOffset(lineStart);
         }
         lineStart = position + nl + 1;
         consumed = nl + 1;
         nl = buffer.indexOf(10, nl + 1);
       }
       if (!header) headerText = Buffer.concat([headerText, buffer.subarray(consumed, read)]);
-      if (!header && headerText.length > 16 * READ_CHUNK) break;
+      if (!header && headerText.length > MAX_HEADER_BYTES) throw new InvalidRecordingError(1, `its first line is over ${MAX_HEADER_BYTES / READ_CHUNK} MiB long: not a recording header`);
       position += read;
     }
-    if (!header) throw new Error(`${path} is not an mcpscope recording: no header line`);
+    if (!header) throw new InvalidRecordingError(1, size === 0 ? "the file is empty" : "no complete first line (a recording header ends with a line break)");
     // Frames end at the last newline; anything after it is a torn line.
-    file.size = lineStart;
-    return { file, header };
+    this.size = lineStart;
+    return header;
+  }
+
+  /** Reads and validates every frame. @throws InvalidRecordingError at the first bad line. */
+  private checkAll(): void {
+    for (let from = 1; from <= this.count; from += CHECK_BATCH) this.read(from, CHECK_BATCH);
   }
 
   /** Number of frames in the file. */
@@ -101,7 +136,11 @@ export class FrameFile {
     this.size += bytes.length;
   }
 
-  /** Reads frames with seq in [from, from + count) back from disk (seq is 1-based). */
+  /**
+   * Reads frames with seq in [from, from + count) back from disk (seq is 1-based). Frames of
+   * a file opened with `open` are validated (`FrameSchema`, seq = place in the file).
+   * @throws InvalidRecordingError naming the first bad line, for an opened file.
+   */
   read(from: number, count: number): Frame[] {
     this.fd ??= openSync(this.path, "r");
     const first = Math.max(1, from);
@@ -114,8 +153,10 @@ export class FrameFile {
     const frames: Frame[] = [];
     let lineStart = 0;
     let nl = buffer.indexOf(10, lineStart);
+    let line = first + 1;
     while (nl !== -1) {
-      frames.push(JSON.parse(buffer.toString("utf8", lineStart, nl)) as Frame);
+      const text = buffer.toString("utf8", lineStart, nl);
+      frames.push(this.validating ? parseFrameLine(text, line++) : (JSON.parse(text) as Frame));
       lineStart = nl + 1;
       nl = buffer.indexOf(10, lineStart);
     }
@@ -138,18 +179,4 @@ export class FrameFile {
     }
     this.offsets[this.count++] = offset;
   }
-}
-
-function parseHeader(line: string, path: string): RecordingHeader {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    throw new Error(`${path} is not an mcpscope recording: its first line is not JSON`);
-  }
-  const header = value as Partial<RecordingHeader>;
-  if (header?.type !== "mcpscope-recording" || typeof header.session !== "object") {
-    throw new Error(`${path} is not an mcpscope recording: its first line is not a recording header`);
-  }
-  return header as RecordingHeader;
 }

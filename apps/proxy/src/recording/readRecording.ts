@@ -1,15 +1,23 @@
-import type { Frame } from "@mcpscope/protocol";
-import { FrameFile, type RecordingHeader } from "./frameFile.js";
+import type { Frame, RecordingHeader } from "@mcpscope/protocol";
+import { FrameFile } from "./frameFile.js";
+import { InvalidRecordingError } from "./recordingLines.js";
 
 /**
- * Reads a whole recording: header and frames.
- * @throws Error when the file cannot be read or is not an mcpscope recording.
+ * Reads a whole recording, header and frames, validating every line (`mcpscope replay`,
+ * `mcpscope diff`).
+ * @throws Error when the file cannot be read, or `<path>: not an mcpscope recording: line <n>: <reason>`.
  */
 export function readRecording(path: string): { header: RecordingHeader; frames: Frame[] } {
-  const { file, header } = FrameFile.open(path);
+  let opened: ReturnType<typeof FrameFile.open>;
   try {
-    return { header, frames: file.read(1, file.frameCount) };
-  } finally {
-    file.close();
+    opened = FrameFile.open(path);
+    try {
+      return { header: opened.header, frames: opened.file.read(1, opened.file.frameCount) };
+    } finally {
+      opened.file.close();
+    }
+  } catch (err) {
+    if (err instanceof InvalidRecordingError) throw new Error(`${path}: not an mcpscope recording: line ${err.line.toLocaleString("en-US")}: ${err.reason}`);
+    throw err;
   }
 }

@@ -8,6 +8,9 @@ import { FLUSH_DELAY_MS, FLUSH_PENDING_CHARS, FrameLog } from "../sessions/frame
 import { startTestApp } from "../testing/testApp.js";
 import { FrameFile } from "./frameFile.js";
 
+/** The header of a recording mcpscope would write for a session "s". */
+const HEADER = { type: "mcpscope-recording", version: 1, session: { id: "s", createdAt: 1, transport: "stdio", target: { transport: "stdio", command: "node", args: [], env: {} } } } as const;
+
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), "mcpscope-rec-"));
 }
@@ -20,7 +23,7 @@ function readRecording(path: string): { header: Record<string, unknown>; frames:
 describe("FrameLog with a recording file", () => {
   it("keeps a bounded window in memory and reads older frames back from the file", async () => {
     const dir = tempDir();
-    const file = FrameFile.create(join(dir, "a.jsonl"), { type: "mcpscope-recording", version: 1, session: { id: "s" } });
+    const file = FrameFile.create(join(dir, "a.jsonl"), HEADER);
     const log = new FrameLog("s", { file, windowFrames: 10 });
     for (let i = 1; i <= 100; i++) log.append({ dir: "in", kind: "stderr", raw: `line ${i} — ü` });
     expect(log.recent().length).toBeLessThanOrEqual(15);
@@ -36,7 +39,7 @@ describe("FrameLog with a recording file", () => {
   it("writes a burst of frames in one write, within FLUSH_DELAY_MS", async () => {
     const dir = tempDir();
     const path = join(dir, "b.jsonl");
-    const file = FrameFile.create(path, { type: "mcpscope-recording", version: 1, session: { id: "s" } });
+    const file = FrameFile.create(path, HEADER);
     const writes = vi.spyOn(file, "append");
     const log = new FrameLog("s", { file });
     const started = performance.now();
@@ -52,7 +55,7 @@ describe("FrameLog with a recording file", () => {
   it("writes at once what is read back or past FLUSH_PENDING_CHARS, so nothing shown is only in memory", () => {
     const dir = tempDir();
     const path = join(dir, "b2.jsonl");
-    const log = new FrameLog("s", { file: FrameFile.create(path, { type: "mcpscope-recording", version: 1, session: { id: "s" } }) });
+    const log = new FrameLog("s", { file: FrameFile.create(path, HEADER) });
     log.append({ dir: "in", kind: "stderr", raw: "read" });
     expect(readRecording(path).frames).toHaveLength(0);
     expect(log.since(0)).toHaveLength(1);
@@ -64,12 +67,12 @@ describe("FrameLog with a recording file", () => {
   it("reopens a recording, ignoring a torn last line", () => {
     const dir = tempDir();
     const path = join(dir, "c.jsonl");
-    const log = new FrameLog("s", { file: FrameFile.create(path, { type: "mcpscope-recording", version: 1, session: { id: "s" } }) });
+    const log = new FrameLog("s", { file: FrameFile.create(path, HEADER) });
     log.append({ dir: "in", kind: "stderr", raw: "kept" });
     log.close();
     appendFileSync(path, '{"sessionId":"s","seq":2,"ts":1,"dir":"in","kind":"std');
     const { file, header } = FrameFile.open(path);
-    expect(header.session).toEqual({ id: "s" });
+    expect(header.session).toEqual(HEADER.session);
     expect(file.frameCount).toBe(1);
     expect(file.read(1, 5).map((f) => f.raw)).toEqual(["kept"]);
   });
@@ -77,7 +80,7 @@ describe("FrameLog with a recording file", () => {
   it("refuses a file that is not a recording", () => {
     const path = join(tempDir(), "d.jsonl");
     appendFileSync(path, '{"hello":1}\n');
-    expect(() => FrameFile.open(path)).toThrow(/not an mcpscope recording/);
+    expect(() => FrameFile.open(path)).toThrow(/^Not an mcpscope recording: line 1: its first line is not a recording header/);
   });
 });
 

@@ -71,6 +71,15 @@ describe("a hostile stdio server is survived and every byte is recorded", () => 
       .toBe(true);
     expect((await t.api("GET", "/api/health")).status).toBe(200);
   });
+
+  it("its recording, every hostile line included, exports and imports back valid, frame for frame", async () => {
+    const exported = await (await fetch(`${t.base}/api/sessions/${session.id}/export`, { headers: { authorization: `Bearer ${t.token}` } })).text();
+    const imported = await fetch(`${t.base}/api/recordings`, { method: "POST", headers: { authorization: `Bearer ${t.token}`, "content-type": "application/x-ndjson" }, body: exported });
+    expect(imported.status).toBe(201);
+    const copy = (await imported.json()) as SessionInfo;
+    expect(copy.id).toBe(`${session.id}-copy`);
+    expect((await frames(t, copy.id)).map((f) => JSON.stringify(f))).toEqual(exported.trimEnd().split("\n").slice(1));
+  });
 });
 
 describe("process control", () => {

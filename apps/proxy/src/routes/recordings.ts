@@ -53,6 +53,7 @@ export const recordingRoutes: FastifyPluginAsync<{ sessions: SessionManager }> =
     return toHar(session.log.since(0), VERSION);
   });
 
+  // A recording is data: importing one lists it read-only; reconnecting it is refused.
   app.post("/api/recordings", async (request, reply) => {
     if (typeof request.body !== "string" || request.body.trim() === "") {
       throw new ApiFailure("BAD_REQUEST", "Send the recording's JSON Lines as the body, with Content-Type: application/x-ndjson.");
@@ -62,14 +63,13 @@ export const recordingRoutes: FastifyPluginAsync<{ sessions: SessionManager }> =
     const text = withFreeSessionId(request.body, (id) => sessions.has(id));
     writeFileSync(path, text.endsWith("\n") ? text : text + "\n", { mode: 0o600 });
     try {
+      // Every line is validated; the session is listed read-only and nothing is started.
       const session = sessions.openRecording(path);
       return reply.code(201).send(session.info());
     } catch (err) {
       // A refused file is not kept: the next start would try to list it again.
       rmSync(path, { force: true });
-      const message = (err as Error).message;
-      const reason = message.startsWith(path) ? message.slice(path.length).replace(/^ is not an mcpscope recording: /, "") : message;
-      throw new ApiFailure("BAD_REQUEST", `Not an mcpscope recording: ${reason}`, "Import a .jsonl file exported by mcpscope (its first line is a recording header).");
+      throw err;
     }
   });
 };

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { WebSocket } from "ws";
 import { ClientMessageSchema, type ServerMessage } from "@mcpscope/protocol";
+import { ApiFailure } from "../errors.js";
 import type { AnySession } from "../sessions/sessionManager.js";
 import type { SessionManager } from "../sessions/sessionManager.js";
 import type { PresenceHub } from "./share.js";
@@ -49,10 +50,20 @@ export const wsRoutes: FastifyPluginAsync<{ sessions: SessionManager; presence: 
           continue;
         }
         let sent = cursor;
-        while (sent < session.log.lastSeq && sub.socket.bufferedAmount < HIGH_WATER_BYTES && performance.now() < deadline) {
-          const frames = session.log.since(sent, MAX_FRAMES_PER_BATCH);
-          send(sub.socket, { type: "frames", sessionId, frames });
-          sent += frames.length;
+        try {
+          while (sent < session.log.lastSeq && sub.socket.bufferedAmount < HIGH_WATER_BYTES && performance.now() < deadline) {
+            const frames = session.log.since(sent, MAX_FRAMES_PER_BATCH);
+            send(sub.socket, { type: "frames", sessionId, frames });
+            sent += frames.length;
+          }
+        } catch (err) {
+          // A recording whose file turns out bad past this point (MCPSCOPE_INVALID_RECORDING):
+          // the client keeps what it has and is told why the rest cannot come.
+          const failure = err instanceof ApiFailure ? err : new ApiFailure("INTERNAL", `Internal error in mcpscope: ${(err as Error).message}`);
+          const { code, message } = failure.toBody();
+          send(sub.socket, { type: "error", code, message, sessionId });
+          sub.cursors.delete(sessionId);
+          continue;
         }
         sub.cursors.set(sessionId, sent);
         if (sent < session.log.lastSeq) behind = true;

@@ -1,39 +1,46 @@
-import type { Frame, SendRequestResult, SessionInfo, SessionSettings, SessionTarget, TransportKind } from "@mcpscope/protocol";
+import { type Frame, ImplementationSchema, type RecordingHeader, type SendRequestResult, type SessionInfo, type SessionSettings, TransportKindSchema } from "@mcpscope/protocol";
+import { z } from "zod";
 import { ApiFailure } from "../errors.js";
-import { FrameFile } from "../recording/frameFile.js";
+import { FrameFile, type OpenOptions } from "../recording/frameFile.js";
 import { FrameLog } from "./frameLog.js";
 
 /** Frames scanned from the start of a recording to find the initialize handshake. */
 const HANDSHAKE_SCAN_FRAMES = 500;
 
 /**
- * A session of an earlier mcpscope run, opened from its recording: listed, closed and
- * read-only. Its frames are read from the file on demand.
+ * A session of an earlier mcpscope run, or an imported one, opened from its recording:
+ * listed, closed and read-only. Its frames are read (and validated) from the file on demand.
+ *
+ * A recording is data, never a command: its header's target is shown, but nothing here or
+ * in `SessionManager` starts a process or opens a connection from it (`reconnect` refuses
+ * with MCPSCOPE_RECORDING_NOT_STARTABLE). The target of a file may say anything.
  */
 export class RecordedSession {
   readonly log: FrameLog;
   readonly id: string;
-  readonly target: SessionTarget;
   private readonly summary: Omit<SessionInfo, "lastSeq">;
 
   private constructor(
     readonly file: FrameFile,
-    header: { session: Record<string, unknown> },
+    header: RecordingHeader,
   ) {
-    const session = header.session as Partial<SessionInfo>;
-    this.id = String(session.id);
-    this.target = session.target as SessionTarget;
+    this.id = header.session.id;
     this.log = new FrameLog(this.id, { file });
-    this.summary = summarize(session, this.log.since(0, HANDSHAKE_SCAN_FRAMES), this.log.get(this.log.lastSeq));
+    this.summary = summarize(header.session, this.log.since(0, HANDSHAKE_SCAN_FRAMES), this.log.get(this.log.lastSeq));
   }
 
   /**
-   * Opens a recording file.
-   * @throws Error when the file is not an mcpscope recording.
+   * Opens a recording file (see `FrameFile.open` for `checkAll`).
+   * @throws InvalidRecordingError naming the first bad line it read.
    */
-  static open(path: string): RecordedSession {
-    const { file, header } = FrameFile.open(path);
-    return new RecordedSession(file, header);
+  static open(path: string, options: OpenOptions = {}): RecordedSession {
+    const { file, header } = FrameFile.open(path, options);
+    try {
+      return new RecordedSession(file, header);
+    } catch (err) {
+      file.close();
+      throw err;
+    }
   }
 
   info(): SessionInfo {
@@ -74,29 +81,46 @@ export class RecordedSession {
 }
 
 function readOnly(): ApiFailure {
-  return new ApiFailure("SESSION_NOT_READY", "This session is a recording of an earlier run: it is read-only.", "Reconnect to open a live session with the same settings.");
+  return new ApiFailure("SESSION_NOT_READY", "This session is a recording (of an earlier run, or imported): it is read-only.", "To send requests, start a new session from the Connect form (or POST /api/sessions).");
 }
 
-/** Derives a recorded session's info from its header and frames (nothing is stored twice). */
-function summarize(session: Partial<SessionInfo>, first: Frame[], last: Frame | undefined): Omit<SessionInfo, "lastSeq"> {
+const CapabilitiesSchema = z.record(z.string(), z.unknown());
+const TextSchema = z.string().max(100_000);
+
+/** `value` when it matches `schema`, else undefined: what a file says is checked before it is shown. */
+function valid<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * Derives a recorded session's info from its header and frames (nothing is stored twice).
+ * The initialize answer is whatever the server sent (or the file says): fields of the wrong
+ * shape are left out rather than shown.
+ */
+function summarize(session: RecordingHeader["session"], first: Frame[], last: Frame | undefined): Omit<SessionInfo, "lastSeq"> {
   const initialize = first.find((f) => f.dir === "in" && f.kind === "response" && typeof (f.msg?.result as { protocolVersion?: unknown })?.protocolVersion === "string");
-  const result = (initialize?.msg?.result ?? {}) as { protocolVersion?: string; serverInfo?: SessionInfo["serverInfo"]; capabilities?: Record<string, unknown>; instructions?: string };
+  const result = (initialize?.msg?.result ?? {}) as Record<string, unknown>;
   const initialized = first.find((f) => f.meta?.event === "initialized");
-  const transport = (initialized?.meta?.transport as TransportKind | undefined) ?? session.transport ?? "stdio";
+  const transport = valid(TransportKindSchema, initialized?.meta?.transport) ?? session.transport ?? "stdio";
   const exit = last?.meta?.event === "exited" ? last.meta : undefined;
   const crashed = exit && (exit.code !== 0 || exit.signal);
+  const serverInfo = valid(ImplementationSchema, result.serverInfo);
+  const capabilities = valid(CapabilitiesSchema, result.capabilities);
+  const protocolVersion = valid(TextSchema, result.protocolVersion);
+  const instructions = valid(TextSchema, result.instructions);
   return {
-    id: String(session.id),
+    id: session.id,
     status: initialize ? (crashed ? "failed" : "closed") : "failed",
     transport,
-    target: session.target as SessionTarget,
-    createdAt: Number(session.createdAt ?? 0),
+    target: session.target,
+    createdAt: session.createdAt,
     settings: { requestTimeoutMs: 60_000, resetTimeoutOnProgress: true },
     recorded: true,
-    ...(result.serverInfo ? { serverInfo: result.serverInfo } : {}),
-    ...(result.capabilities ? { capabilities: result.capabilities } : {}),
-    ...(result.protocolVersion ? { protocolVersion: result.protocolVersion } : {}),
-    ...(result.instructions ? { instructions: result.instructions } : {}),
+    ...(serverInfo ? { serverInfo } : {}),
+    ...(capabilities ? { capabilities } : {}),
+    ...(protocolVersion ? { protocolVersion } : {}),
+    ...(instructions ? { instructions } : {}),
     ...(crashed ? { error: `The server process ${exit.signal ? `was killed by ${exit.signal as string}` : `exited with code ${exit.code as number | null}`}.` } : {}),
   };
 }

@@ -52,12 +52,13 @@ export class SessionManager {
   }
 
   /**
-   * Opens a recording file as a read-only session (import, `mcpscope view`). When the
-   * session is already listed, returns that one.
-   * @throws Error when the file is not an mcpscope recording.
+   * Opens a recording file as a read-only session (import, `mcpscope view`), validating
+   * every line first. When the session is already listed, returns that one. Nothing is
+   * started from the recording's target.
+   * @throws InvalidRecordingError naming the first bad line; Error when it cannot be read.
    */
   openRecording(path: string): AnySession {
-    const session = RecordedSession.open(path);
+    const session = RecordedSession.open(path, { checkAll: true });
     const existing = this.sessions.get(session.id);
     if (existing) return existing;
     this.sessions.set(session.id, session);
@@ -120,14 +121,17 @@ export class SessionManager {
   }
 
   /**
-   * Reconnects: closes the session (for stdio, ends its process) and opens a new one with
-   * the same settings. The old session stays listed, closed, with its frames.
-   * @throws ApiFailure SESSION_NOT_FOUND, or the new session's connect failure.
+   * Reconnects a session of this run: closes it (for stdio, ends its process) and opens a
+   * new one with the same settings, which a person gave this run (its secrets included).
+   * The old session stays listed, closed, with its frames. A recording (of an earlier run,
+   * imported, or opened by `mcpscope view`) is refused: a recording is data, never a
+   * command, and its target is whatever the file says.
+   * @throws ApiFailure SESSION_NOT_FOUND, RECORDING_NOT_STARTABLE, or the new session's connect failure.
    */
   async reconnect(id: string): Promise<Session> {
     const old = this.get(id);
+    if (old instanceof RecordedSession) throw new ApiFailure("RECORDING_NOT_STARTABLE");
     await old.close();
-    // A recording keeps only redacted secrets: reconnecting one sends "[redacted]" values.
     return this.open(old.target, old.id);
   }
 

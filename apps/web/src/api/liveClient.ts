@@ -7,7 +7,7 @@ export interface LiveHandlers {
   onSessions(sessions: SessionInfo[]): void;
   onSession(session: SessionInfo): void;
   onFrames(sessionId: string, frames: Frame[]): void;
-  onServerError?(code: string, message: string): void;
+  onServerError?(code: string, message: string, sessionId?: string): void;
   /** A session's pending server requests, whenever they change (and on subscribe). */
   onInbox?(sessionId: string, items: InboxItem[]): void;
   /** What the presenter looks at (team demos). */
@@ -115,7 +115,7 @@ export class LiveClient {
         this.handlers.onSessions(message.sessions);
         break;
       case "error":
-        this.handlers.onServerError?.(message.code, message.message);
+        this.handlers.onServerError?.(message.code, message.message, message.sessionId);
         break;
       case "inbox":
         this.handlers.onInbox?.(message.sessionId, message.items);

@@ -104,7 +104,7 @@ export const restClient = {
     request<void>("POST", `/api/sessions/${enc(id)}/inbox/${enc(itemId)}`, body),
   /** `PUT /api/sessions/:id/roots`: replaces the client's roots and sends `notifications/roots/list_changed`. */
   setRoots: (id: string, roots: Root[]) => request<{ roots: Root[] }>("PUT", `/api/sessions/${enc(id)}/roots`, { roots }),
-  /** `POST /api/recordings`: opens a recording's JSON Lines read-only; 400 when the text is not a recording. */
+  /** `POST /api/recordings`: opens a recording's JSON Lines read-only; 422 (MCPSCOPE_INVALID_RECORDING, naming the first bad line) when it is not a valid recording. */
   importRecording: (jsonl: string) => request<SessionInfo>("POST", "/api/recordings", jsonl, "application/x-ndjson"),
   /** `GET /api/me`: this client's role (presenter or viewer) and whether mcpscope is exposed. */
   me: () => request<Me>("GET", "/api/me"),

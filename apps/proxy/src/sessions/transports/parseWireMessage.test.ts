@@ -23,6 +23,9 @@ describe("parseWireMessage", () => {
     ['{"jsonrpc":"2.0","id":{},"method":"x"}', /id must be/],
     ['{"jsonrpc":"2.0","id":1,"error":{"code":"x"}}', /numeric code/],
     ['{"jsonrpc":"2.0","method":"x","params":3}', /params/],
+    ['{"jsonrpc":"2.0","method":"x","id":null}', /id must be/],
+    ['{"jsonrpc":"2.0","id":1,"result":{},"method":5}', /method must be a string/],
+    ['{"jsonrpc":"2.0","id":1,"method":"x","error":"oops"}', /numeric code/],
   ])("rejects %s with a reason", (line, reason) => {
     const parsed = parseWireMessage(line);
     expect(parsed.ok).toBe(false);

@@ -35,12 +35,15 @@ export function parseWireMessage(line: string): ParsedLine {
   if (msg.jsonrpc !== "2.0") return { ok: false, reason: 'missing "jsonrpc": "2.0"' };
   const kind = classifyMessage(msg);
   if (!kind) return { ok: false, reason: "neither a request, a response nor a notification" };
-  if (kind !== "notification" && !isValidId(msg.id)) {
+  // Every member a kind does not require is still checked, so a recorded `msg` always
+  // matches FrameSchema (recordings are validated against it when read back).
+  if ((kind !== "notification" || msg.id !== undefined) && !isValidId(msg.id)) {
     return { ok: false, reason: "id must be a string or a number" };
   }
-  if (kind === "error") {
-    const error = msg.error as { code?: unknown; message?: unknown } | null;
-    if (typeof error !== "object" || error === null || typeof error.code !== "number" || typeof error.message !== "string") {
+  if (msg.method !== undefined && typeof msg.method !== "string") return { ok: false, reason: "method must be a string" };
+  if (msg.error !== undefined) {
+    const error = msg.error;
+    if (typeof error !== "object" || error === null || typeof (error as Record<string, unknown>).code !== "number" || typeof (error as Record<string, unknown>).message !== "string") {
       return { ok: false, reason: "error must have a numeric code and a string message" };
     }
   }

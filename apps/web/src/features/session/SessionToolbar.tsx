@@ -7,6 +7,7 @@ import { targetEntryJson } from "../../lib/serverEntry";
 import { targetLabel } from "../../lib/targetLabel";
 import { CompareButton } from "../diff/CompareButton";
 import { ExportLinks } from "../recordings/ExportLinks";
+import { StartFromTarget } from "../recordings/StartFromTarget";
 import { useReadOnly } from "../sharing/useReadOnly";
 import { useCopied } from "../servers/useCopied";
 import { isLive, reconnectVerb, useSessionActions } from "./useSessionActions";
@@ -55,6 +56,8 @@ export function SessionToolbar({ session }: { session: SessionInfo }) {
           {reconnect.isPending ? `${verb}ing…` : verb}
         </button>
       )}
+      {/* A recording's target runs only after the person has seen it and confirmed. */}
+      {readOnly?.kind === "recording" && <StartFromTarget session={session} />}
       <ExportLinks session={session} />
       <CompareButton session={session} />
       <button

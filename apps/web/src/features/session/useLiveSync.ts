@@ -32,6 +32,11 @@ export function useLiveSync(): void {
       onInbox: (sessionId, items) => useInboxStore.getState().set(sessionId, items),
       onPresence: (presence) => usePresenceStore.getState().setPresence(presence),
       onSessionRemoved: (sessionId) => useSessionsStore.getState().remove(sessionId),
+      // Why a session's frames stopped (e.g. its recording has a bad line): shown in its banner.
+      onServerError: (code, message, sessionId) => {
+        const session = sessionId === undefined ? undefined : useSessionsStore.getState().sessions[sessionId];
+        if (session) useSessionsStore.getState().upsert({ ...session, error: message, errorCode: code });
+      },
       onStatus: (status) => sessions.setLiveStatus(status),
       // A refused upgrade looks like any close; a REST call tells whether the token is why.
       onClosed: () => void restClient.listSessions().catch(() => undefined),

@@ -1,0 +1,31 @@
+// Frame vocabulary as plain values, without zod: the browser imports these through
+// `@mcpscope/protocol/types`; `frame.ts` builds its schemas from the same lists.
+
+/** Frame directions (see `FrameDirSchema`): `out` client→server, `in` server→client, `meta` an event. */
+export const FRAME_DIRS = ["out", "in", "meta"] as const;
+
+/**
+ * Frame kinds (see `FrameKindSchema`): the four JSON-RPC 2.0 message types (JSON-RPC 2.0
+ * §4–§5), then `invalid`, `stderr`, `lifecycle` and `http`.
+ */
+export const FRAME_KINDS = ["request", "response", "error", "notification", "invalid", "stderr", "lifecycle", "http"] as const;
+
+/** Lifecycle event names carried in `meta.event` of `lifecycle` frames. */
+export const LIFECYCLE_EVENTS = ["spawned", "initialized", "exited", "closed", "error"] as const;
+
+/**
+ * Classifies a parsed JSON-RPC message (JSON-RPC 2.0 §4–§5).
+ * @returns the frame kind, or `undefined` when the object is none of the four shapes.
+ */
+export function classifyMessage(msg: {
+  id?: unknown;
+  method?: unknown;
+  result?: unknown;
+  error?: unknown;
+}): "request" | "response" | "error" | "notification" | undefined {
+  const hasId = msg.id !== undefined && msg.id !== null;
+  if (typeof msg.method === "string") return hasId ? "request" : "notification";
+  if (hasId && msg.error !== undefined) return "error";
+  if (hasId && "result" in msg) return "response";
+  return undefined;
+}
