@@ -27,7 +27,7 @@ export interface AppOptions {
   port: number;
   /** Extra host names the Host/Origin allow-lists accept (an explicit non-loopback bind). */
   extraHosts?: string[];
-  /** Directory of the built web app; defaults to apps/web/dist. */
+  /** Directory of the built web app; defaults to the package's `dist/web/` (`WEB_DIST`). */
   webRoot?: string;
   session?: SessionOptions;
   retention?: RetentionOptions;

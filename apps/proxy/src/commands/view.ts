@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { Command } from "commander";
 import { serve } from "./serve.js";
 
@@ -11,8 +12,17 @@ export async function viewCommand(argv: string[]): Promise<void> {
     .option("--no-open", "do not open a browser (implied when CI is set)")
     .option("--token <t>", "API token (default: $MCPSCOPE_TOKEN, else random)")
     .option("--data-dir <dir>", "data directory (recordings of live sessions)")
+    .option("--json", "print one JSON object ({ url, origin, port, token, version, recordings }) on stdout when ready, instead of the ready line")
     .showHelpAfterError();
   program.parse(argv);
-  const opts = program.opts<{ port: number; open: boolean; token?: string; dataDir?: string }>();
-  await serve(program, { port: opts.port, host: "127.0.0.1", token: opts.token, open: opts.open, dataDir: opts.dataDir, recordings: program.args });
+  const opts = program.opts<{ port: number; open: boolean; token?: string; dataDir?: string; json?: boolean }>();
+  await serve(program, {
+    port: opts.port,
+    host: "127.0.0.1",
+    token: opts.token,
+    open: opts.open,
+    dataDir: opts.dataDir ? resolve(opts.dataDir) : undefined,
+    recordings: program.args,
+    json: opts.json,
+  });
 }

@@ -3,9 +3,10 @@ import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
 import type { FastifyPluginAsync } from "fastify";
 import { ApiFailure } from "../errors.js";
+import { PACKAGE_DIR } from "../packageDir.js";
 
-/** Where `pnpm build` puts the web app. */
-export const WEB_DIST = fileURLToPath(new URL("../../../web/dist/", import.meta.url));
+/** Where the built web app is: `dist/web/` of the mcpscope package (`pnpm build` copies it there). */
+export const WEB_DIST = fileURLToPath(new URL("dist/web/", PACKAGE_DIR));
 
 const CSP = [
   "default-src 'self'",
