@@ -14,6 +14,8 @@ const pkgDir = fileURLToPath(new URL("../", import.meta.url));
 const webDist = fileURLToPath(new URL("../../web/dist/", import.meta.url));
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 const dependencies = Object.keys(pkg.dependencies ?? {});
+// Dependencies used without an import: the default server is spawned from its installed files.
+const RUN_TIME_ONLY = ["@modelcontextprotocol/server-everything"];
 
 if (!existsSync(`${webDist}index.html`)) {
   console.error("mcpscope build: the web app is not built (apps/web/dist/index.html is missing). Run `pnpm build` at the repository root.");
@@ -41,16 +43,22 @@ const result = await build({
 
 // Anything else imported by a bare name would only work inside this repository.
 const builtin = (path) => path.startsWith("node:");
-const missing = new Set();
+const imported = new Set();
 for (const input of Object.values(result.metafile.inputs)) {
   for (const imp of input.imports) {
     if (!imp.external || builtin(imp.path)) continue;
-    const name = imp.path.startsWith("@") ? imp.path.split("/").slice(0, 2).join("/") : imp.path.split("/")[0];
-    if (!dependencies.includes(name)) missing.add(name);
+    imported.add(imp.path.startsWith("@") ? imp.path.split("/").slice(0, 2).join("/") : imp.path.split("/")[0]);
   }
 }
-if (missing.size) {
-  console.error(`mcpscope build: the bundle imports ${[...missing].join(", ")}, which package.json does not list as dependencies.`);
+const missing = [...imported].filter((name) => !dependencies.includes(name));
+if (missing.length) {
+  console.error(`mcpscope build: the bundle imports ${missing.join(", ")}, which package.json does not list as dependencies.`);
+  process.exit(1);
+}
+// …and every dependency is something users install: none may be left unused.
+const unused = dependencies.filter((name) => !imported.has(name) && !RUN_TIME_ONLY.includes(name));
+if (unused.length) {
+  console.error(`mcpscope build: package.json lists ${unused.join(", ")} as dependencies, but the bundle never imports them. Remove them (or move them to devDependencies).`);
   process.exit(1);
 }
 

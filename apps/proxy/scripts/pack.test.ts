@@ -88,6 +88,7 @@ describe("the packed mcpscope, installed with npm", () => {
     expect(pkg).toMatchObject({ name: "mcpscope", version, license: "MIT", bin: { mcpscope: "bin/mcpscope.mjs" } });
     expect(readdirSync(join(installed, "mcpscope")).sort()).toEqual(["LICENSE", "README.md", "bin", "dist", "package.json"]);
     expect(existsSync(join(installed, "mcpscope", "dist", "web", "index.html"))).toBe(true);
+    expect(readFileSync(join(installed, "mcpscope", "LICENSE"), "utf8")).toBe(readFileSync(join(PKG_DIR, "../../LICENSE"), "utf8"));
     expect(existsSync(join(installed, "tsx"))).toBe(false);
     expect(existsSync(join(installed, "@mcpscope"))).toBe(false);
   });

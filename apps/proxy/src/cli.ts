@@ -4,6 +4,7 @@ import type { SessionTarget } from "@mcpscope/protocol";
 import { defaultServerTarget } from "./sessions/defaultServer.js";
 import { ServerCatalog } from "./sessions/serverCatalog.js";
 import { diffCommand } from "./commands/diff.js";
+import { parseCount, parsePort, TRANSPORTS } from "./commands/optionParsers.js";
 import { replayCommand } from "./commands/replay.js";
 import { serve } from "./commands/serve.js";
 import { viewCommand } from "./commands/view.js";
@@ -12,22 +13,10 @@ import { VERSION } from "./version.js";
 const DEFAULT_PORT = 6280;
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1"]);
 
-function parsePort(value: string): number {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError("must be a whole number from 0 to 65535.");
-  return port;
-}
-
 function collectEnv(value: string, previous: Record<string, string>): Record<string, string> {
   const eq = value.indexOf("=");
   if (eq <= 0) throw new InvalidArgumentError(`expected KEY=VALUE, got "${value}".`);
   return { ...previous, [value.slice(0, eq)]: value.slice(eq + 1) };
-}
-
-function parseCount(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("must be a whole number of at least 1.");
-  return n;
 }
 
 function collectHeader(value: string, previous: Record<string, string>): Record<string, string> {
@@ -36,7 +25,6 @@ function collectHeader(value: string, previous: Record<string, string>): Record<
   return { ...previous, [value.slice(0, colon).trim()]: value.slice(colon + 1).trim() };
 }
 
-const TRANSPORTS = ["streamable-http", "sse"];
 
 const SUBCOMMANDS: Record<string, (argv: string[]) => Promise<void>> = { view: viewCommand, replay: replayCommand, diff: diffCommand };
 
