@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -77,6 +77,9 @@ beforeAll(async () => {
   mkdirSync(userDir);
   await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error", join(root, "tarball", `mcpscope-${version}.tgz`)], { cwd: installDir, env });
   copyFileSync(PLAIN_ECHO, join(userDir, "server.mjs"));
+  mkdirSync(join(userDir, "sub"));
+  copyFileSync(PLAIN_ECHO, join(userDir, "sub", "server.mjs"));
+  writeFileSync(join(userDir, "mcp.json"), JSON.stringify({ mcpServers: { echo: { command: "node", args: ["./server.mjs"] } } }));
 }, 180_000);
 
 afterAll(stopAll);
@@ -116,6 +119,15 @@ describe("the packed mcpscope, installed with npm", () => {
     const recordings = readdirSync(join(userDir, "data", "sessions"));
     expect(recordings).toHaveLength(1);
     copyFileSync(join(userDir, "data", "sessions", recordings[0]!), join(userDir, "session.jsonl"));
+  });
+
+  it("resolves --cwd and --config against the user's directory", async () => {
+    const inSub = await start(["--data-dir", "./data", "--cwd", "./sub", "--", "node", "./server.mjs"]);
+    expect(inSub.status).toBe("ready");
+    expect((await api<{ target: { cwd?: string } }>(inSub, `/api/sessions/${inSub.sessionId}`)).target.cwd).toBe(join(userDir, "sub"));
+    const fromConfig = await start(["--data-dir", "./data-config", "--config", "./mcp.json", "--server", "echo"]);
+    expect(fromConfig.status).toBe("ready");
+    await stopAll();
   });
 
   it("views, diffs and replays a recording given by a relative path", async () => {
