@@ -25,7 +25,6 @@ function collectHeader(value: string, previous: Record<string, string>): Record<
   return { ...previous, [value.slice(0, colon).trim()]: value.slice(colon + 1).trim() };
 }
 
-
 const SUBCOMMANDS: Record<string, (argv: string[]) => Promise<void>> = { view: viewCommand, replay: replayCommand, diff: diffCommand };
 
 /**
