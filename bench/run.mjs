@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `pnpm bench`: mcpscope's proxy overhead, stream throughput and memory under a sustained
-// flood, each figure beside its baseline measured in the same run. See bench/README.md.
+// `pnpm bench`: mcpscope's cold start, proxy overhead, stream throughput and memory under a
+// sustained flood, each figure beside its baseline measured in the same run. See bench/README.md.
 //
 //   node bench/run.mjs [--quick] [--n <calls>] [--count <notifications>] [--flood-seconds <s>] [--profile]
 import { randomBytes } from "node:crypto";
@@ -12,6 +12,7 @@ import { cleanupAll, killTracked } from "./lib/cleanup.mjs";
 import { machineInfo, ROOT } from "./lib/env.mjs";
 import { summarizeProfile } from "./lib/profileSummary.mjs";
 import { fmtInt, fmtRatio } from "./lib/stats.mjs";
+import { coldStart, coldStartRows } from "./coldStart.mjs";
 import { floodMemory } from "./floodMemory.mjs";
 import { timelineScale } from "./timelineScale.mjs";
 import { COLD_CALLS, proxyOverhead } from "./proxyOverhead.mjs";
@@ -71,9 +72,10 @@ const vs = (s, base) =>
   `p50 ${fmtRatio(s.p50 / base.p50)} · p95 ${fmtRatio(s.p95 / base.p95)} · p99 ${fmtRatio(s.p99 / base.p99)}; calls/s ${fmtRatio(s.perSec / base.perSec)}`;
 const perSec = (x) => `${fmtInt(x)} frames/s`;
 
-function buildTable(overhead, flood, memory, timeline, bundle) {
+function buildTable(start, overhead, flood, memory, timeline, bundle) {
   const rows = [];
   const row = (id, figure, measured, baseline = "", ratio = "", target = "", met = "") => rows.push([id, figure, measured, baseline, ratio, target, met]);
+  coldStartRows(row, start);
   const c = overhead.configs;
   const a = c.direct.stats;
   const fastKey = overhead.fastest;
@@ -171,16 +173,18 @@ try {
   log(`${machine.cpu}, ${machine.cores} cores, node ${machine.node}; ${quick ? "quick" : "full"} run: ${JSON.stringify(settings)}`);
   const started = performance.now();
   loadAtStart = os.loadavg()[0].toFixed(2);
+  const start = await coldStart({ runs: quick ? 7 : 15, log });
   const overhead = await proxyOverhead({ ...settings, token, profileDir, log });
   const flood = await streamThroughput({ count: settings.count, token, profileDir, log });
   const memory = await floodMemory({ seconds: settings.floodSeconds, pauseSeconds: settings.pauseSeconds, token, profileDir, log });
   const seconds = (performance.now() - started) / 1000;
   const timeline = await timelineScale({ quick, log, token, profile: Boolean(opts.profile) });
   const bundle = await bundleSize({ log });
-  const { markdown, allMet } = buildTable(overhead, flood, memory, timeline, bundle);
+  const { markdown, allMet } = buildTable(start, overhead, flood, memory, timeline, bundle);
 
   const fastName = overhead.clientNames[overhead.fastest];
   const notes = [
+    `- Cold start (0): ${start.runs} fresh processes of each, taking turns; wall time from spawn() to the process's line on stdout, measured by this script; CPU is the process's user + system time at that moment (all its threads, 10 ms ticks). with nothing to connect to (an empty \`--config\`) in 0b/0b′: 0b from the packed tarball installed with npm into a temporary directory (as users get it), 0b′ and 0d from the repository's build (\`pnpm build\`).`,
     `- Mode: ${quick ? "`--quick`" : "full"}; ${fmtInt(settings.n)} sequential \`tools/call echo\` per configuration after ${fmtInt(settings.warmup)} warm-up calls (a fresh process needs about 3,000 to reach its steady state here; 1d shows the first ${COLD_CALLS}), in ${settings.rounds} interleaved round(s), each after ${settings.settle} uncounted calls; floods of ${fmtInt(settings.count)} \`notifications/message\` after a ${fmtInt(Math.max(1000, Math.round(settings.count / 10)))}-notification warm-up flood. Took ${seconds.toFixed(1)} s.`,
     `- Processes: the load generator (this script, also the WebSocket subscriber), mcpscope's CLI in its own process, and each MCP server in its own process, on ${machine.cores} cores.`,
     `- REST client: ${fastName} was the faster here and is the one judged (1b, 1c); the other is shown as 1b′/1c′. Its own cost (request building, JSON parsing) is inside every REST figure.`,

@@ -1,5 +1,5 @@
 // Where things are: the bench has no package.json of its own, so every dependency is
-// resolved from the proxy's (ws, the MCP SDK, tsx, server-everything).
+// resolved from the proxy's dependencies and devDependencies (ws, the MCP SDK, tsx, server-everything).
 import { createRequire } from "node:module";
 import os from "node:os";
 import { dirname, join } from "node:path";

@@ -8,7 +8,7 @@
 // Exit code 0 when the session connected and every request got an answer (a JSON-RPC
 // error counts as one), 1 otherwise (the message on stderr).
 import { SessionTargetSchema, type SessionTarget } from "@mcpscope/protocol";
-import { SessionManager } from "@mcpscope/proxy";
+import { SessionManager } from "../../apps/proxy/src/index.js";
 
 /** The sampling answer mcpscope gives unattended (autoAnswer). */
 const SAMPLING_ANSWER = { model: "mcpscope-conformance", role: "assistant", content: { type: "text", text: "conformance answer" } };

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { test as base } from "@playwright/test";
 
+// The built CLI (`pnpm build`: bin/mcpscope.mjs runs dist/main.cjs), as the package ships it.
 const CLI = fileURLToPath(new URL("../../apps/proxy/bin/mcpscope.mjs", import.meta.url));
 
 /** A running mcpscope CLI process. */

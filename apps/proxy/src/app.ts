@@ -17,7 +17,7 @@ import { ServerCatalog } from "./sessions/serverCatalog.js";
 import { type RetentionOptions, SessionManager } from "./sessions/sessionManager.js";
 
 export interface AppOptions {
-  /** The token that guards the API (see DESIGN.md "Security"). */
+  /** The token that guards the API (see docs/ARCHITECTURE.md "Security"). */
   token: string;
   /** The read-only token of viewer links; random when absent. */
   viewerToken?: string;
@@ -27,7 +27,7 @@ export interface AppOptions {
   port: number;
   /** Extra host names the Host/Origin allow-lists accept (an explicit non-loopback bind). */
   extraHosts?: string[];
-  /** Directory of the built web app; defaults to apps/web/dist. */
+  /** Directory of the built web app; defaults to the package's `dist/web/` (`WEB_DIST`). */
   webRoot?: string;
   session?: SessionOptions;
   retention?: RetentionOptions;
@@ -43,11 +43,25 @@ declare module "fastify" {
 }
 
 /**
+ * Fastify's JSON-Schema compilers (Ajv for validation, fast-json-stringify for responses) are
+ * built when a route first declares a schema. mcpscope's routes parse bodies with zod
+ * (`routes/parse.ts`) and declare none, so these stand in: not loading the compilers takes
+ * a good part off mcpscope's cold start, and a route that declares a schema fails at once.
+ */
+const noFastifySchemas = (what: string) => () => {
+  throw new Error(`mcpscope routes do not use Fastify ${what} schemas: parse with zod (routes/parse.ts) instead.`);
+};
+
+/**
  * Builds the mcpscope Fastify app (Fastify's `buildApp(opts)` style: `server.ts` only
  * listens). The app owns a `SessionManager`; closing the app closes every session.
  */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 16 * 1024 * 1024 });
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 16 * 1024 * 1024,
+    schemaController: { compilersFactory: { buildValidator: noFastifySchemas("validation"), buildSerializer: noFastifySchemas("response") } },
+  });
   const sessions = new SessionManager(opts.session, opts.retention);
   for (const warning of sessions.loadRecordings()) app.log.warn(warning);
   app.decorate("sessions", sessions);

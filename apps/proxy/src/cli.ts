@@ -1,8 +1,10 @@
+import { resolve } from "node:path";
 import { Command, InvalidArgumentError } from "commander";
 import type { SessionTarget } from "@mcpscope/protocol";
 import { defaultServerTarget } from "./sessions/defaultServer.js";
 import { ServerCatalog } from "./sessions/serverCatalog.js";
 import { diffCommand } from "./commands/diff.js";
+import { parseCount, parsePort, TRANSPORTS } from "./commands/optionParsers.js";
 import { replayCommand } from "./commands/replay.js";
 import { serve } from "./commands/serve.js";
 import { viewCommand } from "./commands/view.js";
@@ -11,22 +13,10 @@ import { VERSION } from "./version.js";
 const DEFAULT_PORT = 6280;
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1"]);
 
-function parsePort(value: string): number {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError("must be a whole number from 0 to 65535.");
-  return port;
-}
-
 function collectEnv(value: string, previous: Record<string, string>): Record<string, string> {
   const eq = value.indexOf("=");
   if (eq <= 0) throw new InvalidArgumentError(`expected KEY=VALUE, got "${value}".`);
   return { ...previous, [value.slice(0, eq)]: value.slice(eq + 1) };
-}
-
-function parseCount(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("must be a whole number of at least 1.");
-  return n;
 }
 
 function collectHeader(value: string, previous: Record<string, string>): Record<string, string> {
@@ -34,8 +24,6 @@ function collectHeader(value: string, previous: Record<string, string>): Record<
   if (colon <= 0) throw new InvalidArgumentError(`expected "Name: value", got "${value}".`);
   return { ...previous, [value.slice(0, colon).trim()]: value.slice(colon + 1).trim() };
 }
-
-const TRANSPORTS = ["streamable-http", "sse"];
 
 const SUBCOMMANDS: Record<string, (argv: string[]) => Promise<void>> = { view: viewCommand, replay: replayCommand, diff: diffCommand };
 
@@ -66,6 +54,7 @@ export async function main(argv: string[]): Promise<void> {
     .option("--data-dir <dir>", "where recordings are kept (default: $XDG_STATE_HOME/mcpscope or ~/.local/state/mcpscope)")
     .option("--keep <n>", "keep at most this many recorded sessions", parseCount)
     .option("--keep-days <n>", "delete recordings older than this many days", parseCount)
+    .option("--json", "print one JSON object ({ url, origin, port, token, version, sessionId, status, error, … }) on stdout when ready, instead of the ready line")
     .argument("[command...]", "stdio server command after --; default: @modelcontextprotocol/server-everything")
     .showHelpAfterError();
   program.parse(argv);
@@ -85,6 +74,7 @@ export async function main(argv: string[]): Promise<void> {
     dataDir?: string;
     keep?: number;
     keepDays?: number;
+    json?: boolean;
   }>();
   const [command, ...args] = program.args;
 
@@ -98,6 +88,9 @@ export async function main(argv: string[]): Promise<void> {
   if (opts.server && !opts.config) program.error("mcpscope: --server names a server of a --config file; pass --config <file> too.");
   if ([command, opts.url, opts.server].filter(Boolean).length > 1) program.error("mcpscope: give one server: a command after --, --url, or --server.");
 
+  // Relative paths are the user's: resolve them against the directory mcpscope was started in,
+  // so that the recorded target still names the same directory when replayed from elsewhere.
+  const cwd = opts.cwd ? resolve(opts.cwd) : undefined;
   let catalog: ServerCatalog | undefined;
   if (opts.config) {
     try {
@@ -116,9 +109,9 @@ export async function main(argv: string[]): Promise<void> {
   } else if (opts.url) {
     target = { transport: (opts.transport ?? "auto") as "auto", url: opts.url, headers: opts.header, revealSecrets: false };
   } else if (command) {
-    target = { transport: "stdio", command, args, env: opts.env, ...(opts.cwd ? { cwd: opts.cwd } : {}) };
+    target = { transport: "stdio", command, args, env: opts.env, cwd: cwd ?? process.cwd() };
   } else if (!catalog) {
-    target = { ...defaultServerTarget(), env: opts.env, ...(opts.cwd ? { cwd: opts.cwd } : {}) };
+    target = { ...defaultServerTarget(), env: opts.env, ...(cwd ? { cwd } : {}) };
   }
 
   await serve(program, {
@@ -126,9 +119,10 @@ export async function main(argv: string[]): Promise<void> {
     host: opts.host,
     token: opts.token,
     open: opts.open,
-    dataDir: opts.dataDir,
+    dataDir: opts.dataDir ? resolve(opts.dataDir) : undefined,
     target,
     catalog,
     retention: { keepSessions: opts.keep, keepDays: opts.keepDays },
+    json: opts.json,
   });
 }

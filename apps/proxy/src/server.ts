@@ -1,4 +1,4 @@
-import type { SessionTarget } from "@mcpscope/protocol";
+import type { SessionStatus, SessionTarget } from "@mcpscope/protocol";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app.js";
 import { ApiFailure } from "./errors.js";
@@ -19,19 +19,32 @@ export interface ServerOptions {
   retention?: RetentionOptions;
 }
 
+/** How the session opened at start ended up once it finished connecting. */
+export interface InitialSession {
+  /** Its id (absent only when it could not even be created, e.g. too many live sessions). */
+  sessionId?: string;
+  /** `ready`, or `failed` when the initialize handshake did not complete. */
+  status: SessionStatus;
+  /** The connection doctor's explanation when it failed (`ApiFailure`, or any other error). */
+  error?: ApiFailure | Error;
+}
+
 export interface RunningServer {
   app: FastifyInstance;
   /** `http://<host>:<port>/?token=<token>`: the URL that logs a browser in. */
   url: string;
   token: string;
   port: number;
+  /** With `ServerOptions.target`: settles (never rejects) once that session is ready or failed. */
+  initialSession?: Promise<InitialSession>;
 }
 
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1"]);
 
 /**
- * Builds the app and listens. The initial session, when given, is opened after listening;
- * a failure to open it is printed and the proxy keeps running so the UI can explain it.
+ * Builds the app and listens. The initial session, when given, is opened once listening;
+ * `initialSession` tells how its connection ended. A failed one stays listed (status
+ * `failed`, with the doctor's error) and the proxy keeps running so the UI can explain it.
  */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const token = opts.token ?? generateToken();
@@ -50,12 +63,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const port = typeof address === "object" && address ? address.port : opts.port;
   const shownHost = opts.host === "::1" ? "[::1]" : opts.host;
   const url = `http://${shownHost}:${port}/?token=${token}`;
-  if (opts.target) {
-    app.sessions.open(opts.target).catch((err: unknown) => {
-      const detail = err instanceof ApiFailure ? `${err.message}\n${err.hint}` : String(err);
-      const what = opts.target!.transport === "stdio" ? opts.target!.command : opts.target!.url;
-      process.stderr.write(`mcpscope: could not connect to ${what}: ${detail}\n`);
-    });
-  }
-  return { app, url, token, port };
+  return { app, url, token, port, ...(opts.target ? { initialSession: openInitialSession(app, opts.target) } : {}) };
+}
+
+function openInitialSession(app: FastifyInstance, target: SessionTarget): Promise<InitialSession> {
+  // The manager announces a session before it connects: its id is known even if connecting fails.
+  let sessionId: string | undefined;
+  const stopListening = app.sessions.onCreated((session) => (sessionId ??= session.id));
+  const opening = app.sessions.open(target);
+  stopListening();
+  return opening.then(
+    (session) => ({ sessionId: session.id, status: "ready" as const }),
+    (err: unknown) => ({ sessionId, status: "failed" as const, error: err instanceof Error ? err : new Error(String(err)) }),
+  );
 }

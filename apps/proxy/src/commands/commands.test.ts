@@ -2,20 +2,19 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { FramesPage, SessionInfo } from "@mcpscope/protocol";
 import { fixtureCommand, startHttpFixture } from "@mcpscope/fixtures";
 import type { SessionDiff } from "@mcpscope/timeline";
 import { startTestApp } from "../testing/testApp.js";
+import { CLI_FROM_SOURCE } from "../testing/cli.js";
 
-const CLI = fileURLToPath(new URL("../../bin/mcpscope.mjs", import.meta.url));
 const run = promisify(execFile);
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: { ...process.env, CI: "1" } });
+    const { stdout, stderr } = await run(process.execPath, [...CLI_FROM_SOURCE, ...args], { env: { ...process.env, CI: "1" } });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };

@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { Command, InvalidArgumentError } from "commander";
 import type { Frame, SessionTarget } from "@mcpscope/protocol";
 import { diffSessions, formatDiffReport } from "@mcpscope/timeline";
@@ -5,6 +6,7 @@ import { readRecording } from "../recording/readRecording.js";
 import { SessionManager } from "../sessions/sessionManager.js";
 import { REDACTED } from "../sessions/transports/redactHeaders.js";
 import { shellQuote } from "./shellQuote.js";
+import { parseCount, TRANSPORTS } from "./optionParsers.js";
 import { recordingsDirOf } from "./serve.js";
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -60,7 +62,7 @@ export async function replayCommand(argv: string[]): Promise<void> {
     .option("--transport <t>", "with --url: streamable-http or sse")
     .option("--header <Name: value>", "with --url: an HTTP header (repeatable)", collectPair(":"), {})
     .option("-e, --env <KEY=VALUE>", "environment variable for a stdio server (repeatable)", collectPair("="), {})
-    .option("--timeout <ms>", "per-request timeout", (v) => Number(v), 60_000)
+    .option("--timeout <ms>", "per-request timeout", parseCount, 60_000)
     .option("--ignore <key>", "also ignore this key at any depth when comparing (repeatable)", collect, [])
     .option("--json", "print the diff as JSON")
     .option("--data-dir <dir>", "where the new recording goes")
@@ -68,6 +70,8 @@ export async function replayCommand(argv: string[]): Promise<void> {
   program.parse(argv);
   const opts = program.opts<{ url?: string; transport?: string; header: Record<string, string>; env: Record<string, string>; timeout: number; ignore: string[]; json?: boolean; dataDir?: string }>();
   const [file, ...command] = program.args as [string, ...string[]];
+  if (opts.transport && !TRANSPORTS.includes(opts.transport)) program.error(`mcpscope replay: --transport must be one of ${TRANSPORTS.join(", ")}.`);
+  if (opts.transport && !opts.url) program.error("mcpscope replay: --transport goes with --url.");
 
   let recording!: ReturnType<typeof readRecording>;
   try {
@@ -84,7 +88,7 @@ export async function replayCommand(argv: string[]): Promise<void> {
   }
   const answers = recordedAnswers(recording.frames);
   const roots = (answers.get("roots/list")?.roots as Array<{ uri: string; name?: string }> | undefined) ?? [];
-  const manager = new SessionManager({ recordingsDir: recordingsDirOf(program, opts.dataDir), requestTimeoutMs: opts.timeout });
+  const manager = new SessionManager({ recordingsDir: recordingsDirOf(program, opts.dataDir ? resolve(opts.dataDir) : undefined), requestTimeoutMs: opts.timeout });
   const session = await manager
     .open({
       ...target,

@@ -2,11 +2,12 @@ import { mkdirSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import type { Command } from "commander";
-import open from "open";
-import type { SessionTarget } from "@mcpscope/protocol";
-import { type RunningServer, startServer } from "../server.js";
+import type { SessionStatus, SessionTarget } from "@mcpscope/protocol";
+import { ApiFailure } from "../errors.js";
+import { type InitialSession, type RunningServer, startServer } from "../server.js";
 import type { ServerCatalog } from "../sessions/serverCatalog.js";
 import type { RetentionOptions } from "../sessions/sessionManager.js";
+import { VERSION } from "../version.js";
 
 /** The default data directory: XDG's state directory (XDG Base Directory Specification). */
 export function defaultDataDir(): string {
@@ -38,11 +39,65 @@ export interface ServeOptions {
   retention?: RetentionOptions;
   /** Recordings to open read-only (`mcpscope view`). */
   recordings?: string[];
+  /** Print the ready object (`ReadyInfo`) as one JSON line instead of the ready line. */
+  json?: boolean;
 }
 
 /**
- * Starts the proxy, prints `mcpscope ready: <url>`, opens the browser unless told not to
- * (or CI is set), and stops cleanly on SIGINT/SIGTERM (forcing after 5 s).
+ * What `--json` prints on stdout, as one line, once mcpscope is ready: listening, and the
+ * session opened at start (if any) connected or failed.
+ */
+export interface ReadyInfo {
+  /** `http://<host>:<port>/?token=<token>`: opening it logs a browser in. */
+  url: string;
+  /** `http://<host>:<port>`: the base of the REST API. */
+  origin: string;
+  port: number;
+  /** The API token (`Authorization: Bearer <token>`). */
+  token: string;
+  /** mcpscope's version. */
+  version: string;
+  /** The session opened at start (a command after `--`, `--url`, `--server` or the default server). */
+  sessionId?: string;
+  /** That session's status: `ready`, or `failed` (then `error`, `errorCode` and `hint` say why). */
+  status?: SessionStatus;
+  error?: string;
+  /** The connection doctor's code, e.g. `MCPSCOPE_COMMAND_NOT_FOUND`. */
+  errorCode?: string;
+  hint?: string;
+  /** `mcpscope view`: each recording given and the id of the read-only session it opened. */
+  recordings?: Array<{ file: string; sessionId: string }>;
+}
+
+/** The connection doctor's words for a failed initial session: message, then what to try. */
+function describeFailure(target: SessionTarget | undefined, error: Error | undefined): string {
+  const what = !target ? "the server" : target.transport === "stdio" ? target.command : target.url;
+  const detail = error instanceof ApiFailure ? `${error.message}\n${error.hint}` : String(error?.message ?? error);
+  return `mcpscope: could not connect to ${what}: ${detail}`;
+}
+
+function readyInfo(server: RunningServer, initial: InitialSession | undefined, recordings: ReadyInfo["recordings"]): ReadyInfo {
+  const info: ReadyInfo = { url: server.url, origin: new URL(server.url).origin, port: server.port, token: server.token, version: VERSION };
+  if (initial) {
+    if (initial.sessionId) info.sessionId = initial.sessionId;
+    info.status = initial.status;
+    if (initial.error) {
+      info.error = initial.error.message;
+      if (initial.error instanceof ApiFailure) {
+        info.errorCode = initial.error.toBody().code;
+        info.hint = initial.error.hint;
+      }
+    }
+  }
+  if (recordings) info.recordings = recordings;
+  return info;
+}
+
+/**
+ * Starts the proxy and, once it listens and the session opened at start (if any) is ready or
+ * failed (the doctor's message on stderr first), prints `mcpscope ready: <url>` (or, with
+ * `json`, a `ReadyInfo` line); opens the browser unless told not to (or CI is set); stops
+ * cleanly on SIGINT/SIGTERM (forcing after 5 s).
  */
 export async function serve(program: Command, opts: ServeOptions): Promise<RunningServer> {
   const recordingsDir = recordingsDirOf(program, opts.dataDir);
@@ -62,15 +117,15 @@ export async function serve(program: Command, opts: ServeOptions): Promise<Runni
     if (e.code === "EADDRINUSE") program.error(`mcpscope: port ${opts.port} is in use. Stop the other process or pick another port with --port <n>.`);
     throw err;
   }
+  const recordings: ReadyInfo["recordings"] = opts.recordings ? [] : undefined;
   for (const file of opts.recordings ?? []) {
     try {
-      server.app.sessions.openRecording(file);
+      recordings!.push({ file, sessionId: server.app.sessions.openRecording(file).id });
     } catch (err) {
       await server.app.close();
       program.error(`mcpscope: cannot open ${file}: ${(err as Error).message}`);
     }
   }
-  process.stdout.write(`mcpscope ready: ${server.url}\n`);
 
   let stopping = false;
   const stop = async () => {
@@ -92,10 +147,16 @@ export async function serve(program: Command, opts: ServeOptions): Promise<Runni
   process.on("SIGTERM", () => void stop());
   process.on("exit", () => server.app.sessions.killAll());
 
+  const initial = await server.initialSession;
+  if (initial?.status === "failed") process.stderr.write(`${describeFailure(opts.target, initial.error)}\n`);
+  const ready = readyInfo(server, initial, recordings);
+  process.stdout.write(opts.json ? `${JSON.stringify(ready)}\n` : `mcpscope ready: ${ready.url}\n`);
+
   if (opts.open && !process.env.CI) {
-    open(server.url).catch(() => {
-      process.stderr.write("mcpscope: could not open a browser; open the URL above yourself.\n");
-    });
+    // Loaded only to open a browser: no request ever needs it.
+    import("open")
+      .then(({ default: open }) => open(server.url))
+      .catch(() => process.stderr.write("mcpscope: could not open a browser; open the URL above yourself.\n"));
   }
   return server;
 }

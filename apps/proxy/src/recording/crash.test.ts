@@ -2,16 +2,15 @@ import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Frame, FramesPage, SessionInfo } from "@mcpscope/protocol";
 import { fixtureCommand } from "@mcpscope/fixtures";
+import { CLI_FROM_SOURCE } from "../testing/cli.js";
 
-const CLI = fileURLToPath(new URL("../../bin/mcpscope.mjs", import.meta.url));
 const TOKEN = "crash-test-token";
 
 async function startCli(dataDir: string, command: string[]) {
-  const child = spawn(process.execPath, [CLI, "--no-open", "--port", "0", "--token", TOKEN, "--data-dir", dataDir, ...(command.length ? ["--", ...command] : [])], {
+  const child = spawn(process.execPath, [...CLI_FROM_SOURCE, "--no-open", "--port", "0", "--token", TOKEN, "--data-dir", dataDir, ...(command.length ? ["--", ...command] : [])], {
     env: { ...process.env, CI: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -26,7 +26,7 @@ export interface OpenOptions {
 
 /**
  * A session's recording: JSON Lines, a header line then one line per frame in seq order
- * (DESIGN.md "Recording"; the export format). Appends are synchronous writes of a batch
+ * (docs/ARCHITECTURE.md "Recording"; the export format). Appends are synchronous writes of a batch
  * (`FrameLog` batches a few milliseconds and writes before anything reads or reports a
  * frame), so a crash of mcpscope loses at most the batch not yet written. Keeps the byte
  * offset of every frame (8 bytes each) to read any range back.

@@ -25,7 +25,7 @@ interface Subscriber {
 }
 
 /**
- * `GET /api/ws`: the live stream (DESIGN.md "Streams"). Subscribers pull from each
+ * `GET /api/ws`: the live stream (docs/ARCHITECTURE.md "Streams"). Subscribers pull from each
  * session's frame log by cursor, so a slow client costs a cursor, not a queue: memory stays
  * bounded, and a reconnecting client resubscribes with its last seq and misses nothing.
  */

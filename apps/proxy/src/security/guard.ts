@@ -35,7 +35,7 @@ function isPublic(url: string): boolean {
 }
 
 /**
- * The proxy's `onRequest` guard (DESIGN.md "Security"), in this order:
+ * The proxy's `onRequest` guard (docs/ARCHITECTURE.md "Security"), in this order:
  * 1. Host allow-list (loopback names with the port): DNS-rebinding defence → 403.
  * 2. Origin allow-list: a foreign or `null` Origin, or a cross-site `Sec-Fetch-Site` → 403.
  * 3. Token: `Authorization: Bearer <token>` or the httpOnly cookie, compared in constant

@@ -32,7 +32,7 @@ export interface FrameLogOptions {
 }
 
 /**
- * The append-only frame log of one session (DESIGN.md "Data model"). `seq` starts at 1 and
+ * The append-only frame log of one session (docs/ARCHITECTURE.md "Data model"). `seq` starts at 1 and
  * is contiguous. With a recording file, the file is the source of truth: appends are
  * serialized and written together at most `FLUSH_DELAY_MS` later (at once past
  * `FLUSH_PENDING_CHARS` of raw text), and always before a frame is read back or reported

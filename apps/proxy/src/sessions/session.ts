@@ -79,7 +79,7 @@ function ignoreProgress(): void {}
 const FALLBACK_STATUSES = new Set([400, 404, 405]);
 
 /**
- * One connection to an MCP server, owned by the proxy (DESIGN.md): the SDK `Client`, the
+ * One connection to an MCP server, owned by the proxy (docs/ARCHITECTURE.md "The shape: the proxy owns the session"): the SDK `Client`, the
  * tapped transport, and the session's frame log. The browser and scripts drive it over REST.
  */
 export class Session {
@@ -365,7 +365,7 @@ export class Session {
     return () => this.listeners.delete(listener);
   }
 
-  /** The target with secret env and header values redacted (DESIGN.md "Security"). */
+  /** The target with secret env and header values redacted (docs/ARCHITECTURE.md "Security"). */
   private redactedTarget(): SessionTarget {
     return this.target.transport === "stdio"
       ? { ...this.target, env: redactEnv(this.target.env) }

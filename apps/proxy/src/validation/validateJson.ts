@@ -16,8 +16,12 @@ export interface ValidationResult {
 }
 
 const options = { allErrors: true, strict: false, validateFormats: true } as const;
-const ajv2020 = addFormats(new Ajv2020(options));
-const ajv07 = addFormats(new Ajv(options));
+// Each dialect's Ajv (it compiles its meta-schemas when made) is made on its first use, like
+// the validators themselves, rather than at every start of mcpscope.
+let ajv2020: Ajv2020 | undefined;
+let ajv07: Ajv | undefined;
+const ajvFor = (dialect: ValidationResult["dialect"]): Ajv | Ajv2020 =>
+  dialect === "draft-07" ? (ajv07 ??= addFormats(new Ajv(options))) : (ajv2020 ??= addFormats(new Ajv2020(options)));
 const compiled = new WeakMap<object, ValidateFunction>();
 const cache = new Map<string, ValidateFunction>();
 const MAX_CACHED = 500;
@@ -46,7 +50,7 @@ function compile(schema: Record<string, unknown>, dialect: ValidationResult["dia
   const cached = cache.get(key);
   if (cached) return cached;
   const { $schema: _ignored, ...rest } = schema;
-  const validate = (dialect === "draft-07" ? ajv07 : ajv2020).compile(rest);
+  const validate = ajvFor(dialect).compile(rest);
   if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
   cache.set(key, validate);
   return validate;

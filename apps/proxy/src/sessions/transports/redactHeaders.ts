@@ -10,7 +10,7 @@ export function isSecretHeader(name: string): boolean {
 }
 
 /**
- * Copies headers with secret values replaced by `[redacted]` (DESIGN.md "Security":
+ * Copies headers with secret values replaced by `[redacted]` (docs/ARCHITECTURE.md "Security";
  * secrets are redacted in what the browser and recordings get unless the user opts in).
  * For `Authorization`, the scheme stays visible: `Bearer [redacted]`.
  */

@@ -73,7 +73,7 @@ async function tapEventStream(stream: ReadableStream<Uint8Array>, log: FrameLog,
 
 /**
  * A `fetch` for the SDK's HTTP transports that records every exchange in a frame log
- * (the HTTP tap of DESIGN.md): JSON-RPC messages in request bodies (`out`), an `http` frame
+ * (the HTTP tap: docs/ARCHITECTURE.md "A frame's path, from the tap to the pixel"): JSON-RPC messages in request bodies (`out`), an `http` frame
  * per response (method, URL, status, headers with secrets redacted, milliseconds to
  * headers), and the JSON-RPC messages of JSON and `text/event-stream` responses (`in`),
  * each linked by `meta.exchange`. Network failures become an `http` frame with `error`.

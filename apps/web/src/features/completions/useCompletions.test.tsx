@@ -13,8 +13,9 @@ import { useCompletions, type CompletionRef } from "./useCompletions";
 
 // The real CLI on the schema zoo (a prompt and a resource template that complete); the page
 // (happy-dom) is put on its origin with its token cookie, so restClient talks to it as in a browser.
-const CLI = fileURLToPath(new NodeURL("../../../../proxy/bin/mcpscope.mjs", import.meta.url));
-// The fixture package's own directory as the server's cwd, so `--import tsx` resolves there.
+// mcpscope runs from its sources (through tsx), like the proxy's own CLI tests.
+const CLI_MAIN = fileURLToPath(new NodeURL("../../../../proxy/src/main.ts", import.meta.url));
+// The fixture package's own directory as the cwd, so `--import tsx` resolves there.
 const FIXTURES = fileURLToPath(new NodeURL("../../../../../packages/fixtures/", import.meta.url));
 let cli: ChildProcess;
 let base: string;
@@ -23,7 +24,8 @@ let sessionId: string;
 beforeAll(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), "mcpscope-completions-"));
   const zoo = [process.execPath, "--import", "tsx", "src/servers/schemaZoo.ts"];
-  cli = spawn(process.execPath, [CLI, "--no-open", "--port", "0", "--data-dir", dataDir, "--cwd", FIXTURES, "--", ...zoo], {
+  cli = spawn(process.execPath, ["--import", "tsx", CLI_MAIN, "--no-open", "--port", "0", "--data-dir", dataDir, "--cwd", FIXTURES, "--", ...zoo], {
+    cwd: FIXTURES,
     env: { ...process.env, CI: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });

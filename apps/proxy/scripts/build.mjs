@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// Builds the publishable `mcpscope` package into apps/proxy/dist:
+//   dist/main.cjs the CLI as one CommonJS file (esbuild): the workspace packages (@mcpscope/*) are
+//                 inlined, every npm dependency stays a require() of the installed package.
+//                 CommonJS because Node 20 loads a dependency tree through require() about
+//                 50 ms faster than through its ES module loader (see bench/coldStart.mjs);
+//   dist/web/     the built web app (apps/web/dist, without source maps).
+// Run by `pnpm build` after the web app's build.
+import { cpSync, existsSync, readFileSync, rmSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const pkgDir = fileURLToPath(new URL("../", import.meta.url));
+const webDist = fileURLToPath(new URL("../../web/dist/", import.meta.url));
+const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+const dependencies = Object.keys(pkg.dependencies ?? {});
+// Dependencies used without an import: the default server is spawned from its installed files.
+const RUN_TIME_ONLY = ["@modelcontextprotocol/server-everything"];
+
+if (!existsSync(`${webDist}index.html`)) {
+  console.error("mcpscope build: the web app is not built (apps/web/dist/index.html is missing). Run `pnpm build` at the repository root.");
+  process.exit(1);
+}
+
+rmSync(`${pkgDir}dist`, { recursive: true, force: true });
+const result = await build({
+  absWorkingDir: pkgDir,
+  entryPoints: { main: "src/main.ts" },
+  outdir: "dist",
+  outExtension: { ".js": ".cjs" },
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20.19",
+  // The sources are ES modules: give them their import.meta.url in CommonJS.
+  define: { "import.meta.url": "__mcpscopeModuleUrl" },
+  banner: { js: '"use strict";\nconst __mcpscopeModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  // An npm dependency (and its subpaths) is imported at run time from node_modules.
+  external: dependencies,
+  metafile: true,
+  logLevel: "warning",
+});
+
+// Anything else imported by a bare name would only work inside this repository.
+const builtin = (path) => path.startsWith("node:");
+const imported = new Set();
+for (const input of Object.values(result.metafile.inputs)) {
+  for (const imp of input.imports) {
+    if (!imp.external || builtin(imp.path)) continue;
+    imported.add(imp.path.startsWith("@") ? imp.path.split("/").slice(0, 2).join("/") : imp.path.split("/")[0]);
+  }
+}
+const missing = [...imported].filter((name) => !dependencies.includes(name));
+if (missing.length) {
+  console.error(`mcpscope build: the bundle imports ${missing.join(", ")}, which package.json does not list as dependencies.`);
+  process.exit(1);
+}
+// …and every dependency is something users install: none may be left unused.
+const unused = dependencies.filter((name) => !imported.has(name) && !RUN_TIME_ONLY.includes(name));
+if (unused.length) {
+  console.error(`mcpscope build: package.json lists ${unused.join(", ")} as dependencies, but the bundle never imports them. Remove them (or move them to devDependencies).`);
+  process.exit(1);
+}
+
+cpSync(webDist, `${pkgDir}dist/web`, { recursive: true, filter: (src) => !src.endsWith(".map") });
+const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
+console.log(`mcpscope build: dist/main.cjs (${Math.round(bytes / 1024)} KiB) and dist/web/`);

@@ -1,0 +1,18 @@
+import { InvalidArgumentError } from "commander";
+
+/** `--port`: a whole number from 0 (any free port) to 65535. */
+export function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError("must be a whole number from 0 to 65535.");
+  return port;
+}
+
+/** A count or a duration: a whole number of at least 1. */
+export function parseCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("must be a whole number of at least 1.");
+  return n;
+}
+
+/** The `--transport` values of a remote server. */
+export const TRANSPORTS = ["streamable-http", "sse"];
