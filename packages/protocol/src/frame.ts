@@ -29,11 +29,15 @@ export type FrameKind = z.infer<typeof FrameKindSchema>;
 export const JsonRpcIdSchema = z.union([z.string(), z.number()]);
 export type JsonRpcId = z.infer<typeof JsonRpcIdSchema>;
 
-/** A parsed JSON-RPC 2.0 message, kept loose: the frame records what the server sent. */
+/**
+ * A parsed JSON-RPC 2.0 message, kept loose: the frame records what the server sent. `id` is
+ * `null` only on an error response to a request whose id could not be read (JSON-RPC 2.0
+ * §5, e.g. a parse error, or an HTTP 4xx answer to a POST).
+ */
 export const JsonRpcMessageSchema = z
   .object({
     jsonrpc: z.literal("2.0"),
-    id: JsonRpcIdSchema.optional(),
+    id: JsonRpcIdSchema.nullable().optional(),
     method: z.string().optional(),
     params: z.unknown().optional(),
     result: z.unknown().optional(),
@@ -76,7 +80,10 @@ export type Frame = z.infer<typeof FrameSchema>;
 /** Lifecycle event names carried in `meta.event` of `lifecycle` frames. */
 export const LifecycleEventSchema = z.enum([
   "spawned",
+  "probe",
+  "fallback",
   "initialized",
+  "negotiated",
   "exited",
   "closed",
   "error",
@@ -84,7 +91,9 @@ export const LifecycleEventSchema = z.enum([
 export type LifecycleEvent = z.infer<typeof LifecycleEventSchema>;
 
 /**
- * Classifies a parsed JSON-RPC message (JSON-RPC 2.0 §4–§5).
+ * Classifies a parsed JSON-RPC message (JSON-RPC 2.0 §4–§5). An error response with
+ * `"id": null` is an `error` (JSON-RPC 2.0 §5: the id is null when the request's id could
+ * not be determined); a result with a null id, or a request with one, is none of the shapes.
  * @returns the frame kind, or `undefined` when the object is none of the four shapes.
  */
 export function classifyMessage(msg: {
@@ -95,7 +104,7 @@ export function classifyMessage(msg: {
 }): "request" | "response" | "error" | "notification" | undefined {
   const hasId = msg.id !== undefined && msg.id !== null;
   if (typeof msg.method === "string") return hasId ? "request" : "notification";
-  if (hasId && msg.error !== undefined) return "error";
+  if (msg.error !== undefined && (hasId || msg.id === null)) return "error";
   if (hasId && "result" in msg) return "response";
   return undefined;
 }

@@ -1,13 +1,20 @@
 import { z } from "zod";
 import { ClientBehaviourSchema } from "./serverRequests.js";
-import type { SessionTarget } from "./session.js";
+import { ProtocolChoiceSchema, type SessionTarget } from "./session.js";
+
+/**
+ * The `mcpscope` object of a config entry: the session's client behaviour
+ * (`ClientBehaviour`) and `protocol`, the revision to speak (`auto` when absent).
+ */
+export const McpscopeEntrySettingsSchema = ClientBehaviourSchema.extend({ protocol: ProtocolChoiceSchema.optional() });
 
 /**
  * One entry of an `mcpServers` config file, the shape Claude Desktop, Cursor and VS Code
  * use: `command`/`args`/`env`/`cwd` for stdio, `url`/`headers` for remote servers, and an
- * optional `type`. mcpscope also reads an optional `mcpscope` object, its session's client
+ * optional `type`. mcpscope also reads an optional `mcpscope` object: its session's client
  * behaviour (`ClientBehaviour`: capabilities switched off, roots, and `autoAnswer` canned
- * answers for unattended runs); other clients ignore keys they do not know.
+ * answers for unattended runs) and `protocol` (`auto`, `2026-07-28` or a handshake-era
+ * version); other clients ignore keys they do not know.
  */
 export const McpServerEntrySchema = z
   .object({
@@ -18,7 +25,7 @@ export const McpServerEntrySchema = z
     cwd: z.string().optional(),
     url: z.string().optional(),
     headers: z.record(z.string(), z.string()).optional(),
-    mcpscope: ClientBehaviourSchema.optional(),
+    mcpscope: McpscopeEntrySettingsSchema.optional(),
   })
   .passthrough()
   .refine((e) => (e.command ? !e.url : Boolean(e.url)), "a server entry needs either a command (stdio) or a url (remote), not both");
@@ -42,10 +49,11 @@ export type ConfiguredServer = z.infer<typeof ConfiguredServerSchema>;
 
 /**
  * Converts a config entry to a session target (`type` `http` is Streamable HTTP); its
- * `mcpscope` object becomes the session's `client` behaviour.
+ * `mcpscope` object becomes the session's `client` behaviour and `protocol`.
  */
 export function entryToTarget(name: string, entry: McpServerEntry): SessionTarget {
-  const client = entry.mcpscope ? { client: entry.mcpscope } : {};
+  const { protocol, ...behaviour } = entry.mcpscope ?? {};
+  const client = { ...(entry.mcpscope ? { client: behaviour as typeof entry.mcpscope } : {}), ...(protocol ? { protocol } : {}) };
   if (entry.command) {
     return { transport: "stdio", command: entry.command, args: entry.args ?? [], env: entry.env ?? {}, ...(entry.cwd ? { cwd: entry.cwd } : {}), name, ...client };
   }
@@ -55,6 +63,8 @@ export function entryToTarget(name: string, entry: McpServerEntry): SessionTarge
 
 /** Converts a session target back to a config entry, for copying out of the UI. */
 export function targetToEntry(target: SessionTarget): McpServerEntry {
+  // Only the protocol: the other settings keep their defaults when the entry is read back.
+  const mcpscope = target.protocol && target.protocol !== "auto" ? { mcpscope: { protocol: target.protocol } as McpServerEntry["mcpscope"] } : {};
   if (target.transport === "stdio") {
     return {
       type: "stdio",
@@ -62,11 +72,13 @@ export function targetToEntry(target: SessionTarget): McpServerEntry {
       ...(target.args.length ? { args: target.args } : {}),
       ...(Object.keys(target.env).length ? { env: target.env } : {}),
       ...(target.cwd ? { cwd: target.cwd } : {}),
+      ...mcpscope,
     };
   }
   return {
     ...(target.transport === "auto" ? {} : { type: target.transport }),
     url: target.url,
     ...(Object.keys(target.headers).length ? { headers: target.headers } : {}),
+    ...mcpscope,
   };
 }

@@ -6,6 +6,7 @@ import type { McpServerEntry, SessionTarget } from "@mcpscope/protocol";
  * two to the same output.
  */
 export function toServerEntry(target: SessionTarget): McpServerEntry {
+  const mcpscope = target.protocol && target.protocol !== "auto" ? { mcpscope: { protocol: target.protocol } as McpServerEntry["mcpscope"] } : {};
   if (target.transport === "stdio") {
     return {
       type: "stdio",
@@ -13,12 +14,14 @@ export function toServerEntry(target: SessionTarget): McpServerEntry {
       ...(target.args.length ? { args: target.args } : {}),
       ...(Object.keys(target.env).length ? { env: target.env } : {}),
       ...(target.cwd ? { cwd: target.cwd } : {}),
+      ...mcpscope,
     };
   }
   return {
     ...(target.transport === "auto" ? {} : { type: target.transport }),
     url: target.url,
     ...(Object.keys(target.headers).length ? { headers: target.headers } : {}),
+    ...mcpscope,
   };
 }
 

@@ -35,7 +35,8 @@ export function parseWireMessage(line: string): ParsedLine {
   if (msg.jsonrpc !== "2.0") return { ok: false, reason: 'missing "jsonrpc": "2.0"' };
   const kind = classifyMessage(msg);
   if (!kind) return { ok: false, reason: "neither a request, a response nor a notification" };
-  if (kind !== "notification" && !isValidId(msg.id)) {
+  // An error may carry a null id: the server could not read the request's (JSON-RPC 2.0 §5).
+  if (kind !== "notification" && !isValidId(msg.id) && !(kind === "error" && msg.id === null)) {
     return { ok: false, reason: "id must be a string or a number" };
   }
   if (kind === "error") {

@@ -1,0 +1,64 @@
+import type { Client } from "@modelcontextprotocol/client";
+import type { ClientBehaviour, Negotiation, Root, SessionInfo, SessionSettings, SessionStatus, SessionTarget, TransportKind } from "@mcpscope/protocol";
+import { clientCapabilities } from "./clientCapabilities.js";
+import type { TappedTransport } from "./transports/tappedTransport.js";
+
+/** What a live session knows about itself, for `projectSessionInfo`. */
+export interface SessionState {
+  id: string;
+  createdAt: number;
+  status: SessionStatus;
+  transportKind: TransportKind;
+  /** The target with secrets redacted. */
+  target: SessionTarget;
+  client?: Client;
+  transport?: TappedTransport;
+  negotiation?: Negotiation;
+  /** The revision the server answered `initialize` with, when connecting failed after it. */
+  observedVersion?: string;
+  settings: SessionSettings;
+  behaviour: ClientBehaviour;
+  roots: Root[];
+  previousId?: string;
+  lastSeq: number;
+  error?: string;
+  errorDetail?: { code: string; hint: string };
+}
+
+/**
+ * The session as the REST API and WebSocket report it: the server's identity, capabilities
+ * and instructions (from `initialize`, or from `server/discover` on 2026-07-28), the
+ * negotiated revision, its era and how it was chosen, and the `server/discover` result.
+ */
+export function projectSessionInfo(s: SessionState): SessionInfo {
+  const client = s.client;
+  const serverInfo = client?.getServerVersion();
+  const capabilities = client?.getServerCapabilities();
+  const instructions = client?.getInstructions();
+  const protocolVersion = client?.getNegotiatedProtocolVersion() ?? s.observedVersion;
+  const era = client?.getProtocolEra();
+  const discover = client?.getDiscoverResult();
+  const pid = s.transport?.pid;
+  return {
+    id: s.id,
+    status: s.status,
+    transport: s.transportKind,
+    target: s.target,
+    createdAt: s.createdAt,
+    ...(serverInfo ? { serverInfo } : {}),
+    ...(capabilities ? { capabilities: capabilities as Record<string, unknown> } : {}),
+    ...(protocolVersion ? { protocolVersion } : {}),
+    ...(era ? { era } : {}),
+    ...(s.negotiation ? { negotiation: s.negotiation } : {}),
+    ...(discover ? { discover: discover as unknown as Record<string, unknown> } : {}),
+    ...(instructions ? { instructions } : {}),
+    ...(pid !== undefined && !s.transport?.exit ? { pid } : {}),
+    settings: s.settings,
+    clientCapabilities: clientCapabilities(s.behaviour.capabilities),
+    roots: s.roots,
+    ...(s.previousId ? { previousId: s.previousId } : {}),
+    lastSeq: s.lastSeq,
+    ...(s.error ? { error: s.error } : {}),
+    ...(s.errorDetail ? { errorCode: s.errorDetail.code, errorHint: s.errorDetail.hint } : {}),
+  };
+}
