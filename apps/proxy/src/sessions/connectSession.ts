@@ -1,6 +1,6 @@
-import { type Client, type ClientOptions, SdkError, SdkErrorCode } from "@modelcontextprotocol/client";
-import type { Negotiation, ProtocolChoice, SessionTarget } from "@mcpscope/protocol";
-import { describeNegotiation, type EraPlan, type EraTimeouts, planEra, probeMeta } from "./eraSelection.js";
+import { type Client, type ClientOptions, SdkError } from "@modelcontextprotocol/client";
+import { MODERN_PROTOCOL_VERSION, type Negotiation, type ProtocolChoice, type SessionTarget } from "@mcpscope/protocol";
+import { describeNegotiation, type EraPlan, type EraRetry, type EraTimeouts, planEra, probeMeta } from "./eraSelection.js";
 import type { FrameLog } from "./frameLog.js";
 import { createTransports } from "./transports/createTransports.js";
 import type { TappedTransport } from "./transports/tappedTransport.js";
@@ -34,13 +34,20 @@ function lifecycle(log: FrameLog, meta: Record<string, unknown>): void {
   log.append({ dir: "meta", kind: "lifecycle", raw: JSON.stringify(meta), meta });
 }
 
-function lastHttpStatus(log: FrameLog): number | undefined {
+/**
+ * The HTTP status after which to try HTTP+SSE, if this attempt ended on one: not when the
+ * server answered in JSON-RPC that it does not support the protocol version (-32022), which
+ * makes it a Streamable HTTP server of another era, not an HTTP+SSE one.
+ */
+function fallbackStatus(log: FrameLog, sinceSeq: number): number | undefined {
   const frames = log.recent();
-  for (let i = frames.length - 1; i >= 0; i--) {
+  let status: number | undefined;
+  for (let i = frames.length - 1; i >= 0 && frames[i]!.seq > sinceSeq; i--) {
     const frame = frames[i]!;
-    if (frame.kind === "http" && typeof frame.meta?.status === "number") return frame.meta.status;
+    if (frame.dir === "in" && frame.msg?.error?.code === -32022) return undefined;
+    if (status === undefined && frame.kind === "http" && typeof frame.meta?.status === "number") status = frame.meta.status;
   }
-  return undefined;
+  return status !== undefined && FALLBACK_STATUSES.has(status) ? status : undefined;
 }
 
 /**
@@ -58,15 +65,16 @@ function lastHttpStatus(log: FrameLog): number | undefined {
 export async function connectSession(ctx: ConnectContext): Promise<{ ok: true; connection: Connection } | ({ ok: false } & ConnectFailure)> {
   const choice: ProtocolChoice = ctx.target.protocol ?? "auto";
   const candidates = createTransports(ctx.target, ctx.log);
-  const attempts: Array<{ make: () => TappedTransport; legacyBecause?: string }> = candidates.map((make) => ({ make }));
+  const attempts: Array<{ make: () => TappedTransport; retry?: EraRetry }> = candidates.map((make) => ({ make }));
   let transport: TappedTransport | undefined;
   for (let i = 0; i < attempts.length; i++) {
     const attempt = attempts[i]!;
+    const startSeq = ctx.log.lastSeq;
     transport = attempt.make();
     ctx.onAttempt(transport);
     let plan: EraPlan;
     try {
-      plan = planEra(choice, transport.kind, ctx, attempt.legacyBecause);
+      plan = planEra(choice, transport.kind, ctx, attempt.retry);
     } catch (error) {
       return { ok: false, error, transport };
     }
@@ -79,16 +87,23 @@ export async function connectSession(ctx: ConnectContext): Promise<{ ok: true; c
     try {
       await client.connect(transport, { timeout: ctx.initializeTimeoutMs });
     } catch (error) {
-      const status = lastHttpStatus(ctx.log);
-      if (i < attempts.length - 1 && status !== undefined && FALLBACK_STATUSES.has(status)) {
+      const status = fallbackStatus(ctx.log, startSeq);
+      if (i < attempts.length - 1 && status !== undefined) {
         await transport.close().catch(() => undefined);
         lifecycle(ctx.log, { event: "fallback", from: transport.kind, to: "sse", reason: `HTTP ${status}` });
         continue;
       }
-      if (exitedOnProbe(error, plan, transport)) {
-        const reason = "the server exited on server/discover (some handshake-era servers exit on any request before initialize)";
+      if (!attempt.retry && exitedOnProbe(error, plan, transport, ctx.log, startSeq)) {
+        const reason = "the server exited once probed with server/discover (some handshake-era servers exit on any request before initialize)";
         lifecycle(ctx.log, { event: "fallback", from: "server/discover", to: "initialize", reason: `${reason}; starting it again for initialize` });
-        attempts.splice(i + 1, 0, { make: attempt.make, legacyBecause: reason });
+        attempts.splice(i + 1, 0, { make: attempt.make, retry: { era: "legacy", reason } });
+        continue;
+      }
+      if (!attempt.retry && choice === "auto" && transport.kind !== "sse" && refusedForModern(ctx.log, startSeq)) {
+        await transport.close().catch(() => undefined);
+        const reason = `the server refused initialize, naming ${MODERN_PROTOCOL_VERSION} (it may have missed the probe while starting)`;
+        lifecycle(ctx.log, { event: "fallback", from: "initialize", to: MODERN_PROTOCOL_VERSION, reason: `${reason}; connecting again with server/discover` });
+        attempts.splice(i + 1, 0, { make: attempt.make, retry: { era: "modern", reason } });
         continue;
       }
       // Left open: the connection doctor reads how the process ended before it is closed.
@@ -103,14 +118,21 @@ export async function connectSession(ctx: ConnectContext): Promise<{ ok: true; c
   return { ok: false, error: new Error("no transport to try"), transport };
 }
 
-/** A stdio probe that ended because the process exited, with `auto` still free to fall back. */
-function exitedOnProbe(error: unknown, plan: EraPlan, transport: TappedTransport): boolean {
-  return (
-    plan.mode === "auto" &&
-    plan.probe !== undefined &&
-    transport.kind === "stdio" &&
-    transport.exit !== undefined &&
-    error instanceof SdkError &&
-    error.code === SdkErrorCode.EraNegotiationFailed
-  );
+/** Whether this attempt's `initialize` was refused with -32022 naming 2026-07-28 (MCP 2026-07-28 "Versioning → Backward Compatibility"). */
+function refusedForModern(log: FrameLog, sinceSeq: number): boolean {
+  return log.recent().some((f) => {
+    if (f.seq <= sinceSeq || f.dir !== "in" || f.msg?.error?.code !== -32022) return false;
+    const supported = (f.msg.error.data as { supported?: unknown } | undefined)?.supported;
+    return Array.isArray(supported) && supported.includes(MODERN_PROTOCOL_VERSION);
+  });
+}
+
+/**
+ * An `auto` stdio attempt whose process exited after the probe was sent (during the probe,
+ * or during the `initialize` that followed a probe timeout: the server read the probe late).
+ * A server that would have crashed anyway is then started once more, and fails the same way.
+ */
+function exitedOnProbe(error: unknown, plan: EraPlan, transport: TappedTransport, log: FrameLog, sinceSeq: number): boolean {
+  if (plan.mode !== "auto" || !plan.probe || transport.kind !== "stdio" || !transport.exit || !(error instanceof SdkError)) return false;
+  return log.recent().some((f) => f.seq > sinceSeq && f.dir === "out" && f.msg?.method === "server/discover");
 }

@@ -19,6 +19,14 @@ export interface EraPlan {
   probe?: { timeoutMs: number; onSilence: "initialize" | "fail" };
   /** Why connecting runs `initialize` without a probe. */
   noProbeReason?: string;
+  /** Why this attempt is a retry in the other era. */
+  retryReason?: string;
+}
+
+/** An `auto` attempt in the era an earlier attempt showed, and why. */
+export interface EraRetry {
+  era: "modern" | "legacy";
+  reason: string;
 }
 
 export interface EraTimeouts {
@@ -32,17 +40,23 @@ export interface EraTimeouts {
  * timeout after which silence means the handshake era; on Streamable HTTP silence is an
  * error) and falls back to `initialize`; `2026-07-28` probes and never falls back; an older
  * revision runs `initialize` offering only that one. HTTP+SSE predates 2026-07-28: `auto`
- * runs `initialize` on it directly. `legacyBecause` forces the handshake (a retry after the
- * probe failed in a way that says the server is a handshake-era one).
+ * runs `initialize` on it directly. `retry` is an `auto` attempt that an earlier one showed
+ * the era of: `legacy` (the server exited on the probe) runs `initialize` at once, `modern`
+ * (it refused `initialize`, naming 2026-07-28) probes without falling back.
  * @throws ApiFailure PROTOCOL_TRANSPORT_MISMATCH for 2026-07-28 over HTTP+SSE.
  */
-export function planEra(choice: ProtocolChoice, transport: TransportKind, timeouts: EraTimeouts, legacyBecause?: string): EraPlan {
-  if (choice === MODERN_PROTOCOL_VERSION) {
+export function planEra(choice: ProtocolChoice, transport: TransportKind, timeouts: EraTimeouts, retry?: EraRetry): EraPlan {
+  if (choice === MODERN_PROTOCOL_VERSION || retry?.era === "modern") {
     if (transport === "sse") throw new ApiFailure("PROTOCOL_TRANSPORT_MISMATCH");
-    return { mode: "pinned", client: { versionNegotiation: { mode: { pin: MODERN_PROTOCOL_VERSION }, probe: { timeoutMs: timeouts.initializeTimeoutMs } } }, probe: { timeoutMs: timeouts.initializeTimeoutMs, onSilence: "fail" } };
+    return {
+      mode: choice === "auto" ? "auto" : "pinned",
+      client: { versionNegotiation: { mode: { pin: MODERN_PROTOCOL_VERSION }, probe: { timeoutMs: timeouts.initializeTimeoutMs } } },
+      probe: { timeoutMs: timeouts.initializeTimeoutMs, onSilence: "fail" },
+      ...(retry ? { retryReason: retry.reason } : {}),
+    };
   }
   if (choice !== "auto") return { mode: "pinned", client: { supportedProtocolVersions: [choice] }, noProbeReason: `pinned to ${choice}` };
-  if (legacyBecause) return { mode: "auto", client: {}, noProbeReason: legacyBecause };
+  if (retry) return { mode: "auto", client: {}, noProbeReason: retry.reason };
   if (transport === "sse") return { mode: "auto", client: {}, noProbeReason: "the HTTP+SSE transport predates 2026-07-28" };
   const timeoutMs = transport === "stdio" ? Math.min(timeouts.stdioProbeTimeoutMs, timeouts.initializeTimeoutMs) : timeouts.initializeTimeoutMs;
   return {
@@ -58,7 +72,7 @@ export function probeMeta(plan: EraPlan, transport: TransportKind): Record<strin
   const note =
     probe.onSilence === "initialize"
       ? `probing in place on ${transport}: a server that does not answer within ${probe.timeoutMs} ms is taken for a handshake-era server and gets initialize next`
-      : `${plan.mode === "pinned" ? `pinned to ${MODERN_PROTOCOL_VERSION}: no fallback` : "an answer without 2026-07-28 falls back to initialize"}; no answer within ${probe.timeoutMs} ms fails the connection`;
+      : `${plan.mode === "pinned" ? `pinned to ${MODERN_PROTOCOL_VERSION}: no fallback` : plan.retryReason ? `${plan.retryReason}: no fallback` : "an answer without 2026-07-28 falls back to initialize"}; no answer within ${probe.timeoutMs} ms fails the connection`;
   return { event: "probe", method: "server/discover", transport, mode: plan.mode, timeoutMs: probe.timeoutMs, note };
 }
 
@@ -88,7 +102,10 @@ export function probeAnswer(frames: readonly Frame[], timeoutMs: number): string
 
 /** How the revision was chosen, once connected, for SessionInfo and the `negotiated` frame. */
 export function describeNegotiation(plan: EraPlan, era: "modern" | "legacy" | undefined, frames: readonly Frame[], discover?: { supportedVersions?: unknown }): Negotiation {
-  if (era === "modern") return { mode: plan.mode, outcome: "discover", reason: `the server answered server/discover (supportedVersions: ${JSON.stringify(discover?.supportedVersions ?? [])})` };
+  if (era === "modern") {
+    const answered = `the server answered server/discover (supportedVersions: ${JSON.stringify(discover?.supportedVersions ?? [])})`;
+    return { mode: plan.mode, outcome: "discover", reason: plan.retryReason ? `${plan.retryReason}; ${answered}` : answered };
+  }
   if (plan.probe) return { mode: plan.mode, outcome: "fallback", reason: probeAnswer(frames, plan.probe.timeoutMs) };
   return { mode: plan.mode, outcome: "initialize", ...(plan.noProbeReason ? { reason: plan.noProbeReason } : {}) };
 }
