@@ -31,7 +31,7 @@ import { routeInbound } from "./notificationRouting.js";
 import { PendingIds } from "./pendingIds.js";
 import { RequestRunner } from "./requestRunner.js";
 import { ServerRequestAnswerer } from "./serverRequestAnswerer.js";
-import { projectSessionInfo } from "./sessionInfo.js";
+import { projectSessionInfo, type ServerIdentity, serverIdentity } from "./sessionInfo.js";
 import type { TappedTransport } from "./transports/tappedTransport.js";
 import { redactEnv, redactHeaders } from "./transports/redactHeaders.js";
 
@@ -71,6 +71,7 @@ export class Session {
   private transport?: TappedTransport;
   private transportKind: TransportKind;
   private negotiation?: Negotiation;
+  private server?: ServerIdentity;
   private observedVersion?: string;
   private tasks?: ClientTasks;
   private closing = false;
@@ -143,6 +144,7 @@ export class Session {
     const { client, transport, negotiation } = outcome.connection;
     this.client = client;
     this.negotiation = negotiation;
+    this.server = serverIdentity(client);
     const tasks = new ClientTasks((message) => transport.send(message), (method, id, params, signal) => this.answerer.answer(method, id, params, signal));
     this.tasks = tasks;
     routeInbound(transport, (request) => client.getProtocolEra() === "legacy" && tasks.handle(request));
@@ -259,7 +261,7 @@ export class Session {
       status: this.status,
       transportKind: this.transportKind,
       target: this.redactedTarget(),
-      client: this.client,
+      server: this.server,
       transport: this.transport,
       negotiation: this.negotiation,
       observedVersion: this.observedVersion,

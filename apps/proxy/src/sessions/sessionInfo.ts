@@ -3,6 +3,32 @@ import type { ClientBehaviour, Negotiation, Root, SessionInfo, SessionSettings, 
 import { clientCapabilities } from "./clientCapabilities.js";
 import type { TappedTransport } from "./transports/tappedTransport.js";
 
+/**
+ * What the server said about itself at connect time (from `initialize`, or from
+ * `server/discover` on 2026-07-28). Taken once, when connected: the SDK client forgets it
+ * when the connection closes, and a closed session still reports it.
+ */
+export interface ServerIdentity {
+  serverInfo?: SessionInfo["serverInfo"];
+  capabilities?: Record<string, unknown>;
+  instructions?: string;
+  protocolVersion?: string;
+  era?: SessionInfo["era"];
+  discover?: Record<string, unknown>;
+}
+
+/** Reads a connected SDK client's view of the server. */
+export function serverIdentity(client: Client): ServerIdentity {
+  return {
+    serverInfo: client.getServerVersion(),
+    capabilities: client.getServerCapabilities() as Record<string, unknown> | undefined,
+    instructions: client.getInstructions(),
+    protocolVersion: client.getNegotiatedProtocolVersion(),
+    era: client.getProtocolEra(),
+    discover: client.getDiscoverResult() as unknown as Record<string, unknown> | undefined,
+  };
+}
+
 /** What a live session knows about itself, for `projectSessionInfo`. */
 export interface SessionState {
   id: string;
@@ -11,7 +37,7 @@ export interface SessionState {
   transportKind: TransportKind;
   /** The target with secrets redacted. */
   target: SessionTarget;
-  client?: Client;
+  server?: ServerIdentity;
   transport?: TappedTransport;
   negotiation?: Negotiation;
   /** The revision the server answered `initialize` with, when connecting failed after it. */
@@ -31,13 +57,8 @@ export interface SessionState {
  * negotiated revision, its era and how it was chosen, and the `server/discover` result.
  */
 export function projectSessionInfo(s: SessionState): SessionInfo {
-  const client = s.client;
-  const serverInfo = client?.getServerVersion();
-  const capabilities = client?.getServerCapabilities();
-  const instructions = client?.getInstructions();
-  const protocolVersion = client?.getNegotiatedProtocolVersion() ?? s.observedVersion;
-  const era = client?.getProtocolEra();
-  const discover = client?.getDiscoverResult();
+  const { serverInfo, capabilities, instructions, era, discover } = s.server ?? {};
+  const protocolVersion = s.server?.protocolVersion ?? s.observedVersion;
   const pid = s.transport?.pid;
   return {
     id: s.id,
@@ -46,11 +67,11 @@ export function projectSessionInfo(s: SessionState): SessionInfo {
     target: s.target,
     createdAt: s.createdAt,
     ...(serverInfo ? { serverInfo } : {}),
-    ...(capabilities ? { capabilities: capabilities as Record<string, unknown> } : {}),
+    ...(capabilities ? { capabilities } : {}),
     ...(protocolVersion ? { protocolVersion } : {}),
     ...(era ? { era } : {}),
     ...(s.negotiation ? { negotiation: s.negotiation } : {}),
-    ...(discover ? { discover: discover as unknown as Record<string, unknown> } : {}),
+    ...(discover ? { discover } : {}),
     ...(instructions ? { instructions } : {}),
     ...(pid !== undefined && !s.transport?.exit ? { pid } : {}),
     settings: s.settings,
