@@ -34,10 +34,13 @@ describe("mcpscope --protocol", () => {
       const base = new URL(url).origin;
       let sessions: SessionInfo[] = [];
       await expect
-        .poll(async () => {
-          sessions = (await (await fetch(`${base}/api/sessions`, { headers: { authorization: "Bearer cli-protocol" } })).json()) as SessionInfo[];
-          return sessions[0]?.status;
-        })
+        .poll(
+          async () => {
+            sessions = (await (await fetch(`${base}/api/sessions`, { headers: { authorization: "Bearer cli-protocol" } })).json()) as SessionInfo[];
+            return sessions[0]?.status;
+          },
+          { timeout: 20_000 },
+        )
         .toBe("ready");
       expect(sessions[0]).toMatchObject({ target: { protocol: "2025-06-18" }, protocolVersion: "2025-06-18", negotiation: { mode: "pinned", outcome: "initialize" } });
     } finally {

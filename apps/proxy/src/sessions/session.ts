@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
-import { Client, type ClientOptions } from "@modelcontextprotocol/client";
+import type { Client } from "@modelcontextprotocol/client";
 import {
   type AnswerBody,
   type ClientBehaviour,
@@ -19,21 +19,20 @@ import {
 } from "@mcpscope/protocol";
 import { ApiFailure } from "../errors.js";
 import { FrameFile } from "../recording/frameFile.js";
-import { VERSION } from "../version.js";
-import { clientCapabilities } from "./clientCapabilities.js";
 import { ClientTasks } from "./clientTasks.js";
 import { connectSession } from "./connectSession.js";
 import { DEFAULT_STDIO_PROBE_TIMEOUT_MS } from "./eraSelection.js";
 import { describeExit, explainConnectFailure, stderrSuffix } from "./explainConnectFailure.js";
 import { FrameLog } from "./frameLog.js";
 import { Inbox } from "./inbox.js";
+import { createMcpClient } from "./mcpClient.js";
 import { routeInbound } from "./notificationRouting.js";
 import { PendingIds } from "./pendingIds.js";
 import { RequestRunner } from "./requestRunner.js";
 import { ServerRequestAnswerer } from "./serverRequestAnswerer.js";
 import { projectSessionInfo, type ServerIdentity, serverIdentity } from "./sessionInfo.js";
 import type { TappedTransport } from "./transports/tappedTransport.js";
-import { redactEnv, redactHeaders } from "./transports/redactHeaders.js";
+import { redactTarget } from "./transports/redactHeaders.js";
 
 /** Default per-request timeout in milliseconds. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
@@ -124,7 +123,7 @@ export class Session {
       log: this.log,
       initializeTimeoutMs: this.initializeTimeoutMs,
       stdioProbeTimeoutMs: this.options.stdioProbeTimeoutMs ?? DEFAULT_STDIO_PROBE_TIMEOUT_MS,
-      newClient: (era) => this.newClient(era),
+      newClient: (era) => createMcpClient(this.behaviour, this.answerer, era, (client) => client === this.client && this.onTransportClosed()),
       onAttempt: (transport) => {
         this.transport = transport;
         this.transportKind = transport.kind;
@@ -260,7 +259,7 @@ export class Session {
       createdAt: this.createdAt,
       status: this.status,
       transportKind: this.transportKind,
-      target: this.redactedTarget(),
+      target: redactTarget(this.target),
       server: this.server,
       transport: this.transport,
       negotiation: this.negotiation,
@@ -281,30 +280,11 @@ export class Session {
     return () => this.listeners.delete(listener);
   }
 
-  /** The target with secret env and header values redacted (DESIGN.md "Security"). */
-  private redactedTarget(): SessionTarget {
-    return this.target.transport === "stdio"
-      ? { ...this.target, env: redactEnv(this.target.env) }
-      : { ...this.target, headers: redactHeaders(this.target.headers, this.target.revealSecrets) };
-  }
-
   private createRecording(dir: string): FrameFile {
     const stamp = new Date(this.createdAt).toISOString().replace(/[:.]/g, "-");
     this.recordingPath = join(dir, `${stamp}-${this.id}.jsonl`);
-    const session = { id: this.id, createdAt: this.createdAt, transport: this.transportKind, target: this.redactedTarget(), ...(this.previousId ? { previousId: this.previousId } : {}) };
+    const session = { id: this.id, createdAt: this.createdAt, transport: this.transportKind, target: redactTarget(this.target), ...(this.previousId ? { previousId: this.previousId } : {}) };
     return FrameFile.create(this.recordingPath, { type: "mcpscope-recording", version: 1, session });
-  }
-
-  private newClient(era: Pick<ClientOptions, "versionNegotiation" | "supportedProtocolVersions">): Client {
-    const client = new Client({ name: "mcpscope", version: VERSION }, { capabilities: clientCapabilities(this.behaviour.capabilities), ...era });
-    this.answerer.register(client);
-    client.onclose = () => {
-      if (client === this.client) this.onTransportClosed();
-    };
-    client.onerror = () => {
-      // Transport errors are recorded as frames; the SDK's report adds nothing.
-    };
-    return client;
   }
 
   private setStatus(status: SessionStatus, error?: string): void {
