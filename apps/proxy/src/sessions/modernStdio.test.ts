@@ -45,10 +45,11 @@ describe("a 2026-07-28 server over stdio (SDK v2 serveStdio)", () => {
     expect((echo.msg!.params as { _meta: Record<string, unknown> })._meta).toMatchObject({ "io.modelcontextprotocol/protocolVersion": "2026-07-28", progressToken: expect.any(String) });
   });
 
-  it("refuses a method 2026-07-28 removed without sending it", async () => {
+  it("refuses methods 2026-07-28 removed without sending them", async () => {
     const before = (await t.frames(session.id)).length;
-    const ping = await t.request(session.id, "ping");
-    expect(ping).toMatchObject({ error: { code: -32603, data: { sdkError: "METHOD_NOT_SUPPORTED_BY_PROTOCOL_VERSION" } } });
+    for (const [method, params] of [["ping"], ["logging/setLevel", { level: "info" }], ["resources/subscribe", { uri: "demo://hello" }]] as const) {
+      expect(await t.request(session.id, method, params), method).toMatchObject({ error: { code: -32603, data: { sdkError: "METHOD_NOT_SUPPORTED_BY_PROTOCOL_VERSION" } } });
+    }
     expect((await t.frames(session.id)).length).toBe(before);
   });
 
