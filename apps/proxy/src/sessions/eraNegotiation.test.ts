@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiError, Frame, SessionInfo } from "@mcpscope/protocol";
-import { fixtureCommand, startEverything } from "@mcpscope/fixtures";
+import { fixtureCommand, startEverything, startHttpFixture } from "@mcpscope/fixtures";
 import { defaultServerTarget } from "./defaultServer.js";
 import { startTestApp, type TestApp } from "../testing/testApp.js";
 import { modernStdioTarget, probeShyTarget } from "../testing/testServers.js";
@@ -65,8 +65,8 @@ describe("choosing the protocol revision", () => {
   });
 
   it("auto recovers when a 2026-07-28-only server, slow to start, misses the probe and refuses initialize", async () => {
-    // tsx takes longer than this app's 300 ms stdio probe timeout to start the server.
-    const session = await t.openSession(modernStdioTarget({ modernOnly: true }));
+    // Slower to start than this app's 300 ms stdio probe timeout.
+    const session = await t.openSession(modernStdioTarget({ modernOnly: true, startDelayMs: 600 }));
     expect(session).toMatchObject({ status: "ready", era: "modern", negotiation: { mode: "auto", outcome: "discover", reason: expect.stringContaining("refused initialize, naming 2026-07-28") } });
     const frames = await t.frames(session.id);
     expect(events(frames)).toEqual(["spawned", "probe", "exited", "fallback", "spawned", "probe", "negotiated"]);
@@ -102,5 +102,22 @@ describe("auto over HTTP with an HTTP+SSE-only server", () => {
     const frames = await t.frames(session.id);
     expect(events(frames)).toEqual(expect.arrayContaining(["probe", "fallback", "negotiated"]));
     expect(frames.filter((f) => f.kind === "invalid")).toEqual([]);
+  });
+});
+
+describe("auto over HTTP with a stateful handshake-era Streamable HTTP server", () => {
+  it("takes the probe's 400 answer (a JSON-RPC error with a null id) as the handshake era, and records that answer as an error frame", async () => {
+    const [t, fixture] = await Promise.all([startTestApp(), startHttpFixture()]);
+    try {
+      const session = await t.openSession({ url: `${fixture.origin}/mcp` } as never);
+      expect(session).toMatchObject({ status: "ready", transport: "streamable-http", era: "legacy", negotiation: { outcome: "fallback", reason: expect.stringContaining("server/discover answered HTTP 400") } });
+      const frames = await t.frames(session.id);
+      expect(frames.filter((f) => f.kind === "invalid")).toEqual([]);
+      const answer = frames.find((f) => f.dir === "in" && f.msg?.id === null)!;
+      expect(answer).toMatchObject({ kind: "error", msg: { error: { code: -32000 } }, reason: expect.stringContaining("null id") });
+    } finally {
+      await t.close();
+      await fixture.stop();
+    }
   });
 });

@@ -72,7 +72,13 @@ describe("a 2026-07-28 server over Streamable HTTP (SDK v2 createMcpHandler)", (
     const legacy = await t.openSession({ url: server.url, protocol: "2025-06-18" } as never);
     expect(legacy).toMatchObject({ status: "ready", protocolVersion: "2025-06-18", era: "legacy", negotiation: { mode: "pinned", outcome: "initialize" } });
     expect(textOf(await t.request(legacy.id, "tools/call", { name: "echo", arguments: { message: "old" } }))).toBe("echo: old");
-    expect((await t.frames(legacy.id)).some((f) => f.msg?.method === "server/discover")).toBe(false);
+    const frames = await t.frames(legacy.id);
+    expect(frames.some((f) => f.msg?.method === "server/discover")).toBe(false);
+    // A stateless endpoint answers the GET stream 405 with a JSON-RPC error whose id is null.
+    const get = frames.find((f) => f.kind === "http" && f.meta?.method === "GET" && f.meta?.status === 405);
+    expect(get, "the SDK opens the GET stream after initialize").toBeDefined();
+    expect(frames.find((f) => f.meta?.exchange === get!.meta?.exchange && f.dir === "in")).toMatchObject({ kind: "error", msg: { id: null } });
+    expect(frames.filter((f) => f.kind === "invalid")).toEqual([]);
   });
 });
 
