@@ -1,0 +1,89 @@
+// What `pnpm test:conformance` runs, against what, and which baseline judges it.
+import { fileURLToPath } from "node:url";
+
+/** Protocol revisions the runs use (the CLI's `--spec-version`). */
+export type SpecVersion = "2025-11-25" | "2026-07-28";
+
+/** Scenarios left out on purpose, with the reason the runner prints. */
+export const EXCLUDED: Array<{ matches: (scenario: string) => boolean; label: string; reason: string }> = [
+  {
+    matches: (scenario) => scenario.startsWith("auth/"),
+    label: "auth/*",
+    reason: "OAuth authorization flows are a separate issue; mcpscope's engine gets its OAuth client there, so they are not run (nor baselined) here",
+  },
+];
+
+/** True when `scenario` is excluded (see EXCLUDED). */
+export function isExcluded(scenario: string): boolean {
+  return EXCLUDED.some((e) => e.matches(scenario));
+}
+
+/** The fixture servers the server runs test (from @mcpscope/fixtures). */
+export type FixtureKind = "http" | "modern" | "modern-only";
+
+/** Server mode: the CLI acts as a client against one of our fixtures. */
+export interface ServerRun {
+  id: string;
+  fixture: FixtureKind;
+  specVersion: SpecVersion;
+  baselineFile: string;
+}
+
+/** Client mode: the CLI serves each scenario and runs mcpscope's engine (client.ts) against it. */
+export interface ClientRun {
+  id: string;
+  specVersion: SpecVersion;
+  /** Candidate scenarios; those the CLI does not list at `specVersion` are left out. */
+  scenarios: string[];
+  baselineFile: string;
+}
+
+const here = (name: string) => fileURLToPath(new URL(name, import.meta.url));
+
+/** The server-mode baseline: one section per run id. */
+export const SERVER_BASELINE = here("./baseline.server.json");
+
+/**
+ * Server runs: the 2025-era `http` fixture at 2025-11-25; the `modern` fixture (both eras)
+ * at 2025-11-25 and 2026-07-28; and `modern --modern-only` at 2026-07-28. Each runs the
+ * CLI's whole server suite (`--suite all`) filtered to the revision.
+ */
+export const SERVER_RUNS: ServerRun[] = [
+  { id: "http@2025-11-25", fixture: "http", specVersion: "2025-11-25", baselineFile: SERVER_BASELINE },
+  { id: "modern@2025-11-25", fixture: "modern", specVersion: "2025-11-25", baselineFile: SERVER_BASELINE },
+  { id: "modern@2026-07-28", fixture: "modern", specVersion: "2026-07-28", baselineFile: SERVER_BASELINE },
+  { id: "modern-only@2026-07-28", fixture: "modern-only", specVersion: "2026-07-28", baselineFile: SERVER_BASELINE },
+];
+
+/**
+ * The CLI's `core` client suite (conformance 0.2.0-alpha.12) without its auth/* scenarios.
+ * The CLI offers no way to run a suite minus some of its scenarios, so the runner names
+ * them; re-check this list when upgrading @modelcontextprotocol/conformance.
+ */
+export const CORE_CLIENT_SCENARIOS = ["initialize", "tools_call", "elicitation-sep1034-client-defaults", "sse-retry"];
+
+/**
+ * At 2026-07-28 `core` keeps only tools_call, so the client run adds the suite's other
+ * non-auth 2026-07-28 client scenarios that a generic client (list tools, call them,
+ * answer what the server asks) can exercise: per-request `_meta`, multi round-trip
+ * requests, the SEP-2243 standard and custom headers, no network `$ref` dereferencing.
+ */
+export const MODERN_CLIENT_SCENARIOS = [
+  "request-metadata",
+  "sep-2322-client-request-state",
+  "http-standard-headers",
+  "http-custom-headers",
+  "http-invalid-tool-headers",
+  "json-schema-ref-no-deref",
+];
+
+/** Client runs, one baseline file each. */
+export const CLIENT_RUNS: ClientRun[] = [
+  { id: "core@2025-11-25", specVersion: "2025-11-25", scenarios: CORE_CLIENT_SCENARIOS, baselineFile: here("./baseline.client-2025-11-25.json") },
+  {
+    id: "core@2026-07-28",
+    specVersion: "2026-07-28",
+    scenarios: [...CORE_CLIENT_SCENARIOS, ...MODERN_CLIENT_SCENARIOS],
+    baselineFile: here("./baseline.client-2026-07-28.json"),
+  },
+];
