@@ -1,8 +1,9 @@
-import { type Client, ProtocolError, SdkError, SdkErrorCode } from "@modelcontextprotocol/client";
+import { type CallToolRequest, type Client, ProtocolError, type RequestOptions, SdkError, SdkErrorCode } from "@modelcontextprotocol/client";
 import type { Frame, JsonRpcError, JsonRpcId, SendRequestResult } from "@mcpscope/protocol";
 import { z } from "zod";
 import { ApiFailure } from "../errors.js";
 import { RequestTimers, type TimerSettings } from "./requestTimers.js";
+import { ToolIndex } from "./toolIndex.js";
 
 /** Any result object: mcpscope shows what the server sent; judging it is the UI's job. */
 const AnyResultSchema = z.record(z.string(), z.unknown());
@@ -53,6 +54,7 @@ function millisSince(started: number): number {
  * on a 2026-07-28 Streamable HTTP connection, closes the request's stream).
  */
 export class RequestRunner {
+  private readonly tools = new ToolIndex();
   private readonly byToken = new Map<ProgressToken, InFlight>();
   private readonly byId = new Map<JsonRpcId, InFlight>();
   private holding = false;
@@ -77,8 +79,8 @@ export class RequestRunner {
     }, this.holding);
     this.byToken.set(token, entry);
     try {
-      const request = { method, params: { ...params, _meta: { ...meta, progressToken: token } } };
-      const result = await client.request(request, AnyResultSchema, { signal: entry.controller.signal, timeout: SDK_TIMEOUT_NEVER_MS });
+      const withToken = { ...params, _meta: { ...meta, progressToken: token } };
+      const result = await this.send(client, method, withToken, { signal: entry.controller.signal, timeout: SDK_TIMEOUT_NEVER_MS });
       return { result, durationMs: millisSince(started) };
     } catch (err) {
       const durationMs = millisSince(started);
@@ -90,6 +92,21 @@ export class RequestRunner {
       if (this.byToken.get(token) === entry) this.byToken.delete(token);
       for (const id of entry.ids) if (this.byId.get(id) === entry) this.byId.delete(id);
     }
+  }
+
+  /**
+   * Any request goes out through `Client.request` with a schema that takes any result: the
+   * timeline and the UI show and judge what the server sent. A 2026-07-28 `tools/call` goes
+   * through `Client.callTool` with the tool's listed definition instead, so the SDK mirrors
+   * `x-mcp-header` arguments into `Mcp-Param-*` headers (SEP-2243) and, when the server
+   * still answers HeaderMismatch, refreshes `tools/list` and retries once.
+   */
+  private send(client: Client, method: string, params: Record<string, unknown>, options: RequestOptions): Promise<Record<string, unknown>> {
+    if (method === "tools/call" && client.getProtocolEra() === "modern") {
+      const toolDefinition = this.tools.definition(params.name);
+      return client.callTool(params as CallToolRequest["params"], { ...options, ...(toolDefinition ? { toolDefinition } : {}) }) as Promise<Record<string, unknown>>;
+    }
+    return client.request({ method, params }, AnyResultSchema, options);
   }
 
   /**
@@ -129,7 +146,9 @@ export class RequestRunner {
   /** Reads each recorded frame: ids of outgoing legs, progress, `input_required` rounds. */
   onFrame = (frame: Frame): void => {
     const msg = frame.msg;
-    if (!msg || this.byToken.size === 0) return;
+    if (!msg) return;
+    this.tools.onFrame(frame);
+    if (this.byToken.size === 0) return;
     if (frame.dir === "out") {
       if (frame.kind !== "request" || msg.id === undefined || msg.id === null) return;
       const token = (msg.params as { _meta?: { progressToken?: unknown } } | undefined)?._meta?.progressToken;
