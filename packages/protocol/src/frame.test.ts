@@ -9,6 +9,7 @@ describe("classifyMessage", () => {
   });
 
   it("does not take a result with a null id for a response", () => {
-    expect(classifyMessage({ jsonrpc: "2.0", result: {}, id: null })).toBeUndefined();
+    const msg = { jsonrpc: "2.0", result: {}, id: null };
+    expect(classifyMessage(msg)).toBeUndefined();
   });
 });

@@ -84,6 +84,7 @@ export const LifecycleEventSchema = z.enum([
   "fallback",
   "initialized",
   "negotiated",
+  "cancelled",
   "exited",
   "closed",
   "error",

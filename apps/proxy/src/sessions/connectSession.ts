@@ -1,7 +1,7 @@
 import { type Client, type ClientOptions, SdkError } from "@modelcontextprotocol/client";
 import { MODERN_PROTOCOL_VERSION, type Negotiation, type ProtocolChoice, type SessionTarget } from "@mcpscope/protocol";
 import { describeNegotiation, type EraPlan, type EraRetry, type EraTimeouts, planEra, probeMeta } from "./eraSelection.js";
-import type { FrameLog } from "./frameLog.js";
+import { appendLifecycle as lifecycle, type FrameLog } from "./frameLog.js";
 import { createTransports } from "./transports/createTransports.js";
 import type { TappedTransport } from "./transports/tappedTransport.js";
 
@@ -28,10 +28,6 @@ export interface ConnectContext extends EraTimeouts {
   newClient(era: Pick<ClientOptions, "versionNegotiation" | "supportedProtocolVersions">): Client;
   /** Told of each attempt's transport as it starts (the session reports its pid, exit …). */
   onAttempt(transport: TappedTransport): void;
-}
-
-function lifecycle(log: FrameLog, meta: Record<string, unknown>): void {
-  log.append({ dir: "meta", kind: "lifecycle", raw: JSON.stringify(meta), meta });
 }
 
 /**

@@ -67,7 +67,7 @@ export function planEra(choice: ProtocolChoice, transport: TransportKind, timeou
 }
 
 /** The `probe` lifecycle frame's details: what is sent, how long it waits, what silence means. */
-export function probeMeta(plan: EraPlan, transport: TransportKind): Record<string, unknown> {
+export function probeMeta(plan: EraPlan, transport: TransportKind): Record<string, unknown> & { event: "probe" } {
   const probe = plan.probe!;
   const note =
     probe.onSilence === "initialize"

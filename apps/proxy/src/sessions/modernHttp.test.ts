@@ -57,6 +57,8 @@ describe("a 2026-07-28 server over Streamable HTTP (SDK v2 createMcpHandler)", (
     expect(await pending).toMatchObject({ error: { code: -32800, message: "Cancelled: stop" } });
     const frames = await t.frames(session.id);
     expect(frames.some((f) => f.msg?.method === "notifications/cancelled")).toBe(false);
+    // Nothing goes on the wire, so a lifecycle frame names the request and the reason.
+    expect(frames.find((f) => f.meta?.event === "cancelled")?.meta).toMatchObject({ requestId: request!.msg!.id, reason: "stop", via: "closed the request's response stream" });
   });
 
   it("answers an input_required elicitation from the inbox over HTTP", async () => {

@@ -60,6 +60,9 @@ export class RequestRunner {
   private holding = false;
   private counter = 0;
 
+  /** @param onAbort told of each request the runner ends (cancelled or timed out): its ids and the reason. */
+  constructor(private readonly onAbort?: (requestIds: JsonRpcId[], reason: string) => void) {}
+
   /**
    * Sends a request through the SDK client and waits for its answer.
    * @param closedDetail words to add when the connection closed under the request.
@@ -75,6 +78,7 @@ export class RequestRunner {
     const entry: InFlight = { token, ids: [], controller: new AbortController(), inputRequests: new Map() };
     entry.timers = new RequestTimers(settings, (reason) => {
       entry.timedOut = reason;
+      this.onAbort?.(entry.ids, reason);
       entry.controller.abort(reason);
     }, this.holding);
     this.byToken.set(token, entry);
@@ -120,6 +124,7 @@ export class RequestRunner {
       throw new ApiFailure("REQUEST_NOT_IN_FLIGHT", `No request with id ${JSON.stringify(requestId)} is in flight in this session.`);
     }
     entry.cancelled = reason;
+    this.onAbort?.(entry.ids, reason);
     entry.controller.abort(reason);
   }
 

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { join } from "node:path";
 import type { Client } from "@modelcontextprotocol/client";
 import {
   type AnswerBody,
@@ -18,16 +17,17 @@ import {
   type UpdateSettingsBody,
 } from "@mcpscope/protocol";
 import { ApiFailure } from "../errors.js";
-import { FrameFile } from "../recording/frameFile.js";
+import type { FrameFile } from "../recording/frameFile.js";
 import { ClientTasks } from "./clientTasks.js";
 import { connectSession } from "./connectSession.js";
 import { DEFAULT_STDIO_PROBE_TIMEOUT_MS } from "./eraSelection.js";
 import { describeExit, explainConnectFailure, stderrSuffix } from "./explainConnectFailure.js";
-import { FrameLog } from "./frameLog.js";
+import { appendLifecycle, FrameLog } from "./frameLog.js";
 import { Inbox } from "./inbox.js";
 import { createMcpClient } from "./mcpClient.js";
 import { routeInbound } from "./notificationRouting.js";
 import { PendingIds } from "./pendingIds.js";
+import { createSessionRecording } from "./sessionRecording.js";
 import { RequestRunner } from "./requestRunner.js";
 import { ServerRequestAnswerer } from "./serverRequestAnswerer.js";
 import { projectSessionInfo, type ServerIdentity, serverIdentity } from "./sessionInfo.js";
@@ -77,7 +77,7 @@ export class Session {
   private settings: SessionSettings;
   private readonly behaviour: ClientBehaviour;
   private roots: Root[];
-  private readonly runner = new RequestRunner();
+  private readonly runner = new RequestRunner((ids, reason) => this.recordStreamCancel(ids, reason));
   private readonly answerer: ServerRequestAnswerer;
   private readonly listeners = new Set<(info: SessionInfo) => void>();
 
@@ -94,17 +94,12 @@ export class Session {
     this.transportKind = target.transport === "auto" ? "streamable-http" : target.transport;
     this.log = new FrameLog(this.id, {
       annotate: new PendingIds().annotate,
-      ...(options.recordingsDir ? { file: this.createRecording(options.recordingsDir) } : {}),
+      ...(options.recordingsDir ? { file: this.startRecording(options.recordingsDir) } : {}),
     });
     this.answerer = new ServerRequestAnswerer(this.inbox, this.behaviour, () => this.roots, (key, method) => this.runner.inputRequestOrigin(key, method));
     // A person answering the inbox must not race the waiting request's timeout.
     this.inbox.onChange((items) => this.runner.hold(items.length > 0));
     this.log.onAppend(this.runner.onFrame);
-    const stopObserving = this.log.onAppend((frame) => {
-      if (this.client) return stopObserving();
-      const version = (frame.msg?.result as { protocolVersion?: unknown } | undefined)?.protocolVersion;
-      if (frame.dir === "in" && frame.kind === "response" && typeof version === "string") this.observedVersion ??= version;
-    });
   }
 
   private get initializeTimeoutMs(): number {
@@ -130,6 +125,9 @@ export class Session {
       },
     });
     if (!outcome.ok) {
+      // The revision an initialize answer named, for a session that failed after it.
+      const answered = this.log.recent().find((f) => f.dir === "in" && typeof (f.msg?.result as { protocolVersion?: unknown } | undefined)?.protocolVersion === "string");
+      this.observedVersion = (answered?.msg?.result as { protocolVersion?: string } | undefined)?.protocolVersion;
       const failure =
         outcome.error instanceof ApiFailure
           ? outcome.error
@@ -148,8 +146,7 @@ export class Session {
     this.tasks = tasks;
     routeInbound(transport, (request) => client.getProtocolEra() === "legacy" && tasks.handle(request));
     if (client.getProtocolEra() === "legacy") {
-      const meta = { event: "initialized", transport: this.transportKind, protocolVersion: client.getNegotiatedProtocolVersion(), serverInfo: client.getServerVersion() };
-      this.log.append({ dir: "meta", kind: "lifecycle", raw: JSON.stringify(meta), meta });
+      appendLifecycle(this.log, { event: "initialized", transport: this.transportKind, protocolVersion: client.getNegotiatedProtocolVersion(), serverInfo: client.getServerVersion() });
     }
     this.setStatus("ready");
   }
@@ -236,8 +233,7 @@ export class Session {
     }
     await this.client?.close().catch(() => undefined);
     await transport?.close().catch(() => undefined);
-    const meta = { event: "closed", by: "user" };
-    this.log.append({ dir: "meta", kind: "lifecycle", raw: JSON.stringify(meta), meta });
+    appendLifecycle(this.log, { event: "closed", by: "user" });
     this.inbox.clear();
     this.tasks?.clear();
     this.setStatus("closed");
@@ -254,24 +250,9 @@ export class Session {
   info(): SessionInfo {
     // The reported lastSeq must be on disk (a crash of mcpscope loses nothing it has shown).
     this.log.flush();
-    return projectSessionInfo({
-      id: this.id,
-      createdAt: this.createdAt,
-      status: this.status,
-      transportKind: this.transportKind,
-      target: redactTarget(this.target),
-      server: this.server,
-      transport: this.transport,
-      negotiation: this.negotiation,
-      observedVersion: this.observedVersion,
-      settings: this.settings,
-      behaviour: this.behaviour,
-      roots: this.roots,
-      previousId: this.previousId,
-      lastSeq: this.log.lastSeq,
-      error: this.error,
-      errorDetail: this.errorDetail,
-    });
+    const { id, createdAt, status, transportKind, server, transport, negotiation, observedVersion, settings, behaviour, roots, previousId, error, errorDetail } = this;
+    const target = redactTarget(this.target);
+    return projectSessionInfo({ id, createdAt, status, transportKind, target, server, transport, negotiation, observedVersion, settings, behaviour, roots, previousId, lastSeq: this.log.lastSeq, error, errorDetail });
   }
 
   /** Registers a listener for status changes; returns its remover. */
@@ -280,11 +261,20 @@ export class Session {
     return () => this.listeners.delete(listener);
   }
 
-  private createRecording(dir: string): FrameFile {
-    const stamp = new Date(this.createdAt).toISOString().replace(/[:.]/g, "-");
-    this.recordingPath = join(dir, `${stamp}-${this.id}.jsonl`);
-    const session = { id: this.id, createdAt: this.createdAt, transport: this.transportKind, target: redactTarget(this.target), ...(this.previousId ? { previousId: this.previousId } : {}) };
-    return FrameFile.create(this.recordingPath, { type: "mcpscope-recording", version: 1, session });
+  /**
+   * A 2026-07-28 Streamable HTTP request is cancelled by closing its response stream, which
+   * puts no message on the wire (MCP 2026-07-28 "Cancellation"): a `cancelled` lifecycle frame
+   * says so in the timeline, naming the request.
+   */
+  private recordStreamCancel(requestIds: JsonRpcId[], reason: string): void {
+    if (this.server?.era !== "modern" || this.transportKind !== "streamable-http" || requestIds.length === 0) return;
+    appendLifecycle(this.log, { event: "cancelled", requestId: requestIds.at(-1), reason, via: "closed the request's response stream" });
+  }
+
+  private startRecording(dir: string): FrameFile {
+    const { path, file } = createSessionRecording(dir, { id: this.id, createdAt: this.createdAt, transport: this.transportKind, target: redactTarget(this.target), ...(this.previousId ? { previousId: this.previousId } : {}) });
+    this.recordingPath = path;
+    return file;
   }
 
   private setStatus(status: SessionStatus, error?: string): void {
