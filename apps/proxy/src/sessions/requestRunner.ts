@@ -1,12 +1,21 @@
-import { type CallToolRequest, type Client, ProtocolError, type RequestOptions, SdkError, SdkErrorCode } from "@modelcontextprotocol/client";
+import { type CallToolRequest, type Client, ProtocolError, type RequestOptions, SdkError, SdkErrorCode, type StandardSchemaV1 } from "@modelcontextprotocol/client";
 import type { Frame, JsonRpcError, JsonRpcId, SendRequestResult } from "@mcpscope/protocol";
-import { z } from "zod";
 import { ApiFailure } from "../errors.js";
 import { RequestTimers, type TimerSettings } from "./requestTimers.js";
 import { ToolIndex } from "./toolIndex.js";
 
-/** Any result object: mcpscope shows what the server sent; judging it is the UI's job. */
-const AnyResultSchema = z.record(z.string(), z.unknown());
+/**
+ * Takes any result object as it is (a Standard Schema, standardschema.dev, without a parse):
+ * mcpscope shows what the server sent; judging it is the UI's job.
+ */
+const AnyResultSchema: StandardSchemaV1<Record<string, unknown>> = {
+  "~standard": {
+    version: 1,
+    vendor: "mcpscope",
+    validate: (value) =>
+      typeof value === "object" && value !== null && !Array.isArray(value) ? { value: value as Record<string, unknown> } : { issues: [{ message: "a result must be a JSON object" }] },
+  },
+};
 
 /**
  * The timeout given to the SDK for every request: the largest delay `setTimeout` takes
