@@ -2,8 +2,9 @@ import type { Frame, SendRequestResult, SessionInfo, SessionSettings, SessionTar
 import { ApiFailure } from "../errors.js";
 import { FrameFile } from "../recording/frameFile.js";
 import { FrameLog } from "./frameLog.js";
+import { recordedHandshake } from "./recordedHandshake.js";
 
-/** Frames scanned from the start of a recording to find the initialize handshake. */
+/** Frames scanned from the start of a recording to find the handshake (or server/discover). */
 const HANDSHAKE_SCAN_FRAMES = 500;
 
 /**
@@ -79,15 +80,15 @@ function readOnly(): ApiFailure {
 
 /** Derives a recorded session's info from its header and frames (nothing is stored twice). */
 function summarize(session: Partial<SessionInfo>, first: Frame[], last: Frame | undefined): Omit<SessionInfo, "lastSeq"> {
-  const initialize = first.find((f) => f.dir === "in" && f.kind === "response" && typeof (f.msg?.result as { protocolVersion?: unknown })?.protocolVersion === "string");
-  const result = (initialize?.msg?.result ?? {}) as { protocolVersion?: string; serverInfo?: SessionInfo["serverInfo"]; capabilities?: Record<string, unknown>; instructions?: string };
+  const handshake = recordedHandshake(first);
+  const result = handshake.result as { protocolVersion?: string; serverInfo?: SessionInfo["serverInfo"]; capabilities?: Record<string, unknown>; instructions?: string };
   const initialized = first.find((f) => f.meta?.event === "initialized");
   const transport = (initialized?.meta?.transport as TransportKind | undefined) ?? session.transport ?? "stdio";
   const exit = last?.meta?.event === "exited" ? last.meta : undefined;
   const crashed = exit && (exit.code !== 0 || exit.signal);
   return {
     id: String(session.id),
-    status: initialize ? (crashed ? "failed" : "closed") : "failed",
+    status: handshake.connected ? (crashed ? "failed" : "closed") : "failed",
     transport,
     target: session.target as SessionTarget,
     createdAt: Number(session.createdAt ?? 0),
@@ -96,6 +97,9 @@ function summarize(session: Partial<SessionInfo>, first: Frame[], last: Frame | 
     ...(result.serverInfo ? { serverInfo: result.serverInfo } : {}),
     ...(result.capabilities ? { capabilities: result.capabilities } : {}),
     ...(result.protocolVersion ? { protocolVersion: result.protocolVersion } : {}),
+    ...(handshake.era ? { era: handshake.era } : {}),
+    ...(handshake.negotiation ? { negotiation: handshake.negotiation } : {}),
+    ...(handshake.discover ? { discover: handshake.discover } : {}),
     ...(result.instructions ? { instructions: result.instructions } : {}),
     ...(crashed ? { error: `The server process ${exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`}.` } : {}),
   };
