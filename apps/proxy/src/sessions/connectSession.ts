@@ -55,7 +55,10 @@ function fallbackStatus(log: FrameLog, sinceSeq: number): number | undefined {
  * - the transport: with `auto`, Streamable HTTP then HTTP+SSE after a 400/404/405 answer
  *   (a `fallback` frame);
  * - a stdio server that exits on the probe (some handshake-era servers exit on any request
- *   before `initialize`) is started again and gets `initialize` (a `fallback` frame).
+ *   before `initialize`) is started again and gets `initialize` (a `fallback` frame);
+ * - with `auto`, a server that refuses `initialize` with -32022 naming 2026-07-28 (one that
+ *   missed the probe, e.g. slow to start on stdio) is connected again with `server/discover`,
+ *   without fallback (a `fallback` frame).
  * @returns the connection, or the failure for the connection doctor.
  */
 export async function connectSession(ctx: ConnectContext): Promise<{ ok: true; connection: Connection } | ({ ok: false } & ConnectFailure)> {
