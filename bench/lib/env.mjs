@@ -26,13 +26,10 @@ export const EVERYTHING_ARGS = [
 /** The flood fixture, run through tsx. */
 export const FLOOD_ARGS = ["--import", TSX_IMPORT, join(ROOT, "packages/fixtures/src/servers/flood.ts")];
 
-/** The MCP SDK's ESM build (what the proxy itself runs). */
+/** The MCP SDK v2 client's ESM build (what the proxy itself runs). */
 export async function loadSdk() {
-  const esm = (spec) => pathToFileURL(proxyRequire.resolve(spec).replace(`${"/dist/cjs/"}`, "/dist/esm/")).href;
-  const [{ Client }, { StdioClientTransport }] = await Promise.all([
-    import(esm("@modelcontextprotocol/sdk/client/index.js")),
-    import(esm("@modelcontextprotocol/sdk/client/stdio.js")),
-  ]);
+  const esm = (spec) => pathToFileURL(proxyRequire.resolve(spec).replace(/\.cjs$/, ".mjs")).href;
+  const [{ Client }, { StdioClientTransport }] = await Promise.all([import(esm("@modelcontextprotocol/client")), import(esm("@modelcontextprotocol/client/stdio"))]);
   return { Client, StdioClientTransport };
 }
 

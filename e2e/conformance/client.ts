@@ -15,13 +15,15 @@ const SAMPLING_ANSWER = { model: "mcpscope-conformance", role: "assistant", cont
 
 /**
  * The session to open for the suite's server. `protocolVersion` is the revision the
- * scenario runs at; today's engine negotiates through `initialize` whatever it is asked,
- * so it is not passed on yet — the session target gains its era selection here.
+ * scenario runs at; the session connects with `protocol: "auto"`, the default a person
+ * gets, so the engine finds the revision itself (server/discover, else initialize), and the
+ * scenario checks that it found the right one.
  */
 function targetFor(url: string): SessionTarget {
   return SessionTargetSchema.parse({
     transport: "streamable-http",
     url,
+    protocol: "auto",
     name: `conformance ${process.env.MCP_CONFORMANCE_SCENARIO ?? ""}`.trim(),
     client: { autoAnswer: { elicitation: { action: "accept", content: {} }, sampling: SAMPLING_ANSWER } },
   });

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { Command, InvalidArgumentError } from "commander";
-import type { SessionTarget } from "@mcpscope/protocol";
+import { type ProtocolChoice, ProtocolChoiceSchema, type SessionTarget } from "@mcpscope/protocol";
 import { defaultServerTarget } from "./sessions/defaultServer.js";
 import { ServerCatalog } from "./sessions/serverCatalog.js";
 import { diffCommand } from "./commands/diff.js";
@@ -24,6 +24,8 @@ function collectHeader(value: string, previous: Record<string, string>): Record<
   if (colon <= 0) throw new InvalidArgumentError(`expected "Name: value", got "${value}".`);
   return { ...previous, [value.slice(0, colon).trim()]: value.slice(colon + 1).trim() };
 }
+
+const PROTOCOLS: readonly string[] = ProtocolChoiceSchema.options;
 
 const SUBCOMMANDS: Record<string, (argv: string[]) => Promise<void>> = { view: viewCommand, replay: replayCommand, diff: diffCommand };
 
@@ -49,6 +51,7 @@ export async function main(argv: string[]): Promise<void> {
     .option("--url <url>", "connect to a remote server (Streamable HTTP, falling back to SSE)")
     .option("--transport <t>", "with --url: streamable-http or sse (default: try both)")
     .option("--header <Name: value>", "with --url: an HTTP header for every request (repeatable)", collectHeader, {})
+    .option("--protocol <v|auto>", `MCP revision to speak: auto (probe with server/discover, else initialize), or one of ${PROTOCOLS.filter((p) => p !== "auto").join(", ")}`, "auto")
     .option("--config <file>", "an mcpServers config file (Claude Desktop / Cursor / VS Code shape): its servers are listed in the UI")
     .option("--server <name>", "with --config: connect to this server at start")
     .option("--data-dir <dir>", "where recordings are kept (default: $XDG_STATE_HOME/mcpscope or ~/.local/state/mcpscope)")
@@ -69,6 +72,7 @@ export async function main(argv: string[]): Promise<void> {
     url?: string;
     transport?: string;
     header: Record<string, string>;
+    protocol: string;
     config?: string;
     server?: string;
     dataDir?: string;
@@ -85,6 +89,8 @@ export async function main(argv: string[]): Promise<void> {
   }
   if (opts.transport && !TRANSPORTS.includes(opts.transport)) program.error(`mcpscope: --transport must be one of ${TRANSPORTS.join(", ")}.`);
   if (opts.transport && !opts.url) program.error("mcpscope: --transport goes with --url.");
+  if (!PROTOCOLS.includes(opts.protocol)) program.error(`mcpscope: --protocol must be one of ${PROTOCOLS.join(", ")}.`);
+  if (opts.protocol === "2026-07-28" && opts.transport === "sse") program.error("mcpscope: --protocol 2026-07-28 is not spoken over --transport sse (HTTP+SSE predates it); use streamable-http.");
   if (opts.server && !opts.config) program.error("mcpscope: --server names a server of a --config file; pass --config <file> too.");
   if ([command, opts.url, opts.server].filter(Boolean).length > 1) program.error("mcpscope: give one server: a command after --, --url, or --server.");
 
@@ -113,6 +119,10 @@ export async function main(argv: string[]): Promise<void> {
   } else if (!catalog) {
     target = { ...defaultServerTarget(), env: opts.env, ...(cwd ? { cwd } : {}) };
   }
+
+  // --protocol applies to the server mcpscope connects to at start, over a --server entry's
+  // own `mcpscope.protocol`; absent, that entry's choice or auto.
+  if (target && program.getOptionValueSource("protocol") === "cli") target = { ...target, protocol: opts.protocol as ProtocolChoice };
 
   await serve(program, {
     port: opts.port,

@@ -62,7 +62,7 @@ export const ERRORS = {
   },
   CONNECT_FAILED: {
     statusCode: 502,
-    message: "The server did not complete the MCP initialize handshake.",
+    message: "The server did not complete the MCP initialize handshake (or server/discover, for 2026-07-28).",
     hint: "Check the server's stderr lines in the timeline.",
   },
   INITIALIZE_TIMEOUT: {
@@ -108,7 +108,17 @@ export const ERRORS = {
   PROTOCOL_VERSION_MISMATCH: {
     statusCode: 502,
     message: "The server speaks a protocol version mcpscope does not support.",
-    hint: "mcpscope speaks MCP 2025-11-25, 2025-06-18, 2025-03-26 and 2024-11-05.",
+    hint: "mcpscope speaks MCP 2026-07-28, 2025-11-25, 2025-06-18, 2025-03-26 and 2024-11-05.",
+  },
+  PROTOCOL_ERA_MISMATCH: {
+    statusCode: 502,
+    message: "The server does not speak the protocol revision this session asked for.",
+    hint: "Connect with --protocol auto (the Connect form's Protocol: auto) to speak whatever the server speaks.",
+  },
+  PROTOCOL_TRANSPORT_MISMATCH: {
+    statusCode: 400,
+    message: "MCP 2026-07-28 is not spoken over the HTTP+SSE transport.",
+    hint: "HTTP+SSE predates 2026-07-28: use Streamable HTTP or stdio for it, or pick a handshake-era revision (2025-11-25 or older).",
   },
   SERVER_NOT_CONFIGURED: {
     statusCode: 404,

@@ -21,11 +21,15 @@ export type FrameKind = z.infer<typeof FrameKindSchema>;
 export const JsonRpcIdSchema = z.union([z.string(), z.number()]);
 export type JsonRpcId = z.infer<typeof JsonRpcIdSchema>;
 
-/** A parsed JSON-RPC 2.0 message, kept loose: the frame records what the server sent. */
+/**
+ * A parsed JSON-RPC 2.0 message, kept loose: the frame records what the server sent. `id` is
+ * `null` only on an error response to a request whose id could not be read (JSON-RPC 2.0
+ * §5, e.g. a parse error, or an HTTP 4xx answer to a POST).
+ */
 export const JsonRpcMessageSchema = z
   .object({
     jsonrpc: z.literal("2.0"),
-    id: JsonRpcIdSchema.optional(),
+    id: JsonRpcIdSchema.nullable().optional(),
     method: z.string().optional(),
     params: z.unknown().optional(),
     result: z.unknown().optional(),
@@ -51,7 +55,7 @@ const JSON_RPC_KINDS = FRAME_KINDS.slice(0, 4);
  *   and parse `raw` again, as `@mcpscope/timeline`'s `FrameColumns` does); absent for `invalid`,
  *   `stderr`, `lifecycle`, `http`.
  *   For `request`, `response`, `error` and `notification` frames it is required, and
- *   `classifyMessage(msg)` equals `kind`.
+ *   `classifyMessage(msg)` equals `kind`; only an `error`'s `msg.id` may be `null`.
  * - `reason`: why an `invalid` frame is invalid.
  * - `meta`: structured details of `lifecycle` and `http` frames.
  */
@@ -72,6 +76,10 @@ export const FrameSchema = z.object({
   const actual = frame.msg && classifyMessage(frame.msg);
   if (actual !== frame.kind) {
     ctx.addIssue({ code: "custom", path: frame.msg ? ["kind"] : ["msg"], message: frame.msg ? `kind is "${frame.kind}" but msg is ${actual ? `a ${actual}` : "no JSON-RPC request, response or notification"}` : `a ${frame.kind} frame must carry its parsed message` });
+  } else if (frame.msg?.id === null && frame.kind !== "error") {
+    // Only an error may answer with a null id (JSON-RPC 2.0 §5); the wire parser records a
+    // notification with `"id": null` as `invalid`.
+    ctx.addIssue({ code: "custom", path: ["msg", "id"], message: `a ${frame.kind} cannot have a null id (only an error can)` });
   }
 });
 export type Frame = z.infer<typeof FrameSchema>;

@@ -11,10 +11,12 @@ export const FRAME_DIRS = ["out", "in", "meta"] as const;
 export const FRAME_KINDS = ["request", "response", "error", "notification", "invalid", "stderr", "lifecycle", "http"] as const;
 
 /** Lifecycle event names carried in `meta.event` of `lifecycle` frames. */
-export const LIFECYCLE_EVENTS = ["spawned", "initialized", "exited", "closed", "error"] as const;
+export const LIFECYCLE_EVENTS = ["spawned", "probe", "fallback", "initialized", "negotiated", "cancelled", "exited", "closed", "error"] as const;
 
 /**
- * Classifies a parsed JSON-RPC message (JSON-RPC 2.0 §4–§5).
+ * Classifies a parsed JSON-RPC message (JSON-RPC 2.0 §4–§5). An error response with
+ * `"id": null` is an `error` (JSON-RPC 2.0 §5: the id is null when the request's id could
+ * not be determined); a result with a null id, or a request with one, is none of the shapes.
  * @returns the frame kind, or `undefined` when the object is none of the four shapes.
  */
 export function classifyMessage(msg: {
@@ -25,7 +27,7 @@ export function classifyMessage(msg: {
 }): "request" | "response" | "error" | "notification" | undefined {
   const hasId = msg.id !== undefined && msg.id !== null;
   if (typeof msg.method === "string") return hasId ? "request" : "notification";
-  if (hasId && msg.error !== undefined) return "error";
+  if (msg.error !== undefined && (hasId || msg.id === null)) return "error";
   if (hasId && "result" in msg) return "response";
   return undefined;
 }

@@ -2,5 +2,6 @@
 // imports `@mcpscope/protocol/types` instead, to keep zod out of its bundle.
 export * from "./schemas.js";
 export * from "./frameKinds.js";
+export * from "./protocolVersions.js";
 export * from "./serverEntry.js";
 export * from "./recordingFormat.js";

@@ -1,12 +1,20 @@
 import { z } from "zod";
 import { ClientBehaviourSchema } from "./serverRequests.js";
+import { ProtocolChoiceSchema } from "./session.js";
+
+/**
+ * The `mcpscope` object of a config entry: the session's client behaviour
+ * (`ClientBehaviour`) and `protocol`, the revision to speak (`auto` when absent).
+ */
+export const McpscopeEntrySettingsSchema = ClientBehaviourSchema.extend({ protocol: ProtocolChoiceSchema.optional() });
 
 /**
  * One entry of an `mcpServers` config file, the shape Claude Desktop, Cursor and VS Code
  * use: `command`/`args`/`env`/`cwd` for stdio, `url`/`headers` for remote servers, and an
- * optional `type`. mcpscope also reads an optional `mcpscope` object, its session's client
+ * optional `type`. mcpscope also reads an optional `mcpscope` object: its session's client
  * behaviour (`ClientBehaviour`: capabilities switched off, roots, and `autoAnswer` canned
- * answers for unattended runs); other clients ignore keys they do not know.
+ * answers for unattended runs) and `protocol` (`auto`, `2026-07-28` or a handshake-era
+ * version); other clients ignore keys they do not know.
  */
 export const McpServerEntrySchema = z
   .object({
@@ -17,7 +25,7 @@ export const McpServerEntrySchema = z
     cwd: z.string().optional(),
     url: z.string().optional(),
     headers: z.record(z.string(), z.string()).optional(),
-    mcpscope: ClientBehaviourSchema.optional(),
+    mcpscope: McpscopeEntrySettingsSchema.optional(),
   })
   .passthrough()
   .refine((e) => (e.command ? !e.url : Boolean(e.url)), "a server entry needs either a command (stdio) or a url (remote), not both");

@@ -5,10 +5,11 @@ import type { SessionTarget } from "./session.js";
 
 /**
  * Converts a config entry to a session target (`type` `http` is Streamable HTTP); its
- * `mcpscope` object becomes the session's `client` behaviour.
+ * `mcpscope` object becomes the session's `client` behaviour and `protocol`.
  */
 export function entryToTarget(name: string, entry: McpServerEntry): SessionTarget {
-  const client = entry.mcpscope ? { client: entry.mcpscope } : {};
+  const { protocol, ...behaviour } = entry.mcpscope ?? {};
+  const client = { ...(entry.mcpscope ? { client: behaviour as typeof entry.mcpscope } : {}), ...(protocol ? { protocol } : {}) };
   if (entry.command) {
     return { transport: "stdio", command: entry.command, args: entry.args ?? [], env: entry.env ?? {}, ...(entry.cwd ? { cwd: entry.cwd } : {}), name, ...client };
   }
@@ -18,6 +19,8 @@ export function entryToTarget(name: string, entry: McpServerEntry): SessionTarge
 
 /** Converts a session target back to a config entry, for copying out of the UI. */
 export function targetToEntry(target: SessionTarget): McpServerEntry {
+  // Only the protocol: the other settings keep their defaults when the entry is read back.
+  const mcpscope = target.protocol && target.protocol !== "auto" ? { mcpscope: { protocol: target.protocol } as McpServerEntry["mcpscope"] } : {};
   if (target.transport === "stdio") {
     return {
       type: "stdio",
@@ -25,11 +28,13 @@ export function targetToEntry(target: SessionTarget): McpServerEntry {
       ...(target.args.length ? { args: target.args } : {}),
       ...(Object.keys(target.env).length ? { env: target.env } : {}),
       ...(target.cwd ? { cwd: target.cwd } : {}),
+      ...mcpscope,
     };
   }
   return {
     ...(target.transport === "auto" ? {} : { type: target.transport }),
     url: target.url,
     ...(Object.keys(target.headers).length ? { headers: target.headers } : {}),
+    ...mcpscope,
   };
 }

@@ -1,13 +1,31 @@
 import { z } from "zod";
 import { JsonRpcErrorSchema } from "./rest.js";
 
-/** Server→client request methods mcpscope answers (MCP 2025-11-25 "Client Features"). */
+/**
+ * Server→client request methods mcpscope answers (MCP 2025-11-25 "Client Features"; on
+ * 2026-07-28 the same requests arrive as input requests of an `input_required` result).
+ */
 export const ServerRequestMethodSchema = z.enum(["sampling/createMessage", "elicitation/create", "roots/list"]);
 export type ServerRequestMethod = z.infer<typeof ServerRequestMethodSchema>;
 
 /**
+ * Where an input request of a 2026-07-28 session came from (MCP 2026-07-28 "Multi
+ * Round-Trip Requests"): `key`, its name in the `inputRequests` of an `input_required`
+ * result; `requestId`, the JSON-RPC id of the request that answered `input_required`;
+ * `progressToken`, the token every round of that call carries.
+ */
+export const InputRequestOriginSchema = z.object({
+  key: z.string(),
+  requestId: z.union([z.string(), z.number()]).optional(),
+  progressToken: z.union([z.string(), z.number()]).optional(),
+});
+export type InputRequestOrigin = z.infer<typeof InputRequestOriginSchema>;
+
+/**
  * A server→client request waiting in a session's inbox for someone to answer it.
- * `id` is mcpscope's handle; `requestId` the JSON-RPC id the server gave it.
+ * `id` is mcpscope's handle; `requestId` the JSON-RPC id the server gave it (for an input
+ * request of an `input_required` result, which has no JSON-RPC id, its key); `inputRequest`
+ * is set for those input requests.
  */
 export const InboxItemSchema = z.object({
   id: z.string(),
@@ -17,6 +35,7 @@ export const InboxItemSchema = z.object({
   params: z.record(z.string(), z.unknown()),
   /** Epoch milliseconds. */
   receivedAt: z.number(),
+  inputRequest: InputRequestOriginSchema.optional(),
 });
 export type InboxItem = z.infer<typeof InboxItemSchema>;
 

@@ -1,12 +1,46 @@
 import { z } from "zod";
+import { PROTOCOL_CHOICES } from "./protocolVersions.js";
 import { ClientBehaviourSchema } from "./serverRequests.js";
 
 /** Transports mcpscope speaks (MCP 2025-11-25 "Transports"; 2024-11-05 HTTP+SSE). */
 export const TransportKindSchema = z.enum(["stdio", "streamable-http", "sse"]);
 export type TransportKind = z.infer<typeof TransportKindSchema>;
 
+/**
+ * Which protocol revision a session speaks (MCP 2026-07-28 "Versioning and Compatibility"):
+ * `auto` probes with `server/discover` and falls back to the `initialize` handshake; a
+ * version pins that revision (2026-07-28 without fallback; an older one runs `initialize`
+ * offering only that version).
+ */
+export const ProtocolChoiceSchema = z.enum(PROTOCOL_CHOICES);
+export type ProtocolChoice = z.infer<typeof ProtocolChoiceSchema>;
+
+/**
+ * The two protocol eras, in the spec's terms (MCP 2026-07-28 "Versioning → Terminology"):
+ * `modern` (2026-07-28 and later: per-request `_meta`, no handshake) and `legacy`
+ * (2025-11-25 and earlier: the `initialize` handshake).
+ */
+export const ProtocolEraSchema = z.enum(["modern", "legacy"]);
+export type ProtocolEra = z.infer<typeof ProtocolEraSchema>;
+
+/**
+ * How a session's revision was chosen. `mode`: `auto` or `pinned`. `outcome`: `discover`
+ * (the server answered `server/discover`: 2026-07-28), `initialize` (the handshake ran
+ * without a probe: a pinned older revision, or a transport that predates 2026-07-28),
+ * `fallback` (`auto` probed and the server gave no 2026-07-28 answer). `reason` says why,
+ * in words.
+ */
+export const NegotiationSchema = z.object({
+  mode: z.enum(["auto", "pinned"]),
+  outcome: z.enum(["discover", "initialize", "fallback"]),
+  reason: z.string().optional(),
+});
+export type Negotiation = z.infer<typeof NegotiationSchema>;
+
 /** Settings every session takes, beside its target. */
 const SessionSettingsShape = {
+  /** The protocol revision to speak; absent means `auto`. */
+  protocol: ProtocolChoiceSchema.optional(),
   /** Capabilities to declare, roots, and canned answers to server requests. */
   client: ClientBehaviourSchema.optional(),
   /** A label for the session, e.g. its name in an `mcpServers` config file. */
@@ -73,7 +107,8 @@ export const CreateSessionBodySchema = SessionTargetSchema;
 export type CreateSessionBody = SessionTarget;
 
 /**
- * Session status: `connecting` until the initialize handshake completes, `ready` after,
+ * Session status: `connecting` until the connection is established (the initialize
+ * handshake, or `server/discover` for 2026-07-28), `ready` after,
  * `closed` when closed by the user or the server exited cleanly, `failed` when connecting
  * failed or the connection broke.
  */
@@ -109,7 +144,14 @@ export const SessionInfoSchema = z.object({
   createdAt: z.number(),
   serverInfo: ImplementationSchema.optional(),
   capabilities: z.record(z.string(), z.unknown()).optional(),
+  /** The negotiated revision (initialize result, or the version chosen from `server/discover`). */
   protocolVersion: z.string().optional(),
+  /** The era of `protocolVersion`. */
+  era: ProtocolEraSchema.optional(),
+  /** How the revision was chosen. */
+  negotiation: NegotiationSchema.optional(),
+  /** The `server/discover` result of a 2026-07-28 session (MCP 2026-07-28 "Discovery"). */
+  discover: z.record(z.string(), z.unknown()).optional(),
   instructions: z.string().optional(),
   /** Process id of a stdio server while it runs. */
   pid: z.number().optional(),

@@ -9,5 +9,6 @@ export type * from "./mcpServersConfig.js";
 export type * from "./serverRequests.js";
 export type * from "./recording.js";
 export * from "./frameKinds.js";
+export * from "./protocolVersions.js";
 export * from "./serverEntry.js";
 export * from "./recordingFormat.js";

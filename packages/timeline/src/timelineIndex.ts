@@ -207,14 +207,15 @@ export class TimelineIndex {
   private indexFrame(frame: Frame): void {
     const msg = frame.msg;
     if (!msg) return;
-    if (frame.kind === "request" && msg.id !== undefined) {
+    if (frame.kind === "request" && msg.id != null) {
       this.openRequests.set(pairKey(frame.dir, msg.id), frame.seq);
       const meta = (msg.params as { _meta?: { progressToken?: unknown } } | undefined)?._meta;
       const token = progressKey(meta?.progressToken);
       if (token !== undefined) this.progressTokens.set(token, frame.seq);
       return;
     }
-    if ((frame.kind === "response" || frame.kind === "error") && msg.id !== undefined) {
+    // An error with a null id answers no request it can name (JSON-RPC 2.0 §5): unmatched.
+    if ((frame.kind === "response" || frame.kind === "error") && msg.id != null) {
       const requestDir = frame.dir === "in" ? "out" : "in";
       const key = pairKey(requestDir, msg.id);
       let requestSeq = this.openRequests.get(key);

@@ -1,6 +1,7 @@
-import { SUPPORTED_PROTOCOL_VERSIONS } from "@modelcontextprotocol/sdk/types.js";
+import { SdkError, SdkErrorCode, SUPPORTED_PROTOCOL_VERSIONS } from "@modelcontextprotocol/client";
 import type { Frame, SessionTarget } from "@mcpscope/protocol";
 import { ApiFailure } from "../errors.js";
+import { explainEraFailure } from "./explainEraFailure.js";
 import type { ExitInfo } from "./transports/tappedTransport.js";
 
 /** What the connection doctor looks at. */
@@ -34,7 +35,8 @@ export function describeExit(exit: ExitInfo): string {
  * "Transports"). Covers: command not found or not executable, exit before initialize,
  * non-protocol stdout, connection refused, unknown host, TLS errors, HTTP 401 (with the
  * `WWW-Authenticate` challenge, RFC 9110 §11.6.1), 404/405 (wrong endpoint), other HTTP
- * errors, protocol version mismatch, and initialize timeout.
+ * errors, a protocol revision or era the server does not speak (`explainEraFailure`),
+ * protocol version mismatch, and initialize (or `server/discover`) timeout.
  */
 export function explainConnectFailure(err: unknown, ctx: FailureContext): ApiFailure {
   const e = err as NodeJS.ErrnoException | undefined;
@@ -52,6 +54,8 @@ export function explainConnectFailure(err: unknown, ctx: FailureContext): ApiFai
     }
   }
 
+  const eraProblem = explainEraFailure(err, target, frames);
+  if (eraProblem) return eraProblem;
   const versionProblem = unsupportedVersion(frames);
   if (versionProblem) return versionProblem;
 
@@ -72,7 +76,8 @@ export function explainConnectFailure(err: unknown, ctx: FailureContext): ApiFai
     if (failure) return failure;
   }
 
-  const timedOut = (err as { code?: unknown })?.code === -32001;
+  const timedOut = err instanceof SdkError && err.code === SdkErrorCode.RequestTimeout;
+  const probing = lastRequest(frames)?.msg?.method === "server/discover";
   if (invalid && target.transport === "stdio") {
     return new ApiFailure(
       "NON_PROTOCOL_OUTPUT",
@@ -81,15 +86,21 @@ export function explainConnectFailure(err: unknown, ctx: FailureContext): ApiFai
     );
   }
   if (timedOut) {
+    const ignoredProbe = frames.some((f) => f.meta?.event === "probe") && !probing ? " It did not answer the server/discover probe before it either." : "";
     return new ApiFailure(
       "INITIALIZE_TIMEOUT",
-      `The server did not answer initialize within ${ctx.initializeTimeoutMs / 1000} s.`,
-      target.transport === "stdio"
+      `The server did not answer ${probing ? "server/discover" : "initialize"} within ${ctx.initializeTimeoutMs / 1000} s.`,
+      (target.transport === "stdio"
         ? "Is this an MCP server speaking stdio? Some servers need a subcommand or flag to use stdio, or wait for input on a terminal."
-        : "The server accepted the connection but sent no answer: check its logs.",
+        : "The server accepted the connection but sent no answer: check its logs.") + ignoredProbe,
     );
   }
   return new ApiFailure("CONNECT_FAILED", `Initialize failed: ${(err as Error)?.message ?? String(err)}`);
+}
+
+function lastRequest(frames: readonly Frame[]): Frame | undefined {
+  for (let i = frames.length - 1; i >= 0; i--) if (frames[i]!.dir === "out" && frames[i]!.kind === "request") return frames[i];
+  return undefined;
 }
 
 function unsupportedVersion(frames: readonly Frame[]): ApiFailure | undefined {
@@ -99,7 +110,7 @@ function unsupportedVersion(frames: readonly Frame[]): ApiFailure | undefined {
   return new ApiFailure(
     "PROTOCOL_VERSION_MISMATCH",
     `The server answered initialize with protocol version ${version}, which mcpscope does not support.`,
-    `mcpscope speaks ${SUPPORTED_PROTOCOL_VERSIONS.join(", ")}. Upgrade the server or its SDK.`,
+    `mcpscope speaks 2026-07-28, ${SUPPORTED_PROTOCOL_VERSIONS.join(", ")}. Upgrade the server or its SDK.`,
   );
 }
 

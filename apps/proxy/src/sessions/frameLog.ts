@@ -9,6 +9,11 @@ export function nowMs(): number {
   return performance.timeOrigin + performance.now();
 }
 
+/** Appends a `lifecycle` frame: an event about the connection, its details in `meta` (and, as JSON, in `raw`). */
+export function appendLifecycle(log: FrameLog, meta: Record<string, unknown> & { event: string }): void {
+  log.append({ dir: "meta", kind: "lifecycle", raw: JSON.stringify(meta), meta });
+}
+
 /** Frames kept in memory per recorded session; older ones are read back from the file. */
 export const DEFAULT_WINDOW_FRAMES = 50_000;
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { AnswerBody, InboxItem, JsonRpcId } from "@mcpscope/protocol";
+import type { AnswerBody, InboxItem, InputRequestOrigin, JsonRpcId } from "@mcpscope/protocol";
 import { ApiFailure } from "../errors.js";
 
 interface Waiting {
@@ -11,7 +11,9 @@ interface Waiting {
 /**
  * A session's server→client requests waiting for an answer (sampling, elicitation): every
  * browser watching the session sees them, the first answer wins, and a request the server
- * cancels leaves the inbox (MCP 2025-11-25 "Client Features"; "Utilities → Cancellation").
+ * cancels leaves the inbox (MCP 2025-11-25 "Client Features"; "Utilities → Cancellation"),
+ * and so do the input requests of a 2026-07-28 call that ends (MCP 2026-07-28 "Multi
+ * Round-Trip Requests").
  */
 export class Inbox {
   private readonly waiting = new Map<string, Waiting>();
@@ -21,15 +23,17 @@ export class Inbox {
 
   /**
    * Adds a request and resolves with the answer given through `answer`.
-   * @throws the answer's error (code, message, data as given), or when the server cancels (`signal`).
+   * @throws the answer's error (code, message, data as given), or when the request is
+   *   cancelled (`signal`: by the server, or with the call an input request belongs to).
    */
-  wait(method: string, requestId: JsonRpcId, params: Record<string, unknown>, signal: AbortSignal): Promise<Record<string, unknown>> {
-    const item: InboxItem = { id: randomUUID(), sessionId: this.sessionId, requestId, method, params, receivedAt: Date.now() };
+  wait(method: string, requestId: JsonRpcId, params: Record<string, unknown>, signal: AbortSignal, inputRequest?: InputRequestOrigin): Promise<Record<string, unknown>> {
+    const item: InboxItem = { id: randomUUID(), sessionId: this.sessionId, requestId, method, params, receivedAt: Date.now(), ...(inputRequest ? { inputRequest } : {}) };
     return new Promise((resolve, reject) => {
+      if (signal.aborted) return reject(new Error(`cancelled: ${String(signal.reason)}`));
       this.waiting.set(item.id, { item, resolve, reject });
       signal.addEventListener("abort", () => {
         if (this.waiting.delete(item.id)) {
-          reject(new Error("cancelled by the server"));
+          reject(new Error(`cancelled: ${String(signal.reason)}`));
           this.changed();
         }
       });

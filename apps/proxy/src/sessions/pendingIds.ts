@@ -35,6 +35,7 @@ export class PendingIds {
       return input;
     }
     if (input.kind !== "response" && input.kind !== "error") return input;
+    if (msg.id === null) return { ...input, reason: "error with a null id: the other side could not tell which request it answers (JSON-RPC 2.0 §5)" };
     const k = key(input.dir === "in" ? "out" : "in", msg.id);
     if (this.pending.delete(k)) return input;
     const reason = this.cancelled.delete(k)

@@ -1,10 +1,11 @@
-import { type Frame, ImplementationSchema, type RecordingHeader, type SendRequestResult, type SessionInfo, type SessionSettings, TransportKindSchema } from "@mcpscope/protocol";
+import { type Frame, ImplementationSchema, NegotiationSchema, ProtocolEraSchema, type RecordingHeader, type SendRequestResult, type SessionInfo, type SessionSettings, TransportKindSchema } from "@mcpscope/protocol";
 import { z } from "zod";
 import { ApiFailure } from "../errors.js";
 import { FrameFile, type OpenOptions } from "../recording/frameFile.js";
 import { FrameLog } from "./frameLog.js";
+import { recordedHandshake } from "./recordedHandshake.js";
 
-/** Frames scanned from the start of a recording to find the initialize handshake. */
+/** Frames scanned from the start of a recording to find the handshake (or server/discover). */
 const HANDSHAKE_SCAN_FRAMES = 500;
 
 /**
@@ -95,12 +96,12 @@ function valid<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
 
 /**
  * Derives a recorded session's info from its header and frames (nothing is stored twice).
- * The initialize answer is whatever the server sent (or the file says): fields of the wrong
- * shape are left out rather than shown.
+ * The server's answer (initialize, or server/discover on 2026-07-28) is whatever the server
+ * sent (or the file says): fields of the wrong shape are left out rather than shown.
  */
 function summarize(session: RecordingHeader["session"], first: Frame[], last: Frame | undefined): Omit<SessionInfo, "lastSeq"> {
-  const initialize = first.find((f) => f.dir === "in" && f.kind === "response" && typeof (f.msg?.result as { protocolVersion?: unknown })?.protocolVersion === "string");
-  const result = (initialize?.msg?.result ?? {}) as Record<string, unknown>;
+  const handshake = recordedHandshake(first);
+  const result = handshake.result;
   const initialized = first.find((f) => f.meta?.event === "initialized");
   const transport = valid(TransportKindSchema, initialized?.meta?.transport) ?? session.transport ?? "stdio";
   const exit = last?.meta?.event === "exited" ? last.meta : undefined;
@@ -109,9 +110,12 @@ function summarize(session: RecordingHeader["session"], first: Frame[], last: Fr
   const capabilities = valid(CapabilitiesSchema, result.capabilities);
   const protocolVersion = valid(TextSchema, result.protocolVersion);
   const instructions = valid(TextSchema, result.instructions);
+  const era = valid(ProtocolEraSchema, handshake.era);
+  const negotiation = valid(NegotiationSchema, handshake.negotiation);
+  const discover = valid(CapabilitiesSchema, handshake.discover);
   return {
     id: session.id,
-    status: initialize ? (crashed ? "failed" : "closed") : "failed",
+    status: handshake.connected ? (crashed ? "failed" : "closed") : "failed",
     transport,
     target: session.target,
     createdAt: session.createdAt,
@@ -120,6 +124,9 @@ function summarize(session: RecordingHeader["session"], first: Frame[], last: Fr
     ...(serverInfo ? { serverInfo } : {}),
     ...(capabilities ? { capabilities } : {}),
     ...(protocolVersion ? { protocolVersion } : {}),
+    ...(era ? { era } : {}),
+    ...(negotiation ? { negotiation } : {}),
+    ...(discover ? { discover } : {}),
     ...(instructions ? { instructions } : {}),
     ...(crashed ? { error: `The server process ${exit.signal ? `was killed by ${exit.signal as string}` : `exited with code ${exit.code as number | null}`}.` } : {}),
   };

@@ -1,5 +1,4 @@
-import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { SSEClientTransport, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
 import type { HttpTarget } from "@mcpscope/protocol";
 import type { FrameLog } from "../frameLog.js";
 import { createTappedFetch } from "./tappedFetch.js";
@@ -15,9 +14,27 @@ function tap<T extends StreamableHTTPClientTransport | SSEClientTransport>(trans
 }
 
 /**
- * The SDK's Streamable HTTP client transport (MCP 2025-11-25 "Transports → Streamable
- * HTTP": POST per message, JSON or SSE answers, `Mcp-Session-Id`, the GET stream,
- * `Last-Event-ID` resumption, DELETE on close) over the tapped fetch.
+ * The standard headers a 2026-07-28 POST carries beside its body (MCP 2026-07-28
+ * "Transports → Streamable HTTP → Standard headers"): `Mcp-Method`, and `Mcp-Name` for
+ * requests naming a tool, prompt or resource. Empty for text that is not a JSON-RPC request.
+ */
+function standardHeaders(text: string): Record<string, string> {
+  let msg: { method?: unknown; params?: { name?: unknown; uri?: unknown } };
+  try {
+    msg = JSON.parse(text) as typeof msg;
+  } catch {
+    return {};
+  }
+  if (typeof msg?.method !== "string") return {};
+  const name = msg.params?.name ?? msg.params?.uri;
+  return { "mcp-method": msg.method, ...(typeof name === "string" ? { "mcp-name": name } : {}) };
+}
+
+/**
+ * The SDK's Streamable HTTP client transport (MCP 2025-11-25 and 2026-07-28 "Transports →
+ * Streamable HTTP": POST per message, JSON or SSE answers, `Mcp-Session-Id` and the GET
+ * stream on handshake-era servers, `Last-Event-ID` resumption, DELETE on close) over the
+ * tapped fetch.
  */
 export function createStreamableHttpTransport(target: HttpTarget, log: FrameLog): StreamableHTTPClientTransport & TappedTransport {
   const fetch = createTappedFetch(log, { revealSecrets: target.revealSecrets });
@@ -32,12 +49,14 @@ export function createStreamableHttpTransport(target: HttpTarget, log: FrameLog)
   // A raw frame is POSTed like any message, with the session's headers; the tap records the
   // exchange and whatever the server answers.
   transport.sendRaw = async (text: string) => {
+    const version = transport.protocolVersion;
     const headers: Record<string, string> = {
       ...target.headers,
       "content-type": "application/json",
       accept: "application/json, text/event-stream",
       ...(transport.sessionId ? { "mcp-session-id": transport.sessionId } : {}),
-      ...(transport.protocolVersion ? { "mcp-protocol-version": transport.protocolVersion } : {}),
+      ...(version ? { "mcp-protocol-version": version } : {}),
+      ...(version && version >= "2026-07-28" ? standardHeaders(text) : {}),
     };
     const response = await fetch(target.url, { method: "POST", headers, body: text });
     await response.text();

@@ -7,6 +7,8 @@ describe("parseWireMessage", () => {
     ['{"jsonrpc":"2.0","method":"notifications/initialized"}', "notification"],
     ['{"jsonrpc":"2.0","id":"a","result":{}}', "response"],
     ['{"jsonrpc":"2.0","id":2,"error":{"code":-32601,"message":"no"}}', "error"],
+    // What an HTTP 405 (or a parse error) carries: an error whose request id is unknown.
+    ['{"jsonrpc":"2.0","error":{"code":-32000,"message":"Method not allowed."},"id":null}', "error"],
   ])("classifies %s as %s", (line, kind) => {
     const parsed = parseWireMessage(line);
     expect(parsed.ok && parsed.kind).toBe(kind);

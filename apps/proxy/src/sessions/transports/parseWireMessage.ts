@@ -36,8 +36,11 @@ export function parseWireMessage(line: string): ParsedLine {
   const kind = classifyMessage(msg);
   if (!kind) return { ok: false, reason: "neither a request, a response nor a notification" };
   // Every member a kind does not require is still checked, so a recorded `msg` always
-  // matches FrameSchema (recordings are validated against it when read back).
-  if ((kind !== "notification" || msg.id !== undefined) && !isValidId(msg.id)) {
+  // matches FrameSchema (recordings are validated against it when read back). Only an error
+  // may carry a null id: the server could not read the request's (JSON-RPC 2.0 §5); a
+  // notification with `"id": null` is invalid.
+  const nullIdError = kind === "error" && msg.id === null;
+  if ((kind !== "notification" || msg.id !== undefined) && !isValidId(msg.id) && !nullIdError) {
     return { ok: false, reason: "id must be a string or a number" };
   }
   if (msg.method !== undefined && typeof msg.method !== "string") return { ok: false, reason: "method must be a string" };

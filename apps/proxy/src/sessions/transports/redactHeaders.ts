@@ -1,3 +1,5 @@
+import type { SessionTarget } from "@mcpscope/protocol";
+
 /** Header names whose values are secrets (credentials, cookies, API keys). */
 const SECRET_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie|x-auth[\w-]*)$|token|secret|password|api-?key|credential|session-?key/i;
 
@@ -44,4 +46,9 @@ const SECRET_ENV = /(^|_)(KEY|APIKEY)$|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|P
 export function redactEnv(env: Record<string, string>, reveal = false): Record<string, string> {
   if (reveal) return { ...env };
   return Object.fromEntries(Object.entries(env).map(([name, value]) => [name, SECRET_ENV.test(name) ? REDACTED : value]));
+}
+
+/** A session target with secret env and header values redacted (DESIGN.md "Security"). */
+export function redactTarget(target: SessionTarget): SessionTarget {
+  return target.transport === "stdio" ? { ...target, env: redactEnv(target.env) } : { ...target, headers: redactHeaders(target.headers, target.revealSecrets) };
 }

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { getDefaultEnvironment } from "@modelcontextprotocol/sdk/client/stdio.js";
-import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
+import type { JSONRPCMessage } from "@modelcontextprotocol/client";
+import { getDefaultEnvironment } from "@modelcontextprotocol/client/stdio";
 import { classifyMessage, type StdioTarget } from "@mcpscope/protocol";
 import { ApiFailure } from "../../errors.js";
 import type { FrameLog } from "../frameLog.js";
@@ -16,8 +16,8 @@ const STDERR_TAIL_LINES = 20;
 export const DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
 
 /**
- * An MCP SDK `Transport` over a child process's stdio (MCP 2025-11-25 "Transports →
- * stdio") that records every byte it moves in a `FrameLog`, before any parsing:
+ * An MCP SDK `Transport` over a child process's stdio (MCP 2025-11-25 and 2026-07-28
+ * "Transports → stdio") that records every byte it moves in a `FrameLog`, before any parsing:
  * each stdout line is a frame (`invalid` with a reason when it is not JSON-RPC, and then
  * not delivered to the client), each stderr line a `stderr` frame, each sent message an
  * `out` frame with the exact text written, and spawn/exit `lifecycle` frames.
@@ -29,6 +29,7 @@ export class StdioTapTransport implements TappedTransport {
   onclose?: () => void;
   onerror?: (error: Error) => void;
   onmessage?: (message: JSONRPCMessage) => void;
+  onstarted?: () => void;
 
   private child?: ChildProcessWithoutNullStreams;
   private exitInfo?: ExitInfo;
@@ -46,6 +47,16 @@ export class StdioTapTransport implements TappedTransport {
   /** The server's process id while it runs. */
   get pid(): number | undefined {
     return this.child?.pid;
+  }
+
+  /**
+   * Always `null`: stderr is read by the tap and recorded as `stderr` frames. Declared
+   * because the SDK recognises a stdio-shaped transport by its `pid` and `stderr`: on stdio a
+   * server that does not answer the `server/discover` probe is a legacy server (fall back to
+   * `initialize`), where on HTTP silence is an outage (sdkAssumptions.test.ts).
+   */
+  get stderr(): null {
+    return null;
   }
 
   /** How the process ended; undefined while it runs. */
@@ -91,6 +102,7 @@ export class StdioTapTransport implements TappedTransport {
       child.once("spawn", () => {
         spawned = true;
         this.log.append(this.lifecycle("spawned", { pid: child.pid, command, args }));
+        this.onstarted?.();
         resolve();
       });
       child.once("error", (err) => {

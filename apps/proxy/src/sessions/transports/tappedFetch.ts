@@ -1,4 +1,4 @@
-import type { FetchLike } from "@modelcontextprotocol/sdk/shared/transport.js";
+import type { FetchLike } from "@modelcontextprotocol/client";
 import { createParser } from "eventsource-parser";
 import { type FrameLog, nowMs } from "../frameLog.js";
 import { parseWireMessage } from "./parseWireMessage.js";

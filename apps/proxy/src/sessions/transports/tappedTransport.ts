@@ -1,4 +1,4 @@
-import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
+import type { Transport } from "@modelcontextprotocol/client";
 import type { TransportKind } from "@mcpscope/protocol";
 
 /** How a stdio server process ended. */
@@ -23,4 +23,6 @@ export interface TappedTransport extends Transport {
   sendRaw?(text: string): Promise<void>;
   /** Ends the connection at once (mcpscope is exiting). */
   killNow(): void;
+  /** Called once the channel is open (stdio: right after the `spawned` frame), before any message. */
+  onstarted?: () => void;
 }

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from "react";
 import { useMutation } from "@tanstack/react-query";
-import type { CreateSessionBody } from "@mcpscope/protocol";
+import { PROTOCOL_CHOICES, type CreateSessionBody, type ProtocolChoice } from "@mcpscope/protocol/types";
 import { describeError } from "../../api/apiRequestError";
 import { restClient } from "../../api/restClient";
 import { useSessionsStore } from "../../stores/sessionsStore";
@@ -22,6 +22,12 @@ const TRANSPORTS: { value: TransportChoice; label: string }[] = [
   { value: "auto", label: "Auto (URL)" },
 ];
 
+/** Protocol revisions a session can speak (`PROTOCOL_CHOICES` of @mcpscope/protocol/types). */
+const PROTOCOLS: { value: ProtocolChoice; label: string }[] = PROTOCOL_CHOICES.map((value) => ({
+  value,
+  label: value === "auto" ? "Auto (server/discover, else initialize)" : value,
+}));
+
 /** Client capabilities a new session declares (MCP 2025-11-25 "Client Features"). */
 const CAPABILITIES = [
   { key: "sampling", label: "Sampling" },
@@ -31,8 +37,8 @@ const CAPABILITIES = [
 type Capabilities = Record<(typeof CAPABILITIES)[number]["key"], boolean>;
 
 const PENDING_TEXT: Record<TransportChoice, string> = {
-  stdio: "Starting the server and waiting for initialize…",
-  "streamable-http": "Connecting and waiting for initialize…",
+  stdio: "Starting the server and waiting for it to answer…",
+  "streamable-http": "Connecting and waiting for the server to answer…",
   sse: "Opening the event stream and waiting for initialize…",
   auto: "Trying Streamable HTTP, then SSE…",
 };
@@ -44,6 +50,7 @@ const PENDING_TEXT: Record<TransportChoice, string> = {
 export function ConnectForm({ prominent = false }: Props) {
   const id = useId();
   const [transport, setTransport] = useState<TransportChoice>("stdio");
+  const [protocol, setProtocol] = useState<ProtocolChoice>("auto");
   const [command, setCommand] = useState("");
   const [args, setArgs] = useState("");
   const [env, setEnv] = useState("");
@@ -65,6 +72,8 @@ export function ConnectForm({ prominent = false }: Props) {
 
   const buildBody = (): CreateSessionBody => {
     const client = { capabilities, roots: [], autoAnswer: {} };
+    if (protocol === "2026-07-28" && transport === "sse") throw new Error("2026-07-28 is not spoken over SSE (HTTP+SSE predates it): pick Streamable HTTP, or a 2025 revision.");
+    const pinned = protocol === "auto" ? {} : { protocol };
     if (transport === "stdio") {
       const envVars = parseEnvLines(env);
       if (command.trim() === "") throw new Error("Enter the command that starts the server, e.g. npx or node.");
@@ -75,10 +84,11 @@ export function ConnectForm({ prominent = false }: Props) {
         env: envVars,
         ...(cwd.trim() ? { cwd: cwd.trim() } : {}),
         client,
+        ...pinned,
       };
     }
     const headerMap = parseHeaderLines(headers);
-    return { transport, url: checkServerUrl(url), headers: headerMap, revealSecrets, client };
+    return { transport, url: checkServerUrl(url), headers: headerMap, revealSecrets, client, ...pinned };
   };
 
   const onSubmit = (event: FormEvent) => {
@@ -110,6 +120,19 @@ export function ConnectForm({ prominent = false }: Props) {
             </option>
           ))}
         </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-protocol`}>Protocol</label>
+        <select id={`${id}-protocol`} value={protocol} onChange={(e) => setProtocol(e.target.value as ProtocolChoice)} aria-describedby={`${id}-protocol-help`}>
+          {PROTOCOLS.map((p) => (
+            <option key={p.value} value={p.value}>
+              {p.label}
+            </option>
+          ))}
+        </select>
+        <span id={`${id}-protocol-help`} className="help">
+          Auto asks the server which revision it speaks; a revision pins it.
+        </span>
       </div>
       {remote ? (
         <>

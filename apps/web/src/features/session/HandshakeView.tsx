@@ -65,6 +65,16 @@ export function HandshakeView({ session }: { session: SessionInfo }) {
               </span>
             )}
           </dd>
+          {session.negotiation && (
+            <>
+              <dt>Chosen by</dt>
+              <dd>
+                {session.negotiation.mode === "pinned" ? "pinned" : "auto"}, {session.negotiation.outcome === "discover" ? "server/discover" : session.negotiation.outcome === "fallback" ? "fallback to initialize" : "initialize"}
+                {session.era && <span className="muted"> ({session.era} era)</span>}
+                {session.negotiation.reason && <span className="muted">: {session.negotiation.reason}</span>}
+              </dd>
+            </>
+          )}
           <dt>Server</dt>
           <dd>
             {info ? (

@@ -1,5 +1,5 @@
 import type { SessionInfo } from "@mcpscope/protocol";
-import { isOlderProtocol } from "../../lib/protocolVersion";
+import { isOlderProtocol, negotiationLabel } from "../../lib/protocolVersion";
 import { targetDescription, targetLabel, transportName } from "../../lib/targetLabel";
 import { useSessionsStore } from "../../stores/sessionsStore";
 import { Inbox } from "../inbox/Inbox";
@@ -42,9 +42,10 @@ export function SessionHeader({ session }: { session?: SessionInfo }) {
           </span>
           {session.recorded && <span className="badge recorded">recorded</span>}
           {session.protocolVersion && (
-            <span className={isOlderProtocol(session.protocolVersion) ? "protocol older" : "muted protocol"}>
+            <span className={isOlderProtocol(session.protocolVersion) ? "protocol older" : "muted protocol"} title={session.negotiation?.reason}>
               Protocol {session.protocolVersion}
               {isOlderProtocol(session.protocolVersion) && " (older)"}
+              {session.negotiation && ` · ${negotiationLabel(session.negotiation)}`}
             </span>
           )}
           {capabilities.length > 0 && (

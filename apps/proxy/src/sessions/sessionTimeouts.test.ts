@@ -3,7 +3,7 @@ import type { InboxItem, SendRequestResult, SessionInfo } from "@mcpscope/protoc
 import { defaultServerTarget } from "./defaultServer.js";
 import { startTestApp, type TestApp } from "../testing/testApp.js";
 
-describe("request timeouts while a person answers the inbox", () => {
+describe("request timeouts on a handshake-era session (server-everything)", () => {
   let t: TestApp;
   let session: SessionInfo;
   beforeAll(async () => {
@@ -32,5 +32,16 @@ describe("request timeouts while a person answers the inbox", () => {
     const slow = await t.api<SendRequestResult>("POST", `/api/sessions/${session.id}/requests`, { method: "tools/call", params: { name: "trigger-long-running-operation", arguments: { duration: 5, steps: 1 } } });
     await t.api("PATCH", `/api/sessions/${session.id}/settings`, { requestTimeoutMs: 60_000 });
     expect(slow.body).toMatchObject({ error: { code: -32001 } });
+  });
+
+  it("lets progress reset the idle timeout on a handshake-era session; without the reset the same call times out", async () => {
+    await t.api("PATCH", `/api/sessions/${session.id}/settings`, { requestTimeoutMs: 500 });
+    const call = () => t.api<SendRequestResult>("POST", `/api/sessions/${session.id}/requests`, { method: "tools/call", params: { name: "trigger-long-running-operation", arguments: { duration: 1.2, steps: 6 } } });
+    const kept = (await call()).body;
+    expect(kept).toHaveProperty("result");
+    expect(kept.durationMs).toBeGreaterThan(1_000);
+    await t.api("PATCH", `/api/sessions/${session.id}/settings`, { resetTimeoutOnProgress: false });
+    expect((await call()).body).toMatchObject({ error: { code: -32001, message: "Request timed out: no answer within 500 ms" } });
+    await t.api("PATCH", `/api/sessions/${session.id}/settings`, { requestTimeoutMs: 60_000, resetTimeoutOnProgress: true });
   });
 });

@@ -1,0 +1,22 @@
+import type { ClientBehaviour } from "@mcpscope/protocol";
+
+/**
+ * What mcpscope declares (MCP 2025-11-25 "Lifecycle → Capability Negotiation"; on
+ * 2026-07-28 the same object travels in every request's `_meta`): sampling, elicitation in
+ * form mode (with defaults applied to fields the user leaves alone, SEP-1034) and URL mode,
+ * and roots with change notifications; each can be switched off per session. With sampling
+ * or elicitation on, it also declares client-side tasks for them (MCP 2025-11-25 "Tasks",
+ * experimental; see `ClientTasks`).
+ */
+export function clientCapabilities(enabled: ClientBehaviour["capabilities"]): Record<string, unknown> {
+  const taskRequests = {
+    ...(enabled.sampling ? { sampling: { createMessage: {} } } : {}),
+    ...(enabled.elicitation ? { elicitation: { create: {} } } : {}),
+  };
+  return {
+    ...(enabled.sampling ? { sampling: {} } : {}),
+    ...(enabled.elicitation ? { elicitation: { form: { applyDefaults: true }, url: {} } } : {}),
+    ...(enabled.roots ? { roots: { listChanged: true } } : {}),
+    ...(Object.keys(taskRequests).length ? { tasks: { list: {}, cancel: {}, requests: taskRequests } } : {}),
+  };
+}
