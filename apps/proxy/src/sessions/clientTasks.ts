@@ -144,7 +144,7 @@ export class ClientTasks {
 
   private list(cursor: unknown): { result: Record<string, unknown> } | { error: JsonRpcError } {
     const ids = [...this.tasks.keys()];
-    const start = cursor === undefined ? 0 : ids.indexOf(String(cursor)) + 1;
+    const start = cursor === undefined ? 0 : typeof cursor === "string" ? ids.indexOf(cursor) + 1 : 0;
     if (cursor !== undefined && start === 0) return { error: { code: -32602, message: `Invalid cursor: ${JSON.stringify(cursor)}` } };
     const page = ids.slice(start, start + PAGE_SIZE);
     const next = start + PAGE_SIZE < ids.length ? page.at(-1) : undefined;
@@ -162,6 +162,6 @@ export class ClientTasks {
   }
 
   private respond(id: JsonRpcId, body: { result: Record<string, unknown> } | { error: JsonRpcError }): void {
-    void this.reply({ jsonrpc: "2.0", id, ...body } as JSONRPCMessage).catch(() => undefined);
+    void this.reply({ jsonrpc: "2.0", id, ...body }).catch(() => undefined);
   }
 }

@@ -20,7 +20,7 @@ function answerTo(frames: readonly Frame[], method: string): JsonRpcMessage | un
 /** The versions an `UnsupportedProtocolVersionError` (or a `DiscoverResult`) names. */
 function supportedList(value: unknown, key: "supported" | "supportedVersions"): string[] | undefined {
   const list = (value as Record<string, unknown> | undefined)?.[key];
-  return Array.isArray(list) && list.length > 0 && list.every((v) => typeof v === "string") ? (list as string[]) : undefined;
+  return Array.isArray(list) && list.length > 0 && list.every((v) => typeof v === "string") ? list : undefined;
 }
 
 const isModern = (version: string) => version >= MODERN_PROTOCOL_VERSION;

@@ -117,7 +117,7 @@ export class RequestRunner {
   private send(client: Client, method: string, params: Record<string, unknown>, options: RequestOptions): Promise<Record<string, unknown>> {
     if (method === "tools/call" && client.getProtocolEra() === "modern") {
       const toolDefinition = this.tools.definition(params.name);
-      return client.callTool(params as CallToolRequest["params"], { ...options, ...(toolDefinition ? { toolDefinition } : {}) }) as Promise<Record<string, unknown>>;
+      return client.callTool(params as CallToolRequest["params"], { ...options, ...(toolDefinition ? { toolDefinition } : {}) });
     }
     return client.request({ method, params }, AnyResultSchema, options);
   }

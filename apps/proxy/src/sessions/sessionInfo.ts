@@ -21,11 +21,11 @@ export interface ServerIdentity {
 export function serverIdentity(client: Client): ServerIdentity {
   return {
     serverInfo: client.getServerVersion(),
-    capabilities: client.getServerCapabilities() as Record<string, unknown> | undefined,
+    capabilities: client.getServerCapabilities(),
     instructions: client.getInstructions(),
     protocolVersion: client.getNegotiatedProtocolVersion(),
     era: client.getProtocolEra(),
-    discover: client.getDiscoverResult() as unknown as Record<string, unknown> | undefined,
+    discover: client.getDiscoverResult(),
   };
 }
 

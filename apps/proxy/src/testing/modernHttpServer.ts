@@ -22,7 +22,7 @@ function toRequest(req: IncomingMessage, base: string, signal: AbortSignal): Req
     headers,
     signal,
     ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: "half" } : {}),
-  } as RequestInit);
+  });
 }
 
 /**
