@@ -115,6 +115,14 @@ describe("auto over HTTP with a stateful handshake-era Streamable HTTP server", 
       expect(frames.filter((f) => f.kind === "invalid")).toEqual([]);
       const answer = frames.find((f) => f.dir === "in" && f.msg?.id === null)!;
       expect(answer).toMatchObject({ kind: "error", msg: { error: { code: -32000 } }, reason: expect.stringContaining("null id") });
+      // Recordings are validated line by line when read: the null-id error frame, and the
+      // probe's lifecycle frames, export and import back valid, frame for frame.
+      const exported = await (await fetch(`${t.base}/api/sessions/${session.id}/export`, { headers: { authorization: `Bearer ${t.token}` } })).text();
+      const imported = await fetch(`${t.base}/api/recordings`, { method: "POST", headers: { authorization: `Bearer ${t.token}`, "content-type": "application/x-ndjson" }, body: exported });
+      expect(imported.status).toBe(201);
+      const copy = (await imported.json()) as SessionInfo;
+      expect(copy).toMatchObject({ recorded: true, era: "legacy", negotiation: { outcome: "fallback" } });
+      expect((await t.frames(copy.id)).map((f) => JSON.stringify(f))).toEqual(exported.trimEnd().split("\n").slice(1));
     } finally {
       await t.close();
       await fixture.stop();
