@@ -14,10 +14,9 @@ import { SessionManager } from "../../apps/proxy/src/index.js";
 const SAMPLING_ANSWER = { model: "mcpscope-conformance", role: "assistant", content: { type: "text", text: "conformance answer" } };
 
 /**
- * The session to open for the suite's server. `protocolVersion` is the revision the
- * scenario runs at; the session connects with `protocol: "auto"`, the default a person
- * gets, so the engine finds the revision itself (server/discover, else initialize), and the
- * scenario checks that it found the right one.
+ * The session to open for the suite's server. It connects with `protocol: "auto"`, the
+ * default a person gets, so the engine finds the revision the scenario runs at itself
+ * (server/discover, else initialize), and the scenario checks that it found the right one.
  */
 function targetFor(url: string): SessionTarget {
   return SessionTargetSchema.parse({

@@ -48,7 +48,7 @@ export function redactEnv(env: Record<string, string>, reveal = false): Record<s
   return Object.fromEntries(Object.entries(env).map(([name, value]) => [name, SECRET_ENV.test(name) ? REDACTED : value]));
 }
 
-/** A session target with secret env and header values redacted (DESIGN.md "Security"). */
+/** A session target with secret env and header values redacted (docs/ARCHITECTURE.md "Security"). */
 export function redactTarget(target: SessionTarget): SessionTarget {
   return target.transport === "stdio" ? { ...target, env: redactEnv(target.env) } : { ...target, headers: redactHeaders(target.headers, target.revealSecrets) };
 }
