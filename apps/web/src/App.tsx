@@ -2,6 +2,7 @@ import { useState } from "react";
 import { ConnectForm } from "./features/connect/ConnectForm";
 import { Unauthorized } from "./features/auth/Unauthorized";
 import { ConfiguredServers } from "./features/servers/ConfiguredServers";
+import { MissingSessionNotice } from "./features/session/MissingSessionNotice";
 import { SessionBanner } from "./features/session/SessionBanner";
 import { SessionHeader } from "./features/session/SessionHeader";
 import { SessionsSidebar } from "./features/session/SessionsSidebar";
@@ -45,6 +46,7 @@ export function App() {
       <SessionHeader session={session} />
       <div className="app-banners">
         <ExposedBanner />
+        <MissingSessionNotice />
         <SessionBanner session={session} />
         <ReadOnlyBanner sessionId={session?.id} />
       </div>
