@@ -5,6 +5,7 @@ import { ApiRequestError } from "./api/apiRequestError";
 import { onUnauthorized } from "./api/unauthorized";
 import { RouterProvider } from "@tanstack/react-router";
 import { loadSchemaForm } from "./features/schemaForm/LazySchemaForm";
+import { initTheme } from "./features/theme/themeStore";
 import { createAppRouter } from "./routing/router";
 import { applyView } from "./routing/viewStores";
 import { viewFromHref } from "./routing/viewUrl";
@@ -24,6 +25,7 @@ const queryClient = new QueryClient({
   },
 });
 
+initTheme();
 // The first paint already shows the linked view (the router then keeps URL and stores in step).
 applyView(viewFromHref(window.location.pathname + window.location.search));
 const router = createAppRouter();

@@ -11,14 +11,14 @@ interface WorkbenchState {
   paletteOpen: boolean;
   /** "Share this mcpscope" is open. */
   shareOpen: boolean;
-  /** Bumped to ask the Connect form to take focus (the palette's "Connect to a server"). */
-  focusConnect: number;
+  /** The sessions column is collapsed to its icon rail. */
+  sessionsCollapsed: boolean;
   setCompare: (compare: { open: boolean; with?: string }) => void;
   setServer: (name: string | undefined) => void;
   setMaximized: (maximized: boolean) => void;
   setPaletteOpen: (open: boolean) => void;
   setShareOpen: (open: boolean) => void;
-  requestConnectFocus: () => void;
+  setSessionsCollapsed: (collapsed: boolean) => void;
 }
 
 /** State of the workbench's frame: dialogs, the maximized timeline, the highlighted server. */
@@ -28,11 +28,11 @@ export const useWorkbenchStore = create<WorkbenchState>((set) => ({
   maximized: false,
   paletteOpen: false,
   shareOpen: false,
-  focusConnect: 0,
+  sessionsCollapsed: false,
   setCompare: (compare) => set({ compare }),
   setServer: (server) => set({ server }),
   setMaximized: (maximized) => set({ maximized }),
   setPaletteOpen: (paletteOpen) => set({ paletteOpen }),
   setShareOpen: (shareOpen) => set({ shareOpen }),
-  requestConnectFocus: () => set((s) => ({ focusConnect: s.focusConnect + 1 })),
+  setSessionsCollapsed: (sessionsCollapsed) => set({ sessionsCollapsed }),
 }));
