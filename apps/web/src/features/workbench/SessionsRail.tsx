@@ -56,7 +56,7 @@ export function SessionsRail({ onExpand, onNewSession }: Props) {
       )}
       {onNewSession && (
         <button type="button" className="rail-button" aria-label="New session" title="New session" onClick={onNewSession}>
-          <span aria-hidden="true">＋</span>
+          <span aria-hidden="true">+</span>
         </button>
       )}
     </nav>

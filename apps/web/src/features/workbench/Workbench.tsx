@@ -1,5 +1,5 @@
-import { useState } from "react";
-import { Group, Panel, Separator, useDefaultLayout, usePanelCallbackRef } from "react-resizable-panels";
+import { useEffect, useRef, useState } from "react";
+import { Group, Panel, Separator, useDefaultLayout, useGroupCallbackRef } from "react-resizable-panels";
 import type { SessionInfo } from "@mcpscope/protocol";
 import { ConnectForm } from "../connect/ConnectForm";
 import { ImportRecording } from "../recordings/ImportRecording";
@@ -15,11 +15,13 @@ import { isActive, useSessionsStore } from "../../stores/sessionsStore";
 import { useWorkbenchStore } from "../../stores/workbenchStore";
 import { layoutStorage } from "./layoutStorage";
 import { SessionsRail } from "./SessionsRail";
-import { focusConnectForm, registerSessionsPanel, toggleSessionsColumn } from "./workbenchActions";
+import { focusConnectForm, registerWorkbench, toggleSessionsColumn } from "./workbenchActions";
 import "./workbench.css";
 
 /** Width of the sessions column collapsed to its icon rail, in pixels. */
 export const RAIL_PX = 48;
+/** The sessions column's first width, in pixels. */
+const SESSIONS_PX = 220;
 
 /**
  * The four resizable columns: sessions (collapsible to an icon rail), server features
@@ -32,7 +34,8 @@ export function Workbench({ session }: { session?: SessionInfo }) {
   const viewer = useIsViewer();
   const maximized = useWorkbenchStore((s) => s.maximized);
   const layout = useDefaultLayout({ id: "mcpscope-workbench", storage: layoutStorage });
-  const [sessionsPanel, setSessionsPanel] = usePanelCallbackRef();
+  const [group, setGroup] = useGroupCallbackRef();
+  const element = useRef<HTMLDivElement>(null);
   const railed = useWorkbenchStore((s) => s.sessionsCollapsed);
   const setRailed = useWorkbenchStore((s) => s.setSessionsCollapsed);
   // Tool panels of sessions shown before stay mounted (hidden), so switching sessions keeps
@@ -40,7 +43,11 @@ export function Workbench({ session }: { session?: SessionInfo }) {
   const [visited, setVisited] = useState<string[]>([]);
   const tab = useActiveTab(session).active;
   if (session && !visited.includes(session.id)) setVisited([...visited, session.id]);
-  registerSessionsPanel(sessionsPanel);
+  useEffect(() => {
+    if (!group) return;
+    registerWorkbench({ group, width: () => element.current?.getBoundingClientRect().width ?? 0, railPx: RAIL_PX, sessionsPx: SESSIONS_PX });
+    return () => registerWorkbench(undefined);
+  }, [group]);
   // The shown panel comes first: hidden panels reuse the same element ids (the tool form's
   // `arg_*`), and a label's `for` resolves to the first element with its id.
   const kept = visited.filter((id) => sessions[id] !== undefined).sort((a, b) => Number(b === session?.id) - Number(a === session?.id));
@@ -48,6 +55,8 @@ export function Workbench({ session }: { session?: SessionInfo }) {
   return (
     <Group
       id="workbench"
+      groupRef={setGroup}
+      elementRef={element}
       orientation="horizontal"
       className={`workspace${maximized ? " maximized" : ""}`}
       defaultLayout={layout.defaultLayout}
@@ -55,11 +64,10 @@ export function Workbench({ session }: { session?: SessionInfo }) {
     >
       <Panel
         id="wb-sessions"
-        panelRef={setSessionsPanel}
         collapsible
         collapsedSize={RAIL_PX}
         minSize={200}
-        defaultSize={220}
+        defaultSize={SESSIONS_PX}
         maxSize="40%"
         groupResizeBehavior="preserve-pixel-size"
         onResize={(size) => setRailed(size.inPixels <= RAIL_PX + 1)}
