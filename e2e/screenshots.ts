@@ -85,7 +85,7 @@ const VIEWS: [string, Shot][] = [
     async (page) => {
       await page.getByRole("button", { name: "Expand sessions column" }).click();
       await page.keyboard.press("Control+k");
-      await page.getByRole("combobox", { name: "Command" }).waitFor();
+      await page.getByRole("combobox", { name: "Command palette" }).waitFor();
     },
   ],
   [

@@ -22,8 +22,8 @@ interface Props {
 }
 
 /**
- * Dialog "Command palette" (Ctrl+K / ⌘K): a combobox "Command" filtering a listbox of
- * actions, each an option named for what it does, with its shortcut shown beside it.
+ * Dialog "Command palette" (Ctrl+K / ⌘K): a combobox (also "Command palette") filtering the
+ * listbox "Commands" of actions, each an option named for what it does, with its shortcut shown beside it.
  * Typing a number offers "Go to frame #N"; typing text offers "Filter by method “…”".
  */
 export function CommandPalette({ session, sessionsCollapsed, onClose }: Props) {
@@ -54,11 +54,11 @@ export function CommandPalette({ session, sessionsCollapsed, onClose }: Props) {
       contentClassName="command-dialog"
       loop
     >
-      <Command.Input value={query} onValueChange={setQuery} placeholder="Type a command, a frame number, or a method…" aria-label="Command" />
-      <Command.List aria-label="Commands" className="command-list">
+      <Command.Input value={query} onValueChange={setQuery} placeholder="Type a command, a frame number, or a method…" />
+      <Command.List label="Commands" className="command-list">
         <Command.Empty className="command-empty">No command matches “{query}”.</Command.Empty>
         {session && seq !== undefined && seq > 0 && (
-          <Command.Group heading="Go to">
+          <Command.Group heading="Go to" forceMount>
             <Command.Item value={`go to frame ${seq}`} forceMount onSelect={() => run(() => goToFrame(session.id, seq))}>
               Go to frame #{seq}
             </Command.Item>
@@ -68,7 +68,7 @@ export function CommandPalette({ session, sessionsCollapsed, onClose }: Props) {
           const items = commands.filter((c) => c.group === group);
           if (items.length === 0 && !(group === "Filter by method" && typedMethod)) return null;
           return (
-            <Command.Group key={group} heading={group}>
+            <Command.Group key={group} heading={group} forceMount={group === "Filter by method" && typedMethod !== undefined}>
               {items.map((c) => (
                 <Command.Item
                   key={c.id}

@@ -8,11 +8,10 @@ export function ThemeSwitch() {
   const setTheme = useThemeStore((s) => s.setTheme);
   return (
     <label className="theme-switch" title="Colour theme">
-      <span className="sr-only">Theme</span>
       <span aria-hidden="true" className="theme-icon">
         {theme === "dark" ? "☾" : theme === "light" ? "☀" : "◐"}
       </span>
-      <select value={theme} onChange={(e) => setTheme(e.target.value as ThemeChoice)}>
+      <select aria-label="Theme" value={theme} onChange={(e) => setTheme(e.target.value as ThemeChoice)}>
         {(Object.keys(LABELS) as ThemeChoice[]).map((t) => (
           <option key={t} value={t}>
             {LABELS[t]}
