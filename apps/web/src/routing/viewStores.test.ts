@@ -17,7 +17,7 @@ function session(id: string, createdAt: number): SessionInfo {
     createdAt,
     lastSeq: 0,
     settings: { requestTimeoutMs: 60_000, resetTimeoutOnProgress: true },
-  } as SessionInfo;
+  };
 }
 
 describe("view ↔ stores", () => {
