@@ -50,7 +50,7 @@ const VIEWS: [string, Shot][] = [
     "prompts",
     async (page) => {
       await tab(page, "Server features", "Prompts");
-      await region(page, "Prompts").getByRole("button").first().click();
+      await region(page, "Prompts").getByRole("button", { name: "simple-prompt", exact: true }).click();
     },
   ],
   ["tasks", (page) => tab(page, "Server features", "Tasks")],
