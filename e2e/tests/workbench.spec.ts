@@ -39,6 +39,10 @@ test("the command palette opens with Ctrl+K and reaches actions by name, with th
   }
   await page.keyboard.press("Escape");
   await expect(palette).toHaveCount(0);
+  await page.keyboard.press("Control+k");
+  await expect(palette).toBeVisible();
+  await page.keyboard.press("Control+k");
+  await expect(palette).toHaveCount(0);
 
   // Run tool (select it): the Tool form shows it, and the focus is in it.
   await runCommand(page, "echo", "Run tool: echo");

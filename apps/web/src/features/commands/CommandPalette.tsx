@@ -53,6 +53,8 @@ export function CommandPalette({ session, sessionsCollapsed, onClose }: Props) {
       overlayClassName="command-overlay"
       contentClassName="command-dialog"
       loop
+      // Ctrl+K closes the palette again (cmdk's vim bindings would take it for "up").
+      vimBindings={false}
     >
       <Command.Input value={query} onValueChange={setQuery} placeholder="Type a command, a frame number, or a method…" />
       <Command.List label="Commands" className="command-list">
