@@ -8,6 +8,8 @@ const token = process.env.MCPSCOPE_TOKEN ?? "dev";
 // proxy, presenting the token and the proxy's own Origin so its auth and Origin checks pass.
 export default defineConfig({
   plugins: [react()],
+  // Absolute asset URLs: index.html is served for nested client routes (/sessions/<id>/frames/<seq>).
+  base: "/",
   build: { outDir: "dist", emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 800 },
   server: {
     proxy: {

@@ -2,8 +2,10 @@ import { expect, test } from "./mcpscope.js";
 
 test("a new user runs the echo tool through its form and sees the frames in the timeline", async ({ page, mcpscope }) => {
   await page.goto(mcpscope.url);
-  // The token was swapped for a cookie and removed from the address bar.
-  await expect(page).toHaveURL(`${mcpscope.origin}/`);
+  // The token was swapped for a cookie and removed from the address bar, which now names
+  // the session the page shows.
+  await expect(page).toHaveURL(/\/sessions\/[^/?]+$/);
+  expect(page.url()).not.toContain(mcpscope.token);
 
   await expect(page.getByRole("banner")).toContainText("Everything Reference Server");
   await expect(page.getByRole("banner")).toContainText("2025-11-25");

@@ -3,7 +3,12 @@ import { createRoot } from "react-dom/client";
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { ApiRequestError } from "./api/apiRequestError";
 import { onUnauthorized } from "./api/unauthorized";
-import { App } from "./App";
+import { RouterProvider } from "@tanstack/react-router";
+import { loadSchemaForm } from "./features/schemaForm/LazySchemaForm";
+import { initTheme } from "./features/theme/themeStore";
+import { createAppRouter } from "./routing/router";
+import { applyView } from "./routing/viewStores";
+import { viewFromHref } from "./routing/viewUrl";
 import { useAuthStore } from "./stores/authStore";
 import "./styles.css";
 
@@ -20,10 +25,18 @@ const queryClient = new QueryClient({
   },
 });
 
+initTheme();
+// The first paint already shows the linked view (the router then keeps URL and stores in step).
+applyView(viewFromHref(window.location.pathname + window.location.search));
+const router = createAppRouter();
+
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <App />
+      <RouterProvider router={router} />
     </QueryClientProvider>
   </StrictMode>,
 );
+
+// The schema form's code comes right after the first paint, before anyone picks a tool.
+setTimeout(() => void loadSchemaForm(), 0);

@@ -164,6 +164,8 @@ export const SessionInfoSchema = z.object({
   roots: z.array(z.object({ uri: z.string(), name: z.string().optional() })).optional(),
   /** True for a session of an earlier run, opened read-only from its recording. */
   recorded: z.boolean().optional(),
+  /** True for a recording imported into this mcpscope (`POST /api/recordings`) rather than one of its own earlier runs. */
+  imported: z.boolean().optional(),
   /** The session this one reconnected, if any. */
   previousId: z.string().optional(),
   /** Why the session failed or closed, in words a person can act on (message and hint). */

@@ -70,7 +70,7 @@ describe("a recording is data, never a command", () => {
     const imported = await inject(app, "POST", "/api/recordings", hostile, "application/x-ndjson");
     expect(imported.statusCode).toBe(201);
     const copy = imported.json<SessionInfo>();
-    expect(copy).toMatchObject({ id: `${live.id}-copy`, recorded: true, target: hostileTarget });
+    expect(copy).toMatchObject({ id: `${live.id}-copy`, recorded: true, imported: true, target: hostileTarget });
     const before = app.sessions.list().length;
 
     expectRefused(await inject(app, "POST", `/api/sessions/${copy.id}/reconnect`));
@@ -96,6 +96,7 @@ describe("a recording is data, never a command", () => {
     try {
       const [listed] = later.sessions.list();
       expect(listed).toMatchObject({ id: live.id, recorded: true });
+      expect(listed?.imported).toBeUndefined();
       expectRefused(await inject(later, "POST", `/api/sessions/${live.id}/reconnect`));
       expect(existsSync(marker)).toBe(false);
       expect(later.sessions.list()).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../app.js";
+import { tokenLogin } from "./guard.js";
 
 const TOKEN = "guard-test-token";
 const PORT = 6281;
@@ -77,6 +78,16 @@ describe("guard: token, Host and Origin allow-lists", () => {
     expect((await get(`/?token=wrong`)).statusCode).toBe(401);
   });
 
+  it("swaps ?token= on a deep link too, and lands on the same view without the token", async () => {
+    const res = await get(`/sessions/s-1/frames/12?tool=echo&token=${TOKEN}&method=tools%2Fcall`);
+    expect(res.statusCode).toBe(302);
+    expect(res.headers.location).toBe("/sessions/s-1/frames/12?tool=echo&method=tools%2Fcall");
+    expect(String(res.headers["set-cookie"])).toContain(`mcpscope_token_${PORT}=${TOKEN}`);
+    expect((await get(`/sessions/s-1?token=wrong`)).statusCode).toBe(401);
+    // The API never takes the token from the query string.
+    expect((await get(`/api/sessions?token=${TOKEN}`)).statusCode).toBe(401);
+  });
+
   it("refuses the WebSocket upgrade without the token or from a foreign Origin", async () => {
     const upgrade = { connection: "Upgrade", upgrade: "websocket", "sec-websocket-version": "13", "sec-websocket-key": "dGhlIHNhbXBsZSBub25jZQ==" };
     expect((await get("/api/ws", upgrade)).statusCode).toBe(401);
@@ -92,5 +103,24 @@ describe("guard: token, Host and Origin allow-lists", () => {
     });
     expect(res.statusCode).toBe(400);
     expect(app.sessions.list()).toHaveLength(0);
+  });
+});
+
+describe("tokenLogin", () => {
+  it.each([
+    ["/?token=t", "/"],
+    ["/index.html?token=t", "/"],
+    ["/sessions/a?token=t", "/sessions/a"],
+    ["/sessions/a?pane=prompts&token=t&q=x%20y", "/sessions/a?pane=prompts&q=x+y"],
+    // Never a redirect to another origin.
+    ["//evil.example/x?token=t", "/"],
+    ["/\\evil.example?token=t", "/"],
+  ])("%s → %s", (url, location) => {
+    expect(tokenLogin(url)).toEqual({ token: "t", location });
+  });
+
+  it("is undefined without a token", () => {
+    expect(tokenLogin("/sessions/a?tool=echo")).toBeUndefined();
+    expect(tokenLogin("/sessions/a")).toBeUndefined();
   });
 });

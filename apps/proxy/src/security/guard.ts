@@ -35,11 +35,31 @@ function isPublic(url: string): boolean {
 }
 
 /**
+ * The login part of a page URL: the `token` query parameter, and where to go once it is a
+ * cookie — the same path and query without `token` (a path starting `//` becomes `/`, so the
+ * redirect never leaves the origin). Undefined when the URL carries no token.
+ */
+export function tokenLogin(url: string): { token: string; location: string } | undefined {
+  const queryAt = url.indexOf("?");
+  if (queryAt < 0) return undefined;
+  const query = new URLSearchParams(url.slice(queryAt + 1));
+  const token = query.get("token");
+  if (token === null) return undefined;
+  query.delete("token");
+  let path = url.slice(0, queryAt);
+  if (path === "/index.html" || !path.startsWith("/") || path.startsWith("//") || path.includes("\\")) path = "/";
+  const rest = query.toString();
+  return { token, location: rest ? `${path}?${rest}` : path };
+}
+
+/**
  * The proxy's `onRequest` guard (docs/ARCHITECTURE.md "Security"), in this order:
  * 1. Host allow-list (loopback names with the port): DNS-rebinding defence → 403.
  * 2. Origin allow-list: a foreign or `null` Origin, or a cross-site `Sec-Fetch-Site` → 403.
  * 3. Token: `Authorization: Bearer <token>` or the httpOnly cookie, compared in constant
- *    time → 401. `GET /?token=…` swaps a valid token for the cookie and redirects to `/`.
+ *    time → 401. A page URL with `?token=…` (`/?token=…`, or a deep link such as
+ *    `/sessions/<id>?tool=echo&token=…`) swaps a valid token for the cookie and redirects to
+ *    the same page without the token (see `tokenLogin`).
  */
 export function registerGuard(app: FastifyInstance, opts: GuardOptions): void {
   let cached: { port: number; hosts: Set<string> } | undefined;
@@ -83,12 +103,12 @@ export function registerGuard(app: FastifyInstance, opts: GuardOptions): void {
     }
 
     const url = request.url;
-    if (request.method === "GET" && (url.startsWith("/?") || url.startsWith("/index.html?"))) {
-      const presented = new URL(url, "http://x").searchParams.get("token");
-      if (presented !== null) {
-        if (!roleOf(presented)) throw new ApiFailure("UNAUTHORIZED", "The token in the URL is not this mcpscope's token.");
-        reply.setCookie(cookieName(opts.port()), presented, { httpOnly: true, sameSite: "strict", path: "/" });
-        return reply.redirect("/", 302);
+    if (request.method === "GET" && isPublic(url) && url.includes("?")) {
+      const login = tokenLogin(url);
+      if (login) {
+        if (!roleOf(login.token)) throw new ApiFailure("UNAUTHORIZED", "The token in the URL is not this mcpscope's token.");
+        reply.setCookie(cookieName(opts.port()), login.token, { httpOnly: true, sameSite: "strict", path: "/" });
+        return reply.redirect(login.location, 302);
       }
     }
     if (isPublic(url)) return;

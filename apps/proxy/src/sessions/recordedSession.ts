@@ -1,4 +1,5 @@
 import { type Frame, ImplementationSchema, NegotiationSchema, ProtocolEraSchema, type RecordingHeader, type SendRequestResult, type SessionInfo, type SessionSettings, TransportKindSchema } from "@mcpscope/protocol";
+import { basename } from "node:path";
 import { z } from "zod";
 import { ApiFailure } from "../errors.js";
 import { FrameFile, type OpenOptions } from "../recording/frameFile.js";
@@ -45,7 +46,8 @@ export class RecordedSession {
   }
 
   info(): SessionInfo {
-    return { ...this.summary, lastSeq: this.log.lastSeq };
+    const imported = basename(this.file.path).startsWith("imported-");
+    return { ...this.summary, ...(imported ? { imported } : {}), lastSeq: this.log.lastSeq };
   }
 
   request(): Promise<SendRequestResult> {

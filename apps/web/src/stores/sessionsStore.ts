@@ -7,12 +7,17 @@ interface SessionsState {
   /** The session the UI shows; chosen automatically until the user picks one. */
   selectedId?: string;
   liveStatus: LiveStatus;
+  /** True once the first session list arrived. */
+  loaded: boolean;
+  /** A selected session (e.g. from a link) that the session list did not have. */
+  missingId?: string;
   setAll: (sessions: SessionInfo[]) => void;
   upsert: (session: SessionInfo) => void;
   select: (id: string) => void;
   /** Forgets a deleted session; selects another when it was the selected one. */
   remove: (id: string) => void;
   setLiveStatus: (status: LiveStatus) => void;
+  dismissMissing: () => void;
 }
 
 /** True while a session can still do work. */
@@ -34,11 +39,18 @@ export const useSessionsStore = create<SessionsState>((set, get) => ({
   sessions: {},
   selectedId: undefined,
   liveStatus: "connecting",
+  loaded: false,
+  missingId: undefined,
   setAll: (list) => {
     const sessions = Object.fromEntries(list.filter((s) => !deleted.has(s.id)).map((s) => [s.id, s]));
-    const { selectedId } = get();
+    const { selectedId, missingId } = get();
     const keep = selectedId !== undefined && sessions[selectedId] !== undefined;
-    set({ sessions, selectedId: keep ? selectedId : pickDefaultSession(Object.values(sessions))?.id });
+    set({
+      sessions,
+      loaded: true,
+      selectedId: keep ? selectedId : pickDefaultSession(Object.values(sessions))?.id,
+      missingId: keep || selectedId === undefined ? missingId : selectedId,
+    });
   },
   upsert: (session) => {
     const { sessions, selectedId } = get();
@@ -64,6 +76,7 @@ export const useSessionsStore = create<SessionsState>((set, get) => ({
     set({ sessions: rest, selectedId: selectedId === id ? (pickDefaultSession(list) ?? list[0])?.id : selectedId });
   },
   setLiveStatus: (liveStatus) => set({ liveStatus }),
+  dismissMissing: () => set({ missingId: undefined }),
 }));
 
 /** Sessions, newest first. */

@@ -17,6 +17,8 @@ interface TimelineState {
   /** Pinned frame seqs per session, in pin order. */
   pinned: Record<string, number[] | undefined>;
   select: (sessionId: string, seq: number, reveal?: boolean) => void;
+  /** Selects no frame in a session. */
+  deselect: (sessionId: string) => void;
   setFollow: (follow: boolean) => void;
   setTab: (tab: TimelineTab) => void;
   setFilter: (filter: FrameFilter) => void;
@@ -35,6 +37,9 @@ export const useTimelineStore = create<TimelineState>((set, get) => ({
       selected: { ...get().selected, [sessionId]: seq },
       ...(reveal ? { reveal: { sessionId, seq, nonce: (get().reveal?.nonce ?? 0) + 1 } } : {}),
     }),
+  deselect: (sessionId) => {
+    if (get().selected[sessionId] !== undefined) set({ selected: { ...get().selected, [sessionId]: undefined } });
+  },
   setFollow: (follow) => {
     if (get().follow !== follow) set({ follow });
   },

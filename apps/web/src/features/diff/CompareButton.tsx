@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
 import type { SessionInfo } from "@mcpscope/protocol";
 import { uniqueSessionLabels } from "../../lib/targetLabel";
 import { sortedSessions, useSessionsStore } from "../../stores/sessionsStore";
+import { useWorkbenchStore } from "../../stores/workbenchStore";
 import "./diff.css";
 
 // The diff and its view load on first use: they stay out of the page's first bundle.
@@ -13,13 +14,15 @@ const DiffView = lazy(() => import("./DiffView").then((m) => ({ default: m.DiffV
  * removed or changed), computed in the browser with `diffSessions`.
  */
 export function CompareButton({ session }: { session: SessionInfo }) {
-  const [open, setOpen] = useState(false);
+  // Open state and the picked session live in the workbench store: the URL's `compare=`.
+  const open = useWorkbenchStore((s) => s.compare.open);
+  const setCompare = useWorkbenchStore((s) => s.setCompare);
   return (
     <>
-      <button type="button" className="small" aria-haspopup="dialog" onClick={() => setOpen(true)}>
+      <button type="button" className="small" aria-haspopup="dialog" onClick={() => setCompare({ open: true })}>
         Compare with…
       </button>
-      {open && <CompareDialog session={session} onClose={() => setOpen(false)} />}
+      {open && <CompareDialog session={session} onClose={() => setCompare({ open: false })} />}
     </>
   );
 }
@@ -31,7 +34,9 @@ function CompareDialog({ session, onClose }: { session: SessionInfo; onClose: ()
   const list = sortedSessions(sessions);
   const labels = uniqueSessionLabels(list);
   const others = list.filter((s) => s.id !== session.id);
-  const [otherId, setOtherId] = useState<string>("");
+  const otherId = useWorkbenchStore((s) => s.compare.with) ?? "";
+  const setCompare = useWorkbenchStore((s) => s.setCompare);
+  const setOtherId = (id: string) => setCompare({ open: true, with: id || undefined });
   const [nonce, setNonce] = useState(0);
   const label = (s: SessionInfo) => `${labels.get(s.id) ?? s.id}${s.recorded ? " (recorded)" : ""} · ${new Date(s.createdAt).toLocaleTimeString()}`;
   const other = otherId ? sessions[otherId] : undefined;
@@ -55,7 +60,7 @@ function CompareDialog({ session, onClose }: { session: SessionInfo; onClose: ()
       </p>
       <div className="compare-pick" hidden={others.length === 0}>
         <label htmlFor={`${id}-other`}>Compare with</label>
-        <select id={`${id}-other`} value={otherId} onChange={(e) => setOtherId(e.target.value)}>
+        <select id={`${id}-other`} value={other ? otherId : ""} onChange={(e) => setOtherId(e.target.value)}>
           <option value="">Choose a session…</option>
           {others.map((s) => (
             <option key={s.id} value={s.id}>

@@ -1,6 +1,6 @@
 import { useMemo, useState } from "react";
 import type { InboxItem } from "@mcpscope/protocol";
-import { SchemaForm, type FormValue } from "../schemaForm/SchemaForm";
+import { SchemaForm, type FormValue } from "../schemaForm/LazySchemaForm";
 import { AnswerFailure } from "./AnswerFailure";
 import { applyElicitationDefaults } from "./applyElicitationDefaults";
 import { prepareElicitationSchema } from "./prepareElicitationSchema";

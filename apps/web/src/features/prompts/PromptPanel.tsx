@@ -3,7 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import type { SessionInfo } from "@mcpscope/protocol";
 import { describeError } from "../../api/apiRequestError";
 import { useSessionSidebar, useSidebarStore } from "../../stores/sidebarStore";
-import { SchemaForm, type FormValue } from "../schemaForm/SchemaForm";
+import { SchemaForm, type FormValue } from "../schemaForm/LazySchemaForm";
 import { mcpRequest } from "../sidebar/mcpRequest";
 import { pagedItems, usePagedList } from "../sidebar/usePagedList";
 import { promptArgsSchema } from "./promptArgsSchema";

@@ -1,15 +1,22 @@
+import { useEffect, useRef } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import type { ConfiguredServer } from "@mcpscope/protocol";
 import { describeError } from "../../api/apiRequestError";
 import { restClient } from "../../api/restClient";
 import { serverEntryJson } from "../../lib/serverEntry";
 import { useSessionsStore } from "../../stores/sessionsStore";
+import { useWorkbenchStore } from "../../stores/workbenchStore";
 import { ConnectFailure } from "../connect/ConnectFailure";
 import { useCopied } from "./useCopied";
 
-/** Region "Configured servers": the servers of `mcpscope --config`, each with Connect and Copy entry. */
+/**
+ * Region "Configured servers": the servers of `mcpscope --config`, each with Connect and Copy
+ * entry. A link's `server=<name>` highlights one (and scrolls it into view); it never connects:
+ * only the Connect button does.
+ */
 export function ConfiguredServers() {
   const servers = useQuery({ queryKey: ["servers"], queryFn: restClient.listServers, staleTime: Infinity });
+  const highlighted = useWorkbenchStore((s) => s.server);
   if (!servers.data || servers.data.length === 0) return null;
   return (
     <section aria-label="Configured servers" className="pane servers-pane">
@@ -19,7 +26,7 @@ export function ConfiguredServers() {
       </div>
       <ul className="server-list">
         {servers.data.map((server) => (
-          <ServerItem key={server.name} server={server} />
+          <ServerItem key={server.name} server={server} highlighted={server.name === highlighted} />
         ))}
       </ul>
     </section>
@@ -32,8 +39,12 @@ function entrySummary(server: ConfiguredServer): string {
   return `${entry.type ?? "auto"} ${entry.url ?? ""}`;
 }
 
-function ServerItem({ server }: { server: ConfiguredServer }) {
+function ServerItem({ server, highlighted }: { server: ConfiguredServer; highlighted: boolean }) {
   const copied = useCopied();
+  const ref = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (highlighted) ref.current?.scrollIntoView({ block: "nearest" });
+  }, [highlighted]);
   const connect = useMutation({
     mutationFn: () => restClient.connectServer(server.name),
     onSuccess: (session) => {
@@ -45,7 +56,7 @@ function ServerItem({ server }: { server: ConfiguredServer }) {
   const error = connect.isError ? describeError(connect.error) : undefined;
 
   return (
-    <li className="server-item">
+    <li ref={ref} className={`server-item${highlighted ? " highlighted" : ""}`} aria-current={highlighted ? "true" : undefined}>
       <div className="server-head">
         <span className="server-title">{server.name}</span>
         <span className="server-summary" title={entrySummary(server)}>

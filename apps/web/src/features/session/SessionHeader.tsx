@@ -4,6 +4,7 @@ import { targetDescription, targetLabel, transportName } from "../../lib/targetL
 import { useSessionsStore } from "../../stores/sessionsStore";
 import { Inbox } from "../inbox/Inbox";
 import { SharingControls } from "../sharing/SharingControls";
+import { HeaderTools } from "../workbench/HeaderTools";
 import { HandshakeView } from "./HandshakeView";
 import { SessionToolbar } from "./SessionToolbar";
 import { StatusBadge } from "./StatusBadge";
@@ -65,6 +66,7 @@ export function SessionHeader({ session }: { session?: SessionInfo }) {
       {session && !session.recorded && <Inbox key={session.id} session={session} />}
       {session && <SessionToolbar key={session.id} session={session} />}
       <SharingControls />
+      <HeaderTools />
       <span className={`live live-${liveStatus}`} role="status" title="WebSocket connection to mcpscope">
         <span className="dot" aria-hidden="true" />
         {LIVE_TEXT[liveStatus]}

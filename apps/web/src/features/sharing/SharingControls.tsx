@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useMe } from "./useMe";
 import { useSessionsStore } from "../../stores/sessionsStore";
+import { useWorkbenchStore } from "../../stores/workbenchStore";
 import { useFollowPresenter } from "./useFollowPresenter";
 import { useListedToolsRefresh } from "./useListedToolsRefresh";
 import { usePresencePublisher } from "./usePresencePublisher";
@@ -13,7 +14,9 @@ import "./sharing.css";
  */
 export function SharingControls() {
   const me = useMe();
-  const [sharing, setSharing] = useState(false);
+  // In the workbench store: the command palette's "Share this mcpscope…" opens it too.
+  const sharing = useWorkbenchStore((s) => s.shareOpen);
+  const setSharing = useWorkbenchStore((s) => s.setShareOpen);
   const [follow, setFollow] = useState(true);
   usePresencePublisher(me?.role === "presenter");
   useFollowPresenter(me?.role === "viewer" && follow);

@@ -4,7 +4,7 @@ import type { SessionInfo } from "@mcpscope/protocol";
 import { describeError } from "../../api/apiRequestError";
 import { useSidebarStore } from "../../stores/sidebarStore";
 import { useToolSelectionStore } from "../../stores/toolSelectionStore";
-import { SchemaForm, type FormValue } from "../schemaForm/SchemaForm";
+import { SchemaForm, type FormValue } from "../schemaForm/LazySchemaForm";
 import { mcpRequest } from "../sidebar/mcpRequest";
 import { useTools } from "../tools/useTools";
 import { taskSupport, type Task } from "./taskTypes";

@@ -23,6 +23,16 @@ export function FilterBar({ matches, scanned }: Props) {
   const [text, setText] = useState(filter.text ?? "");
   const [method, setMethod] = useState(filter.method ?? "");
   const [id, setId] = useState(filter.id ?? "");
+  // The filter can change from elsewhere (back/forward, a link, the command palette): the
+  // fields show it. Typing reaches the store only after the pause below, so this never
+  // overwrites what is being typed.
+  const [shown, setShown] = useState(filter);
+  if (shown !== filter) {
+    setShown(filter);
+    if ((filter.text ?? "") !== text) setText(filter.text ?? "");
+    if ((filter.method ?? "") !== method) setMethod(filter.method ?? "");
+    if ((filter.id ?? "") !== id) setId(filter.id ?? "");
+  }
 
   // Typing re-filters after a pause, not on every key.
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { Fragment, useEffect, useMemo, useState } from "react";
 import type { TimelineIndex } from "@mcpscope/timeline";
 import { formatMs } from "../../lib/format";
 import { methodStatsOf } from "./derived";
@@ -37,7 +37,19 @@ export function SummaryView({ index, version }: { index: TimelineIndex; version:
           {rows.map((r) => (
             <tr key={`${r.type}|${r.method}`}>
               <th scope="row">
-                <code>{r.method}</code>
+                {/* Narrow columns wrap a method after its slashes, not mid-word. */}
+                <code>
+                  {r.method.split("/").map((part, i) => (
+                    <Fragment key={i}>
+                      {i > 0 && (
+                        <>
+                          /<wbr />
+                        </>
+                      )}
+                      {part}
+                    </Fragment>
+                  ))}
+                </code>
               </th>
               <td className="muted">{r.type}</td>
               <td className="num">{r.count.toLocaleString()}</td>

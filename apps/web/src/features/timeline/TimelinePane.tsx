@@ -1,7 +1,12 @@
 import { useMemo, type KeyboardEvent } from "react";
+import { Group, Panel, Separator, useDefaultLayout } from "react-resizable-panels";
 import type { SessionInfo } from "@mcpscope/protocol";
 import { useFramesStore } from "../../stores/framesStore";
 import { useTimelineStore, type TimelineTab } from "../../stores/timelineStore";
+import { useWorkbenchStore } from "../../stores/workbenchStore";
+import { formatShortcut, SHORTCUTS } from "../commands/shortcuts";
+import { layoutStorage } from "../workbench/layoutStorage";
+import { toggleTimelineMaximized } from "../workbench/workbenchActions";
 import { ComposerView } from "../composer/ComposerView";
 import { ConsoleView } from "../logging/ConsoleView";
 import { SettingsView } from "../settings/SettingsView";
@@ -21,7 +26,8 @@ const TABS: { id: TimelineTab; label: string }[] = [
 
 /**
  * Region "Timeline" with tabs (Frames, Spans, Summary, Console, Composer, Settings) and
- * region "Frame detail" below. Only the active tab is rendered.
+ * region "Frame detail" below, split by a resizable separator (its size remembered in this
+ * browser). Only the active tab is rendered. "Maximize timeline" gives it the whole width.
  */
 export function TimelinePane({ session }: { session?: SessionInfo }) {
   const version = useFramesStore((s) => s.version);
@@ -30,6 +36,8 @@ export function TimelinePane({ session }: { session?: SessionInfo }) {
   const setFollow = useTimelineStore((s) => s.setFollow);
   const tab = useTimelineStore((s) => s.tab);
   const setTab = useTimelineStore((s) => s.setTab);
+  const maximized = useWorkbenchStore((s) => s.maximized);
+  const split = useDefaultLayout({ id: "mcpscope-timeline", storage: layoutStorage });
   const sessionId = session?.id;
   const index = useMemo(() => (sessionId ? indexOf(sessionId) : undefined), [sessionId, indexOf]);
 
@@ -53,62 +61,82 @@ export function TimelinePane({ session }: { session?: SessionInfo }) {
   };
 
   return (
-    <div className="right">
-      <section aria-label="Timeline" className="pane timeline-pane">
-        <div className="pane-head">
-          <h2 className="pane-title">Timeline</h2>
-          <span className="count">
-            {count.toLocaleString()}
-            <span className="sr-only"> frames</span>
-          </span>
-          {inFlight > 0 && <span className="muted small">{inFlight} in flight</span>}
-          <div role="tablist" aria-label="Timeline views" className="timeline-tabs" onKeyDown={onTabKey}>
-            {TABS.map((t) => (
+    <Group id="timeline-split" orientation="vertical" className="right" defaultLayout={split.defaultLayout} onLayoutChanged={split.onLayoutChanged}>
+      <Panel id="tl-frames" minSize={160} defaultSize="60%">
+        <section aria-label="Timeline" className="pane timeline-pane">
+          <div className="pane-head">
+            <h2 className="pane-title">Timeline</h2>
+            <span className="count">
+              {count.toLocaleString()}
+              <span className="sr-only"> frames</span>
+            </span>
+            {inFlight > 0 && <span className="muted small">{inFlight} in flight</span>}
+            <div role="tablist" aria-label="Timeline views" className="timeline-tabs" onKeyDown={onTabKey}>
+              {TABS.map((t) => (
+                <button
+                  key={t.id}
+                  type="button"
+                  role="tab"
+                  id={`timeline-tab-${t.id}`}
+                  aria-selected={tab === t.id}
+                  aria-controls="timeline-tabpanel"
+                  tabIndex={tab === t.id ? 0 : -1}
+                  className="tab"
+                  onClick={() => setTab(t.id)}
+                >
+                  {t.label}
+                </button>
+              ))}
+            </div>
+            <span className="spacer" />
+            {tab === "frames" && (
               <button
-                key={t.id}
                 type="button"
-                role="tab"
-                id={`timeline-tab-${t.id}`}
-                aria-selected={tab === t.id}
-                aria-controls="timeline-tabpanel"
-                tabIndex={tab === t.id ? 0 : -1}
-                className="tab"
-                onClick={() => setTab(t.id)}
+                className="small toggle"
+                aria-pressed={follow}
+                aria-label="Follow new frames"
+                title="Keep the newest frame in view"
+                onClick={() => setFollow(!follow)}
               >
-                {t.label}
+                <span aria-hidden="true">⤓</span> Follow
               </button>
-            ))}
-          </div>
-          <span className="spacer" />
-          {tab === "frames" && (
+            )}
             <button
               type="button"
               className="small toggle"
-              aria-pressed={follow}
-              aria-label="Follow new frames"
-              title="Keep the newest frame in view"
-              onClick={() => setFollow(!follow)}
+              aria-pressed={maximized}
+              aria-label="Maximize timeline"
+              aria-keyshortcuts="Control+Backslash Meta+Backslash"
+              title={`${maximized ? "Bring the other panes back" : "Give the timeline the whole width"} (${formatShortcut(SHORTCUTS.maximizeTimeline)})`}
+              onClick={toggleTimelineMaximized}
             >
-              <span aria-hidden="true">⤓</span> Follow
+              <span aria-hidden="true">{maximized ? "⤡" : "⤢"}</span>
             </button>
-          )}
-        </div>
-        <div role="tabpanel" id="timeline-tabpanel" aria-labelledby={`timeline-tab-${tab}`} className="timeline-tabpanel">
-          {session && index ? (
-            <>
-              {tab === "frames" && <FramesView sessionId={session.id} index={index} version={version} startTs={start} />}
-              {tab === "spans" && <SpanView sessionId={session.id} index={index} version={version} startTs={start} />}
-              {tab === "summary" && <SummaryView index={index} version={version} />}
-              {tab === "console" && <ConsoleView session={session} index={index} version={version} startTs={start} />}
-              {tab === "composer" && <ComposerView session={session} index={index} version={version} />}
-              {tab === "settings" && <SettingsView key={session.id} session={session} />}
-            </>
-          ) : (
-            <p className="muted small pad">No session selected.</p>
-          )}
-        </div>
-      </section>
-      {session && index && <FrameDetail sessionId={session.id} index={index} startTs={start} />}
-    </div>
+          </div>
+          <div role="tabpanel" id="timeline-tabpanel" aria-labelledby={`timeline-tab-${tab}`} className="timeline-tabpanel">
+            {session && index ? (
+              <>
+                {tab === "frames" && <FramesView sessionId={session.id} index={index} version={version} startTs={start} />}
+                {tab === "spans" && <SpanView sessionId={session.id} index={index} version={version} startTs={start} />}
+                {tab === "summary" && <SummaryView index={index} version={version} />}
+                {tab === "console" && <ConsoleView session={session} index={index} version={version} startTs={start} />}
+                {tab === "composer" && <ComposerView session={session} index={index} version={version} />}
+                {tab === "settings" && <SettingsView key={session.id} session={session} />}
+              </>
+            ) : (
+              <p className="muted small pad">No session selected.</p>
+            )}
+          </div>
+        </section>
+      </Panel>
+      <Separator className="resize-handle" aria-label="Resize the frame detail" />
+      <Panel id="tl-detail" minSize={80} collapsible defaultSize="40%">
+        {session && index ? (
+          <FrameDetail sessionId={session.id} index={index} startTs={start} />
+        ) : (
+          <p className="muted small pad">Select a frame to see it here.</p>
+        )}
+      </Panel>
+    </Group>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { describeError } from "../../api/apiRequestError";
-import { SchemaForm, type FormValue } from "../schemaForm/SchemaForm";
+import { SchemaForm, type FormValue } from "../schemaForm/LazySchemaForm";
 import { dialectName, issuesToErrorSchema, validateWithAjv, type AjvVerdict } from "../schemaForm/validateWithAjv";
 import { loadArguments, saveArguments } from "./savedArguments";
 import type { Tool } from "./toolTypes";
