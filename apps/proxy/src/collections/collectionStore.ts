@@ -99,7 +99,7 @@ export class CollectionStore {
    * there is none.
    * @throws ApiFailure COLLECTION_ITEM_EXISTS (unless `replace`), INVALID_COLLECTION when the file is not a collection.
    */
-  saveItem(id: string, item: CollectionItem, options: { name?: string; replace?: boolean } = {}): Promise<Collection> {
+  async saveItem(id: string, item: CollectionItem, options: { name?: string; replace?: boolean } = {}): Promise<Collection> {
     return this.update(id, (current) => {
       const collection: Collection = current ?? { format: COLLECTION_FORMAT, version: COLLECTION_VERSION, name: options.name ?? id, items: [] };
       const at = collection.items.findIndex((i) => i.name === item.name);
@@ -110,7 +110,7 @@ export class CollectionStore {
   }
 
   /** @throws ApiFailure COLLECTION_NOT_FOUND, COLLECTION_ITEM_NOT_FOUND */
-  deleteItem(id: string, name: string): Promise<Collection> {
+  async deleteItem(id: string, name: string): Promise<Collection> {
     return this.update(id, (current) => {
       if (!current) throw new ApiFailure("COLLECTION_NOT_FOUND", `No collection ${JSON.stringify(id)} in ${this.dir}.`);
       if (!current.items.some((i) => i.name === name)) throw new ApiFailure("COLLECTION_ITEM_NOT_FOUND", `No item named ${JSON.stringify(name)} in collection ${JSON.stringify(current.name)}.`);
