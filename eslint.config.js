@@ -41,7 +41,7 @@ export default defineConfig(
   {
     // The proxy, the fixture servers, bench, e2e and the config files run in Node
     // (packages/protocol and packages/timeline run on both sides: no environment's globals).
-    files: ["apps/proxy/**", "packages/fixtures/**", "bench/**", "e2e/**", "*.{js,ts}", "apps/web/vite.config.ts"],
+    files: ["apps/proxy/**", "packages/fixtures/**", "packages/playwright/**", "examples/**", "bench/**", "e2e/**", "*.{js,ts}", "apps/web/vite.config.ts"],
     languageOptions: { globals: globals.node },
   },
   {

@@ -12,7 +12,8 @@ import { execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { CLI, ROOT } from "./lib/env.mjs";
@@ -21,6 +22,8 @@ import { processCpuMs } from "./lib/stats.mjs";
 
 /** The plain-JavaScript stdio server with no dependencies (initialize, tools/list, echo). */
 const PLAIN_ECHO = join(ROOT, "packages/fixtures/src/servers/plainEcho.mjs");
+/** The default server's entry point (`@modelcontextprotocol/server-everything`, a dependency of apps/proxy). */
+const EVERYTHING = join(dirname(createRequire(join(ROOT, "apps/proxy/package.json")).resolve("@modelcontextprotocol/server-everything/package.json")), "dist", "index.js");
 const BARE_HTTP = "require('node:http').createServer().listen(0, '127.0.0.1', function () { console.log('listening ' + this.address().port) })";
 const INITIALIZE = `${JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "bench", version: "0" } } })}\n`;
 
@@ -95,7 +98,9 @@ function installPackedCli(dir) {
  * with npm: what users run), `firstRequest` (ms from mcpscope's ready object to the
  * answer of GET /api/sessions, sent at once), `server` (the plain-echo server alone: spawn →
  * initialize answered), `withSession` (mcpscope -- node plainEcho.mjs: spawn → ready object,
- * session ready).
+ * session ready), `headless` (mcpscope tools list -- node plainEcho.mjs: spawn → the JSON
+ * result), `everything` (the default server alone: spawn → initialize answered) and
+ * `headlessDefault` (mcpscope tools list on the default server: spawn → the JSON result).
  */
 export async function coldStart({ runs = 15, log = () => {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "mcpscope-bench-cold-"));
@@ -103,6 +108,11 @@ export async function coldStart({ runs = 15, log = () => {} } = {}) {
   writeFileSync(emptyConfig, JSON.stringify({ mcpServers: {} }));
   const env = { XDG_STATE_HOME: dir };
   const isJson = (l) => l.startsWith("{");
+  const isResult = (l) => {
+    if (!isJson(l)) return false;
+    if (!JSON.parse(l).result) throw new Error(`mcpscope tools list did not print a result: ${l}`);
+    return true;
+  };
   log("cold start: packing mcpscope and installing the tarball with npm");
   const installedCli = installPackedCli(dir);
   const nothingToConnect = (cli) => () =>
@@ -137,6 +147,10 @@ export async function coldStart({ runs = 15, log = () => {} } = {}) {
       return { ms, cpuMs, firstRequestMs };
     },
     server: () => timeOnce([PLAIN_ECHO], (l) => l.includes('"id":1'), { input: INITIALIZE }),
+    // Headless (`mcpscope tools list`): no HTTP server, no browser; spawn → the JSON result.
+    headless: () => timeOnce([CLI, "tools", "list", "--format", "json", "--", process.execPath, PLAIN_ECHO], isResult, { env }),
+    everything: () => timeOnce([EVERYTHING, "stdio"], (l) => l.includes('"id":1'), { input: INITIALIZE }),
+    headlessDefault: () => timeOnce([CLI, "tools", "list", "--format", "json"], isResult, { env }),
     withSession: () =>
       timeOnce([CLI, "--no-open", "--port", "0", "--json", "--", process.execPath, PLAIN_ECHO], (l) => {
         if (!isJson(l)) return false;
@@ -180,6 +194,9 @@ export function coldStartRows(row, r) {
   row("0c", "stdio server alone (plain-echo fixture, no dependencies): process start → initialize answered", fig(r.server), "", "", "", "");
   const expected = r.own.wall.median + r.server.wall.median;
   row("0d", "mcpscope (repository build) -- node plainEcho.mjs: process start → ready object (session ready)", fig(r.withSession), `0b′ + 0c medians: ${ms(expected)}`, ratio(r.withSession.wall.median, expected), "", "");
+  row("0e", "headless: `mcpscope tools list --format json -- node plainEcho.mjs`, process start → the JSON result (no HTTP server, no browser)", fig(r.headless), `0c: ${ms(r.server.wall.median)}`, ratio(r.headless.wall.median, r.server.wall.median), "", "");
+  row("0f", "default server alone (@modelcontextprotocol/server-everything): process start → initialize answered", fig(r.everything), "", "", "", "");
+  row("0g", "headless: `mcpscope tools list --format json` on the default server, process start → the JSON result", fig(r.headlessDefault), `0f: ${ms(r.everything.wall.median)}`, ratio(r.headlessDefault.wall.median, r.everything.wall.median), "", "");
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

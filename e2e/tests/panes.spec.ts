@@ -45,7 +45,7 @@ async function callTool(mcpscope: Mcpscope, name: string, args: Record<string, u
 test("the sidebar tabs follow the server's capabilities and the arrow keys", async ({ page }) => {
   await openTab(page, mcpscope, "Tools");
   const tablist = page.getByRole("tablist", { name: "Server features" });
-  await expect(tablist.getByRole("tab")).toHaveText(["Tools", "Resources", "Prompts", "Tasks"]);
+  await expect(tablist.getByRole("tab")).toHaveText(["Tools", "Resources", "Prompts", "Tasks", "Collections"]);
   await expect(page.getByRole("region", { name: "Tools" })).toBeVisible();
   await tablist.getByRole("tab", { name: "Tools" }).press("ArrowRight");
   await expect(tablist.getByRole("tab", { name: "Resources" })).toBeFocused();
@@ -53,19 +53,19 @@ test("the sidebar tabs follow the server's capabilities and the arrow keys", asy
   await expect(page.getByRole("tabpanel", { name: "Resources" }).getByRole("region", { name: "Resources" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Tools" })).toBeHidden();
   await page.keyboard.press("End");
-  await expect(tablist.getByRole("tab", { name: "Tasks" })).toHaveAttribute("aria-selected", "true");
+  await expect(tablist.getByRole("tab", { name: "Collections" })).toHaveAttribute("aria-selected", "true");
   await page.keyboard.press("ArrowRight");
   await expect(tablist.getByRole("tab", { name: "Tools" })).toHaveAttribute("aria-selected", "true");
 });
 
-test("a server that declares only tools gets no tab list, just the Tools pane", async ({ page }) => {
+test("a server that declares only tools gets the Tools tab and mcpscope's Collections, nothing else", async ({ page }) => {
   const legacy = fixtureCommand("legacy");
   const m = await startMcpscope(["--", legacy.command, ...legacy.args]);
   try {
     await page.goto(m.url);
     await expect(page.getByRole("banner")).toContainText("legacy-fixture");
     await expect(page.getByRole("region", { name: "Tools" }).getByRole("button", { name: "echo", exact: true })).toBeVisible();
-    await expect(page.getByRole("tablist", { name: "Server features" })).toHaveCount(0);
+    await expect(page.getByRole("tablist", { name: "Server features" }).getByRole("tab")).toHaveText(["Tools", "Collections"]);
     await expect(page.getByRole("tab", { name: "Resources" })).toHaveCount(0);
   } finally {
     await stopMcpscope(m);
@@ -78,7 +78,7 @@ test("paginated lists load page by page with Load more; a server without templat
   try {
     await page.goto(m.url);
     await expect(page.getByRole("banner")).toContainText("paged-fixture");
-    await expect(page.getByRole("tablist", { name: "Server features" }).getByRole("tab")).toHaveText(["Resources", "Prompts"]);
+    await expect(page.getByRole("tablist", { name: "Server features" }).getByRole("tab")).toHaveText(["Resources", "Prompts", "Collections"]);
     const list = page.getByRole("region", { name: "Resources" });
     await expect(list.getByRole("listitem")).toHaveCount(10);
     await expect(list).toContainText("10 resources loaded; the server has more.");

@@ -2,6 +2,10 @@ import fastifyCookie from "@fastify/cookie";
 import fastifyWebsocket from "@fastify/websocket";
 import Fastify, { type FastifyInstance } from "fastify";
 import { ApiFailure } from "./errors.js";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { CollectionStore } from "./collections/collectionStore.js";
+import { collectionRoutes } from "./routes/collections.js";
 import { healthRoutes } from "./routes/health.js";
 import { recordingRoutes } from "./routes/recordings.js";
 import { validateRoutes } from "./routes/validate.js";
@@ -33,6 +37,11 @@ export interface AppOptions {
   retention?: RetentionOptions;
   /** Servers from an `mcpServers` config file. */
   catalog?: ServerCatalog;
+  /**
+   * The collections directory (`--collections`); default: `collections` beside the
+   * recordings directory, or a directory in the system's temporary directory without one.
+   */
+  collectionsDir?: string;
   logger?: boolean;
 }
 
@@ -95,6 +104,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(serverRoutes, { sessions, catalog: opts.catalog ?? new ServerCatalog() });
   await app.register(recordingRoutes, { sessions });
   await app.register(validateRoutes);
+  const recordings = opts.session?.recordingsDir;
+  const collectionsDir = opts.collectionsDir ?? (recordings ? join(dirname(recordings), "collections") : join(tmpdir(), `mcpscope-collections-${process.pid}`));
+  await app.register(collectionRoutes, { store: new CollectionStore(collectionsDir), sessions });
   const presence = new PresenceHub();
   await app.register(shareRoutes, { presence, viewerToken, host: opts.host ?? "127.0.0.1", port, exposed: (opts.extraHosts ?? []).length > 0 });
   await app.register(wsRoutes, { sessions, presence });

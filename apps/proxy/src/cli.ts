@@ -3,11 +3,7 @@ import { Command, InvalidArgumentError } from "commander";
 import { type ProtocolChoice, ProtocolChoiceSchema, type SessionTarget } from "@mcpscope/protocol";
 import { defaultServerTarget } from "./sessions/defaultServer.js";
 import { ServerCatalog } from "./sessions/serverCatalog.js";
-import { diffCommand } from "./commands/diff.js";
 import { parseCount, parsePort, TRANSPORTS } from "./commands/optionParsers.js";
-import { replayCommand } from "./commands/replay.js";
-import { serve } from "./commands/serve.js";
-import { viewCommand } from "./commands/view.js";
 import { VERSION } from "./version.js";
 
 const DEFAULT_PORT = 6280;
@@ -27,7 +23,20 @@ function collectHeader(value: string, previous: Record<string, string>): Record<
 
 const PROTOCOLS: readonly string[] = ProtocolChoiceSchema.options;
 
-const SUBCOMMANDS: Record<string, (argv: string[]) => Promise<void>> = { view: viewCommand, replay: replayCommand, diff: diffCommand };
+type Subcommand = (argv: string[]) => Promise<void>;
+// Loaded on use: a headless command (`tools list`) never loads the HTTP server, which is
+// most of a cold start.
+const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
+  view: async () => (await import("./commands/view.js")).viewCommand,
+  replay: async () => (await import("./commands/replay.js")).replayCommand,
+  diff: async () => (await import("./commands/diff.js")).diffCommand,
+  tools: async () => (await import("./headless/toolsCommand.js")).toolsCommand,
+  resources: async () => (await import("./headless/resourcesCommand.js")).resourcesCommand,
+  prompts: async () => (await import("./headless/promptsCommand.js")).promptsCommand,
+  ping: async () => (await import("./headless/pingCommand.js")).pingCommand,
+  run: async () => (await import("./headless/runCommand.js")).runCommand,
+  check: async () => (await import("./headless/checkCommand.js")).checkCommand,
+};
 
 /**
  * Runs the `mcpscope` command line: `mcpscope [options] [-- command…]` inspects a server;
@@ -35,12 +44,16 @@ const SUBCOMMANDS: Record<string, (argv: string[]) => Promise<void>> = { view: v
  */
 export async function main(argv: string[]): Promise<void> {
   const sub = SUBCOMMANDS[argv[2] ?? ""];
-  if (sub) return sub([argv[0]!, `${argv[1]} ${argv[2]}`, ...argv.slice(3)]);
+  if (sub) return (await sub())([argv[0]!, `${argv[1]} ${argv[2]}`, ...argv.slice(3)]);
   const program = new Command()
     .name("mcpscope")
     .description("Inspect Model Context Protocol servers in the browser: every frame, every schema.")
     .version(VERSION)
-    .usage("[options] [-- <command> [args...]]\n       mcpscope view <file.jsonl>\n       mcpscope replay <file.jsonl> [-- <command> | --url <url>]\n       mcpscope diff <a.jsonl> <b.jsonl>")
+    .usage(
+      "[options] [-- <command> [args...]]\n       mcpscope view <file.jsonl>\n       mcpscope replay <file.jsonl> [-- <command> | --url <url>]\n       mcpscope diff <a.jsonl> <b.jsonl>\n" +
+        "       mcpscope tools list|call <name>, resources list|templates|read <uri>, prompts list|get <name>, ping  [server options] [-- <command>]\n" +
+        "       mcpscope run <collection.json> [--junit <file>] [server options]\n       mcpscope check <recording.jsonl> [--junit <file>] (-- <command> | --url <url>)",
+    )
     .option("-p, --port <n>", "port to listen on", parsePort, DEFAULT_PORT)
     .option("--host <addr>", "address to bind (loopback only unless --expose)", "127.0.0.1")
     .option("--expose", "allow binding a non-loopback address (anyone who can reach it and has the token can run commands)")
@@ -55,6 +68,7 @@ export async function main(argv: string[]): Promise<void> {
     .option("--config <file>", "an mcpServers config file (Claude Desktop / Cursor / VS Code shape): its servers are listed in the UI")
     .option("--server <name>", "with --config: connect to this server at start")
     .option("--data-dir <dir>", "where recordings are kept (default: $XDG_STATE_HOME/mcpscope or ~/.local/state/mcpscope)")
+    .option("--collections <dir>", "where collections (saved requests with assertions) are kept (default: <data dir>/collections)")
     .option("--keep <n>", "keep at most this many recorded sessions", parseCount)
     .option("--keep-days <n>", "delete recordings older than this many days", parseCount)
     .option("--json", "print one JSON object ({ url, origin, port, token, version, sessionId, status, error, … }) on stdout when ready, instead of the ready line")
@@ -76,6 +90,7 @@ export async function main(argv: string[]): Promise<void> {
     config?: string;
     server?: string;
     dataDir?: string;
+    collections?: string;
     keep?: number;
     keepDays?: number;
     json?: boolean;
@@ -124,12 +139,14 @@ export async function main(argv: string[]): Promise<void> {
   // own `mcpscope.protocol`; absent, that entry's choice or auto.
   if (target && program.getOptionValueSource("protocol") === "cli") target = { ...target, protocol: opts.protocol as ProtocolChoice };
 
+  const { serve } = await import("./commands/serve.js");
   await serve(program, {
     port: opts.port,
     host: opts.host,
     token: opts.token,
     open: opts.open,
     dataDir: opts.dataDir ? resolve(opts.dataDir) : undefined,
+    collectionsDir: opts.collections ? resolve(opts.collections) : undefined,
     target,
     catalog,
     retention: { keepSessions: opts.keep, keepDays: opts.keepDays },

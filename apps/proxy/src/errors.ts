@@ -155,6 +155,26 @@ export const ERRORS = {
     message: "This session does not declare the roots capability.",
     hint: "Open a session with client.capabilities.roots true to expose roots.",
   },
+  COLLECTION_NOT_FOUND: {
+    statusCode: 404,
+    message: "No such collection.",
+    hint: "GET /api/collections lists the collections of the collections directory (--collections <dir>).",
+  },
+  COLLECTION_ITEM_NOT_FOUND: {
+    statusCode: 404,
+    message: "No such item in the collection.",
+    hint: "GET /api/collections/:id shows the collection's items and their names.",
+  },
+  COLLECTION_ITEM_EXISTS: {
+    statusCode: 409,
+    message: "The collection already has an item of this name.",
+    hint: "Pick another name, or send replace: true to replace that item.",
+  },
+  INVALID_COLLECTION: {
+    statusCode: 422,
+    message: "Not an mcpscope collection.",
+    hint: "A collection is a JSON file { \"format\": \"mcpscope-collection\", \"version\": 1, \"name\", \"items\": [...] } (docs/collections.md). Fix the file named, or save a new item to start a new collection.",
+  },
   NOT_FOUND: {
     statusCode: 404,
     message: "Not found.",

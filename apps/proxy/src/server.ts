@@ -16,6 +16,8 @@ export interface ServerOptions {
   catalog?: ServerCatalog;
   /** Where session recordings go; none: in memory only. */
   recordingsDir?: string;
+  /** The collections directory (`--collections`); default `collections` beside `recordingsDir`. */
+  collectionsDir?: string;
   retention?: RetentionOptions;
 }
 
@@ -56,6 +58,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     host: opts.host,
     catalog: opts.catalog,
     session: { recordingsDir: opts.recordingsDir },
+    collectionsDir: opts.collectionsDir,
     retention: opts.retention,
   });
   await app.listen({ port: opts.port, host: opts.host });

@@ -16,3 +16,13 @@ export function parseCount(value: string): number {
 
 /** The `--transport` values of a remote server. */
 export const TRANSPORTS = ["streamable-http", "sse"];
+
+/** A repeatable `NAME<separator>VALUE` option (`-e KEY=VALUE`, `--header "Name: value"`), collected into an object. */
+export const collectPair = (separator: string) => (value: string, previous: Record<string, string>) => {
+  const at = value.indexOf(separator);
+  if (at <= 0) throw new InvalidArgumentError(`expected NAME${separator}VALUE, got "${value}".`);
+  return { ...previous, [value.slice(0, at).trim()]: value.slice(at + 1).trim() };
+};
+
+/** A repeatable option collected into a list. */
+export const collectList = (value: string, previous: string[]) => [...previous, value];

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { Command, InvalidArgumentError } from "commander";
-import type { Frame, SessionTarget } from "@mcpscope/protocol";
+import type { ClientBehaviour, Frame, SessionTarget } from "@mcpscope/protocol";
 import { diffSessions, formatDiffReport } from "@mcpscope/timeline";
 import { readRecording } from "../recording/readRecording.js";
 import { SessionManager } from "../sessions/sessionManager.js";
@@ -28,6 +28,36 @@ function recordedAnswers(frames: Frame[]): Map<string, Record<string, unknown>> 
     }
   }
   return answers;
+}
+
+/**
+ * The client side of a replay: every capability declared, the recording's roots, and the
+ * recording's first answer to each server request method as the canned answer (a decline
+ * or a placeholder text when it has none).
+ */
+export function replayClient(frames: Frame[]): ClientBehaviour {
+  const answers = recordedAnswers(frames);
+  const roots = (answers.get("roots/list")?.roots as Array<{ uri: string; name?: string }> | undefined) ?? [];
+  return {
+    capabilities: { sampling: true, elicitation: true, roots: true },
+    roots: roots.filter((r) => r.uri.startsWith("file://")),
+    autoAnswer: {
+      sampling: answers.get("sampling/createMessage") ?? { role: "assistant", content: { type: "text", text: "(no sampling answer in the recording)" }, model: "mcpscope-replay" },
+      elicitation: answers.get("elicitation/create") ?? { action: "decline" },
+    },
+  };
+}
+
+/** Re-sends a recording's client requests (but `initialize`), in order, without their `_meta`; returns how many. */
+export async function replayRequests(session: { request(method: string, params?: Record<string, unknown>): Promise<unknown> }, frames: Frame[]): Promise<number> {
+  let sent = 0;
+  for (const frame of frames) {
+    if (frame.dir !== "out" || frame.kind !== "request" || !frame.msg?.method || frame.msg.method === "initialize") continue;
+    const { _meta: _ignored, ...params } = (frame.msg.params ?? {}) as Record<string, unknown>;
+    await session.request(frame.msg.method, params);
+    sent++;
+  }
+  return sent;
 }
 
 /**
@@ -86,30 +116,12 @@ export async function replayCommand(argv: string[]): Promise<void> {
     // A recording is data, never a command: the server to replay against is given here.
     return program.error(`mcpscope replay: name the server to replay against, after -- or with --url; replay never starts what a recording names.\n${describeRecordedTarget(file, recording.header.session.target)}`);
   }
-  const answers = recordedAnswers(recording.frames);
-  const roots = (answers.get("roots/list")?.roots as Array<{ uri: string; name?: string }> | undefined) ?? [];
   const manager = new SessionManager({ recordingsDir: recordingsDirOf(program, opts.dataDir ? resolve(opts.dataDir) : undefined), requestTimeoutMs: opts.timeout });
   const session = await manager
-    .open({
-      ...target,
-      client: {
-        capabilities: { sampling: true, elicitation: true, roots: true },
-        roots: roots.filter((r) => r.uri.startsWith("file://")),
-        autoAnswer: {
-          sampling: answers.get("sampling/createMessage") ?? { role: "assistant", content: { type: "text", text: "(no sampling answer in the recording)" }, model: "mcpscope-replay" },
-          elicitation: answers.get("elicitation/create") ?? { action: "decline" },
-        },
-      },
-    })
+    .open({ ...target, client: replayClient(recording.frames) })
     .catch((err: Error & { hint?: string }) => program.error(`mcpscope replay: could not connect: ${err.message}${err.hint ? `\n${err.hint}` : ""}`));
 
-  let sent = 0;
-  for (const frame of recording.frames) {
-    if (frame.dir !== "out" || frame.kind !== "request" || !frame.msg?.method || frame.msg.method === "initialize") continue;
-    const { _meta: _ignored, ...params } = (frame.msg.params ?? {}) as Record<string, unknown>;
-    await session.request(frame.msg.method, params);
-    sent++;
-  }
+  const sent = await replayRequests(session, recording.frames);
   await session.close();
   const diff = diffSessions(recording.frames, session.log.since(0), { ignoreKeys: opts.ignore });
   process.stderr.write(`mcpscope replay: sent ${sent} requests; new recording ${session.recordingPath}\n`);

@@ -34,6 +34,8 @@ export interface ServeOptions {
   token?: string;
   open: boolean;
   dataDir?: string;
+  /** The collections directory; default `<dataDir>/collections`. */
+  collectionsDir?: string;
   target?: SessionTarget;
   catalog?: ServerCatalog;
   retention?: RetentionOptions;
@@ -110,6 +112,7 @@ export async function serve(program: Command, opts: ServeOptions): Promise<Runni
       target: opts.target,
       catalog: opts.catalog,
       recordingsDir,
+      collectionsDir: opts.collectionsDir,
       retention: opts.retention,
     });
   } catch (err) {

@@ -29,6 +29,7 @@ export function viewFromStores(): ViewState {
     template: sidebar.resource?.kind === "template" ? sidebar.resource.uriTemplate : undefined,
     prompt: sidebar.prompt,
     task: sidebar.task,
+    collection: sidebar.collection,
     compare: workbench.compare.open ? workbench.compare.with : undefined,
   };
 }
@@ -73,8 +74,8 @@ export function applyView(view: ViewState): void {
   const sameResource =
     current.resource?.kind === resource?.kind &&
     (current.resource?.kind === "resource" ? current.resource.uri === view.resource : current.resource?.uriTemplate === view.template);
-  if (current.tab !== view.pane || !sameResource || current.prompt !== view.prompt || current.task !== view.task) {
-    sidebar.update(session, () => ({ tab: view.pane, resource, prompt: view.prompt, task: view.task }));
+  if (current.tab !== view.pane || !sameResource || current.prompt !== view.prompt || current.task !== view.task || current.collection !== view.collection) {
+    sidebar.update(session, () => ({ tab: view.pane, resource, prompt: view.prompt, task: view.task, collection: view.collection }));
   }
   const tools = useToolSelectionStore.getState();
   if (tools.selected[session] !== view.tool) tools.select(session, view.tool);

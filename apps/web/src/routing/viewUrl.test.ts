@@ -11,6 +11,7 @@ describe("view ↔ URL", () => {
     ["/sessions/s-1?pane=resources&template=demo%3A%2F%2F%7Bid%7D", { session: "s-1", pane: "resources", template: "demo://{id}", filter: {} }],
     ["/sessions/s-1?pane=prompts&prompt=simple-prompt", { session: "s-1", pane: "prompts", prompt: "simple-prompt", filter: {} }],
     ["/sessions/s-1?pane=tasks&task=t-9", { session: "s-1", pane: "tasks", task: "t-9", filter: {} }],
+    ["/sessions/s-1?pane=collections&collection=smoke-tests", { session: "s-1", pane: "collections", collection: "smoke-tests", filter: {} }],
     ["/sessions/s-1?view=summary", { session: "s-1", view: "summary", filter: {} }],
     [
       "/sessions/s-1/frames/7?dir=in&kind=notification%2Cresponse&method=notifications%2Fprogress&id=3&q=hello+world",

@@ -24,6 +24,8 @@ export interface ViewState {
   prompt?: string;
   /** The selected task's id (`task=`). */
   task?: string;
+  /** The selected collection's id (`collection=`, Collections tab). */
+  collection?: string;
   /** The Timeline view (`view=`); absent means Frames. */
   view?: TimelineTab;
   /** The Frames filter: `dir=`, `kind=` (comma-separated), `method=`, `id=`, `q=` (text). */
@@ -44,6 +46,7 @@ export interface ViewSearch {
   template?: string;
   prompt?: string;
   task?: string;
+  collection?: string;
   view?: string;
   dir?: string;
   kind?: string;
@@ -55,8 +58,8 @@ export interface ViewSearch {
   max?: string;
 }
 
-const SEARCH_KEYS = ["pane", "tool", "resource", "template", "prompt", "task", "view", "dir", "kind", "method", "id", "q", "compare", "server", "max"] as const;
-const PANES: readonly SidebarTab[] = ["tools", "resources", "prompts", "tasks"];
+const SEARCH_KEYS = ["pane", "tool", "resource", "template", "prompt", "task", "collection", "view", "dir", "kind", "method", "id", "q", "compare", "server", "max"] as const;
+const PANES: readonly SidebarTab[] = ["tools", "resources", "prompts", "tasks", "collections"];
 const VIEWS: readonly TimelineTab[] = ["frames", "spans", "summary", "console", "composer", "settings"];
 const DIRS: readonly FrameDir[] = ["out", "in", "meta"];
 const KINDS: readonly FrameKind[] = ["request", "response", "error", "notification", "invalid", "stderr", "lifecycle", "http"];
@@ -118,6 +121,7 @@ export function viewFromRoute(params: { sessionId?: string; seq?: string }, sear
     set("template", search.resource ? undefined : search.template);
     set("prompt", search.prompt);
     set("task", search.task);
+    set("collection", search.collection);
     set("compare", search.compare !== session ? search.compare : undefined);
   }
   set("view", oneOf(search.view, VIEWS));
@@ -150,6 +154,7 @@ export function routeFromView(view: ViewState): ViewRoute {
     put("template", view.resource ? undefined : view.template);
     put("prompt", view.prompt);
     put("task", view.task);
+    put("collection", view.collection);
     put("compare", view.compare === view.session ? undefined : view.compare);
   }
   put("view", view.view === "frames" ? undefined : view.view);

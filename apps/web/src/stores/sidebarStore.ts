@@ -1,7 +1,10 @@
 import { create } from "zustand";
 
-/** A tab of the sidebar column, one per server feature (MCP 2025-11-25 "Server Features"). */
-export type SidebarTab = "tools" | "resources" | "prompts" | "tasks";
+/**
+ * A tab of the sidebar column: one per server feature (MCP 2025-11-25 "Server Features"),
+ * and mcpscope's own Collections (saved requests with assertions).
+ */
+export type SidebarTab = "tools" | "resources" | "prompts" | "tasks" | "collections";
 
 /** A list a server can announce as changed with `notifications/<list>/list_changed`. */
 export type ChangeableList = "tools" | "resources" | "prompts";
@@ -23,6 +26,8 @@ interface SessionSidebar {
   resource?: ResourceSelection;
   prompt?: string;
   task?: string;
+  /** The selected collection's id (Collections tab). */
+  collection?: string;
   /** Subscribed resource URIs. */
   subscriptions: Record<string, Subscription>;
   /** Lists announced as changed while auto-refresh was off: the notification frame's seq and ts. */
@@ -32,7 +37,7 @@ interface SessionSidebar {
   /** The URI last expanded from a resource template, to read, by template. */
   templateUris: Record<string, string>;
   /** The last `prompts/get` answer: its result or the error shown for it. */
-  promptRun?: { name: string; result?: unknown; error?: { message: string; hint?: string } };
+  promptRun?: { name: string; arguments?: Record<string, string>; result?: unknown; error?: { message: string; hint?: string } };
 }
 
 interface SidebarState {

@@ -1,2 +1,2 @@
 export * from "./diffSessions.js";
-export { VOLATILE_KEYS } from "./normalize.js";
+export { differingPaths, normalize, VOLATILE_KEYS } from "./normalize.js";

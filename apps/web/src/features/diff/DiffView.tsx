@@ -43,7 +43,7 @@ function RequestRow({ r, labelA, labelB }: { r: RequestDiff; labelA: string; lab
     <li className={`diff-request${r.equal ? " equal" : " differs"}`}>
       <details open={!r.equal}>
         <summary>
-          <span className={`badge ${r.equal ? "badge-ok" : "badge-warn"}`}>{r.equal ? "same" : "differs"}</span> <code>{summary}</code>
+          <span className={`badge ${r.equal ? "badge-ok" : "badge-warn"}`} data-status={r.equal ? "same" : "differs"}>{r.equal ? "same" : "differs"}</span> <code>{summary}</code>
           {!r.equal && <span className="small muted"> {where}</span>}
         </summary>
         <div className="diff-answers">

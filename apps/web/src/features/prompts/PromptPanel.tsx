@@ -11,6 +11,7 @@ import { PromptMessages } from "./PromptMessages";
 import type { GetPromptResult, Prompt } from "./promptTypes";
 import "./prompts.css";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { SaveToCollection } from "../collections/SaveToCollection";
 
 /**
  * The middle column of the Prompts tab: region "Prompt form" (the selected prompt's arguments
@@ -27,7 +28,7 @@ export function PromptPanel({ session }: { session: SessionInfo }) {
   const get = useMutation({
     mutationFn: (args: { name: string; arguments: Record<string, string> }) => mcpRequest<GetPromptResult>(session.id, "prompts/get", args),
     onMutate: () => update(session.id, () => ({ promptRun: undefined })),
-    onSuccess: (result, args) => update(session.id, () => ({ promptRun: { name: args.name, result } })),
+    onSuccess: (result, args) => update(session.id, () => ({ promptRun: { name: args.name, arguments: args.arguments, result } })),
     onError: (err, args) => update(session.id, () => ({ promptRun: { name: args.name, error: describeError(err) } })),
   });
   // Kept in the store, so the messages are still there after visiting another tab.
@@ -62,6 +63,11 @@ export function PromptPanel({ session }: { session: SessionInfo }) {
             <span role="status" className="muted small">
               Getting {get.variables?.name}…
             </span>
+          )}
+          {shown?.result !== undefined && !get.isPending && (
+            <SaveToCollection
+              source={{ method: "prompts/get", params: { name: shown.name, arguments: shown.arguments ?? {} }, answer: { result: shown.result as Record<string, unknown> }, suggestedName: shown.name }}
+            />
           )}
         </div>
         <ErrorAlert error={error} />

@@ -6,6 +6,7 @@ import type { ResourceContent } from "./resourceTypes";
 import { SubscribeButton } from "./SubscribeButton";
 import { useSubscription } from "./useSubscription";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { SaveToCollection } from "../collections/SaveToCollection";
 
 interface Props {
   sessionId: string;
@@ -44,6 +45,7 @@ export function ResourceRead({ sessionId, uri, canSubscribe, ready }: Props) {
         <button type="button" className="ghost small" onClick={reread} disabled={!ready || read.isFetching}>
           {read.isFetching ? "Reading…" : "Re-read"}
         </button>
+        {read.data && <SaveToCollection source={{ method: "resources/read", params: { uri }, answer: { result: read.data }, suggestedName: uri }} />}
       </div>
       {updated && (
         <p role="status" className="resource-updated small">

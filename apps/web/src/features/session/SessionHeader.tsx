@@ -67,7 +67,7 @@ export function SessionHeader({ session }: { session?: SessionInfo }) {
       {session && <SessionToolbar key={session.id} session={session} />}
       <SharingControls />
       <HeaderTools />
-      <span className={`live live-${liveStatus}`} role="status" title="WebSocket connection to mcpscope">
+      <span className={`live live-${liveStatus}`} role="status" data-status={liveStatus} title="WebSocket connection to mcpscope">
         <span className="dot" aria-hidden="true" />
         {LIVE_TEXT[liveStatus]}
       </span>

@@ -6,11 +6,12 @@ import { activeTab, availableTabs } from "./availableTabs";
 /**
  * The tabs a session's server calls for and the active one (see `availableTabs`). A
  * read-only page or session (a viewer, a recording) can send no request, so it gets the
- * Tools tab alone: its list comes from the recorded `tools/list` answers.
+ * Tools tab alone: its list comes from the recorded `tools/list` answers. A live session
+ * also gets Collections, last.
  */
 export function useActiveTab(session: SessionInfo | undefined): { tabs: SidebarTab[]; active: SidebarTab } {
   const chosen = useSessionSidebar(session?.id).tab;
   const readOnly = useReadOnly(session?.id) !== undefined;
-  const tabs = readOnly ? (["tools"] as SidebarTab[]) : availableTabs(session?.capabilities);
+  const tabs: SidebarTab[] = readOnly ? ["tools"] : session ? [...availableTabs(session.capabilities), "collections"] : availableTabs(undefined);
   return { tabs, active: activeTab(chosen, tabs) };
 }

@@ -2,6 +2,8 @@ import { useState } from "react";
 import { readProgress, type TimelineIndex } from "@mcpscope/timeline";
 import { formatBytes, formatMs } from "../../lib/format";
 import { useTimelineStore } from "../../stores/timelineStore";
+import { SaveToCollection } from "../collections/SaveToCollection";
+import { requestFrameSource } from "../collections/requestFrameSource";
 import { CancelButton } from "./CancelButton";
 import { DIRECTION, frameBody } from "./frameText";
 import { FrameExtras } from "./FrameExtras";
@@ -46,6 +48,7 @@ export function FrameDetail({ sessionId, index, startTs }: Props) {
   };
   const cancellation = frame.kind === "request" ? index.cancellationOf(frame.seq) : undefined;
   const inFlight = frame.kind === "request" && !cancellation && index.responseSeqOf(frame.seq) === undefined;
+  const saveSource = requestFrameSource(frame, method, pair);
 
   return (
     <section aria-label="Frame detail" className="pane frame-detail">
@@ -60,6 +63,7 @@ export function FrameDetail({ sessionId, index, startTs }: Props) {
               {frame.kind === "request" ? "Go to response" : "Go to request"}
             </button>
           )}
+          {saveSource && <SaveToCollection source={saveSource} />}
           <button type="button" className="small ghost" aria-pressed={pinned} onClick={() => togglePin(sessionId, frame.seq)}>
             Pin frame
           </button>

@@ -28,17 +28,17 @@ export function StructuredContent({ value, outputSchema }: Props) {
       {!outputSchema && <p className="muted small">The tool declares no outputSchema to check this against.</p>}
       {outputSchema && verdict.isPending && <p className="muted small" role="status">Checking against the output schema…</p>}
       {verdict.isError && (
-        <p className="verdict verdict-unknown" role="status">
+        <p className="verdict verdict-unknown" role="status" data-status="unknown">
           Could not check against the output schema: {describeError(verdict.error).message}
         </p>
       )}
       {verdict.data?.valid && (
-        <p className="verdict verdict-valid" role="status">
+        <p className="verdict verdict-valid" role="status" data-status="valid">
           ✓ Matches the tool’s outputSchema (Ajv, {dialectName(verdict.data.dialect)})
         </p>
       )}
       {verdict.data && !verdict.data.valid && (
-        <div className="verdict verdict-invalid" role="status">
+        <div className="verdict verdict-invalid" role="status" data-status="invalid">
           <strong>✗ Does not match the tool’s outputSchema</strong> (Ajv, {dialectName(verdict.data.dialect)}):
           <ul>
             {verdict.data.errors.map((e, i) => (

@@ -11,8 +11,10 @@ import { RunProgress } from "./RunProgress";
 import { ToolForm } from "./ToolForm";
 import { ToolResult } from "./ToolResult";
 import type { ToolRun } from "./toolTypes";
+import { toolRunSource } from "./toolRunSource";
 import { useTools } from "./useTools";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { SaveToCollection } from "../collections/SaveToCollection";
 
 /** Regions "Tool form" and "Result": the selected tool's arguments form, and what it returned. */
 export function ToolPanel({ session }: { session?: SessionInfo }) {
@@ -32,6 +34,7 @@ export function ToolPanel({ session }: { session?: SessionInfo }) {
       const elapsedMs = performance.now() - started;
       return {
         toolName: name,
+        args,
         elapsedMs,
         outcome: "error" in outcome ? { error: outcome.error } : { result: outcome.result },
       } satisfies ToolRun;
@@ -83,6 +86,7 @@ export function ToolPanel({ session }: { session?: SessionInfo }) {
               Waiting for {call.variables?.name}…
             </span>
           )}
+          {run && !call.isPending && <SaveToCollection source={toolRunSource(run, tools.data?.find((t) => t.name === run.toolName)?.outputSchema)} />}
         </div>
         {tracking && (
           <RunProgress

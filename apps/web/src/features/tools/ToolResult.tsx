@@ -37,7 +37,7 @@ export function ToolResult({ run, sessionId, outputSchema }: Props) {
     return (
       <div className="result protocol-error">
         <div className="result-head">
-          <span className="badge badge-protocol-error">Protocol error {code}</span>
+          <span className="badge badge-protocol-error" data-status="protocol-error">Protocol error {code}</span>
           <span className="tool-name">{run.toolName}</span>
           {latency}
         </div>
@@ -56,7 +56,7 @@ export function ToolResult({ run, sessionId, outputSchema }: Props) {
   return (
     <div className={`result${result.isError ? " tool-error" : ""}`}>
       <div className="result-head">
-        {result.isError ? <span className="badge badge-tool-error">Tool error</span> : <span className="badge badge-ok">Success</span>}
+        {result.isError ? <span className="badge badge-tool-error" data-status="tool-error">Tool error</span> : <span className="badge badge-ok" data-status="success">Success</span>}
         <span className="tool-name">{run.toolName}</span>
         {latency}
       </div>
@@ -74,7 +74,7 @@ export function ToolResult({ run, sessionId, outputSchema }: Props) {
         ))}
       </ol>
       {missingStructured && (
-        <p className="verdict verdict-invalid" role="status">
+        <p className="verdict verdict-invalid" role="status" data-status="invalid">
           ✗ No structured content: the tool declares an outputSchema, so its result must carry <code>structuredContent</code> that matches it.
         </p>
       )}

@@ -30,6 +30,8 @@ export interface CallToolResult {
 /** What one tool run produced: the server's result or its JSON-RPC error, and the round trip. */
 export interface ToolRun {
   toolName: string;
+  /** The arguments it was called with. */
+  args?: Record<string, unknown>;
   outcome: { result: CallToolResult } | { error: { code: number; message: string; data?: unknown } };
   /** Round trip through mcpscope, in milliseconds. */
   elapsedMs: number;
