@@ -7,6 +7,7 @@ import { recordingRoutes } from "./routes/recordings.js";
 import { validateRoutes } from "./routes/validate.js";
 import { serverRoutes } from "./routes/servers.js";
 import { sessionRoutes } from "./routes/sessions.js";
+import { tapIngestRoutes } from "./routes/tapIngest.js";
 import { webRoutes } from "./routes/web.js";
 import { wsRoutes } from "./routes/ws.js";
 import { registerGuard } from "./security/guard.js";
@@ -92,6 +93,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyWebsocket, { options: { maxPayload: 1024 * 1024 } });
   await app.register(healthRoutes);
   await app.register(sessionRoutes, { sessions });
+  await app.register(tapIngestRoutes, { sessions });
   await app.register(serverRoutes, { sessions, catalog: opts.catalog ?? new ServerCatalog() });
   await app.register(recordingRoutes, { sessions });
   await app.register(validateRoutes);

@@ -25,7 +25,10 @@ function collectHeader(value: string, previous: Record<string, string>): Record<
   return { ...previous, [value.slice(0, colon).trim()]: value.slice(colon + 1).trim() };
 }
 
-const SUBCOMMANDS: Record<string, (argv: string[]) => Promise<void>> = { view: viewCommand, replay: replayCommand, diff: diffCommand };
+/** `mcpscope tap` from the sources (`pnpm dev`); the built CLI runs dist/tap.cjs for it directly. */
+const tap = (argv: string[]) => import("./tap/shim/tapCommand.js").then(({ tapCommand }) => tapCommand(argv.slice(2)));
+
+const SUBCOMMANDS: Record<string, (argv: string[]) => Promise<void>> = { view: viewCommand, replay: replayCommand, diff: diffCommand, tap };
 
 /**
  * Runs the `mcpscope` command line: `mcpscope [options] [-- command…]` inspects a server;
@@ -38,7 +41,7 @@ export async function main(argv: string[]): Promise<void> {
     .name("mcpscope")
     .description("Inspect Model Context Protocol servers in the browser: every frame, every schema.")
     .version(VERSION)
-    .usage("[options] [-- <command> [args...]]\n       mcpscope view <file.jsonl>\n       mcpscope replay <file.jsonl> [-- <command> | --url <url>]\n       mcpscope diff <a.jsonl> <b.jsonl>")
+    .usage("[options] [-- <command> [args...]]\n       mcpscope view <file.jsonl>\n       mcpscope replay <file.jsonl> [-- <command> | --url <url>]\n       mcpscope diff <a.jsonl> <b.jsonl>\n       mcpscope tap [--name <n>] -- <command> [args...]   (see mcpscope tap --help)")
     .option("-p, --port <n>", "port to listen on", parsePort, DEFAULT_PORT)
     .option("--host <addr>", "address to bind (loopback only unless --expose)", "127.0.0.1")
     .option("--expose", "allow binding a non-loopback address (anyone who can reach it and has the token can run commands)")
@@ -49,6 +52,7 @@ export async function main(argv: string[]): Promise<void> {
     .option("--url <url>", "connect to a remote server (Streamable HTTP, falling back to SSE)")
     .option("--transport <t>", "with --url: streamable-http or sse (default: try both)")
     .option("--header <Name: value>", "with --url: an HTTP header for every request (repeatable)", collectHeader, {})
+    .option("--no-connect", "connect to no server at start (e.g. to watch taps); the page can still connect")
     .option("--config <file>", "an mcpServers config file (Claude Desktop / Cursor / VS Code shape): its servers are listed in the UI")
     .option("--server <name>", "with --config: connect to this server at start")
     .option("--data-dir <dir>", "where recordings are kept (default: $XDG_STATE_HOME/mcpscope or ~/.local/state/mcpscope)")
@@ -63,6 +67,7 @@ export async function main(argv: string[]): Promise<void> {
     host: string;
     expose?: boolean;
     open: boolean;
+    connect: boolean;
     token?: string;
     env: Record<string, string>;
     cwd?: string;
@@ -87,6 +92,7 @@ export async function main(argv: string[]): Promise<void> {
   if (opts.transport && !opts.url) program.error("mcpscope: --transport goes with --url.");
   if (opts.server && !opts.config) program.error("mcpscope: --server names a server of a --config file; pass --config <file> too.");
   if ([command, opts.url, opts.server].filter(Boolean).length > 1) program.error("mcpscope: give one server: a command after --, --url, or --server.");
+  if (!opts.connect && (command || opts.url || opts.server)) program.error("mcpscope: --no-connect starts without a server; drop it, or drop the server.");
 
   // Relative paths are the user's: resolve them against the directory mcpscope was started in,
   // so that the recorded target still names the same directory when replayed from elsewhere.
@@ -110,7 +116,7 @@ export async function main(argv: string[]): Promise<void> {
     target = { transport: (opts.transport ?? "auto") as "auto", url: opts.url, headers: opts.header, revealSecrets: false };
   } else if (command) {
     target = { transport: "stdio", command, args, env: opts.env, cwd: cwd ?? process.cwd() };
-  } else if (!catalog) {
+  } else if (!catalog && opts.connect) {
     target = { ...defaultServerTarget(), env: opts.env, ...(cwd ? { cwd } : {}) };
   }
 

@@ -8,6 +8,7 @@ export type * from "./ws.js";
 export type * from "./mcpServersConfig.js";
 export type * from "./serverRequests.js";
 export type * from "./recording.js";
+export type * from "./tap.js";
 export * from "./frameKinds.js";
 export * from "./serverEntry.js";
 export * from "./recordingFormat.js";

@@ -1,18 +1,16 @@
 import { mkdirSync } from "node:fs";
-import { homedir } from "node:os";
 import { join } from "node:path";
 import type { Command } from "commander";
 import type { SessionStatus, SessionTarget } from "@mcpscope/protocol";
+import { defaultDataDir } from "../dataDir.js";
 import { ApiFailure } from "../errors.js";
 import { type InitialSession, type RunningServer, startServer } from "../server.js";
+import { registerInstance, runningInstances } from "../tap/instanceRegistry.js";
 import type { ServerCatalog } from "../sessions/serverCatalog.js";
 import type { RetentionOptions } from "../sessions/sessionManager.js";
 import { VERSION } from "../version.js";
 
-/** The default data directory: XDG's state directory (XDG Base Directory Specification). */
-export function defaultDataDir(): string {
-  return join(process.env.XDG_STATE_HOME || join(homedir(), ".local", "state"), "mcpscope");
-}
+export { defaultDataDir };
 
 /**
  * Creates `<dataDir>/sessions` and returns it.
@@ -101,6 +99,7 @@ function readyInfo(server: RunningServer, initial: InitialSession | undefined, r
  */
 export async function serve(program: Command, opts: ServeOptions): Promise<RunningServer> {
   const recordingsDir = recordingsDirOf(program, opts.dataDir);
+  const dataDir = opts.dataDir ?? defaultDataDir();
   let server: RunningServer;
   try {
     server = await startServer({
@@ -114,7 +113,11 @@ export async function serve(program: Command, opts: ServeOptions): Promise<Runni
     });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    if (e.code === "EADDRINUSE") program.error(`mcpscope: port ${opts.port} is in use. Stop the other process or pick another port with --port <n>.`);
+    if (e.code === "EADDRINUSE") {
+      const other = runningInstances(dataDir).find((i) => new URL(i.origin).port === String(opts.port));
+      const who = other ? ` by another mcpscope (pid ${other.pid}): open ${other.url}, or stop it (kill ${other.pid})` : "";
+      program.error(`mcpscope: port ${opts.port} is in use${who}. Stop the other process or pick another port with --port <n>.`);
+    }
     throw err;
   }
   const recordings: ReadyInfo["recordings"] = opts.recordings ? [] : undefined;
@@ -146,6 +149,9 @@ export async function serve(program: Command, opts: ServeOptions): Promise<Runni
   process.on("SIGINT", () => void stop());
   process.on("SIGTERM", () => void stop());
   process.on("exit", () => server.app.sessions.killAll());
+
+  // `mcpscope tap` finds this mcpscope through the registry in the data directory.
+  registerInstance(dataDir, { pid: process.pid, url: server.url, origin: new URL(server.url).origin, token: server.token, version: VERSION, startedAt: Date.now() });
 
   const initial = await server.initialSession;
   if (initial?.status === "failed") process.stderr.write(`${describeFailure(opts.target, initial.error)}\n`);

@@ -1,4 +1,4 @@
-import { type Frame, ImplementationSchema, type RecordingHeader, type SendRequestResult, type SessionInfo, type SessionSettings, TransportKindSchema } from "@mcpscope/protocol";
+import { type Frame, ImplementationSchema, type RecordingHeader, type SendRequestResult, type SessionInfo, type SessionSettings, TapInfoSchema, TransportKindSchema } from "@mcpscope/protocol";
 import { z } from "zod";
 import { ApiFailure } from "../errors.js";
 import { FrameFile, type OpenOptions } from "../recording/frameFile.js";
@@ -109,6 +109,7 @@ function summarize(session: RecordingHeader["session"], first: Frame[], last: Fr
   const capabilities = valid(CapabilitiesSchema, result.capabilities);
   const protocolVersion = valid(TextSchema, result.protocolVersion);
   const instructions = valid(TextSchema, result.instructions);
+  const tap = valid(TapInfoSchema, session.tap);
   return {
     id: session.id,
     status: initialize ? (crashed ? "failed" : "closed") : "failed",
@@ -121,6 +122,7 @@ function summarize(session: RecordingHeader["session"], first: Frame[], last: Fr
     ...(capabilities ? { capabilities } : {}),
     ...(protocolVersion ? { protocolVersion } : {}),
     ...(instructions ? { instructions } : {}),
+    ...(tap ? { tap } : {}),
     ...(crashed ? { error: `The server process ${exit.signal ? `was killed by ${exit.signal as string}` : `exited with code ${exit.code as number | null}`}.` } : {}),
   };
 }

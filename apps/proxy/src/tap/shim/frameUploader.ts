@@ -1,0 +1,186 @@
+import type { TapFrame } from "@mcpscope/protocol/types";
+import type { FrameQueue } from "./frameQueue.js";
+import type { LocalRecording } from "./localRecording.js";
+import type { ScopeClient } from "./scopeClient.js";
+
+/** Raw text per upload, about (a single larger frame goes alone). */
+export const UPLOAD_BATCH_CHARS = 4 * 1024 * 1024;
+/** Longest one upload may take before mcpscope is given up on. */
+const UPLOAD_TIMEOUT_MS = 15_000;
+/** Pauses before retrying an upload that failed on the way (not refused). */
+const RETRY_DELAYS_MS = [0, 200, 1000];
+
+/** A session mcpscope opened for this tap. */
+export interface ScopeSession {
+  client: ScopeClient;
+  sessionId: string;
+  /** The URL of the mcpscope that records it. */
+  url: string;
+}
+
+export interface UploaderSetup {
+  queue: FrameQueue;
+  /** Finds (or starts) mcpscope and opens the session there; throws with why there is none. */
+  open(): Promise<ScopeSession>;
+  /** Creates the local recording; `previousId` when mcpscope holds the session's beginning. */
+  createLocal(previousId?: string): LocalRecording;
+  /** Says something on the shim's stderr (one line, rarely). */
+  note(message: string): void;
+}
+
+type Mode = "connecting" | "live" | "local" | "off";
+
+class UploadRefused extends Error {}
+
+/**
+ * Takes the shim's frames and gets them to mcpscope, asynchronously and never in the relay's
+ * way: `push` queues (memory, then disk past a bound) and returns; one upload at a time runs
+ * behind it, batching whatever queued meanwhile. When mcpscope cannot be reached, refuses, or
+ * dies, everything not yet delivered, and every later frame, goes to a local recording
+ * instead. Frames are numbered here, in the order they crossed the wire.
+ */
+export class FrameUploader {
+  private mode: Mode = "connecting";
+  private seq = 0;
+  private session?: ScopeSession;
+  private local?: LocalRecording;
+  private pumping?: Promise<void>;
+  private ending = false;
+  private ended = false;
+  private scheduled = false;
+  private readonly opened: Promise<void>;
+
+  constructor(private readonly setup: UploaderSetup) {
+    this.opened = setup.open().then(
+      (session) => {
+        if (this.mode !== "connecting") return;
+        this.session = session;
+        this.mode = "live";
+        this.schedule();
+      },
+      (err: Error) => this.goLocal(err.message, this.setup.queue.drain()),
+    );
+  }
+
+  /** Where the frames go now: mcpscope's URL, the local recording's path, or undefined while connecting. */
+  get destination(): { mcpscope: string; sessionId: string } | { file: string } | undefined {
+    if (this.mode === "local") return { file: this.local!.path };
+    if (this.mode === "off") return undefined;
+    if (this.session) return { mcpscope: this.session.url, sessionId: this.session.sessionId };
+    return undefined;
+  }
+
+  /** Queues a frame (numbered now). Never throws, never waits. */
+  push(frame: Omit<TapFrame, "seq">): void {
+    if (this.mode === "off") return;
+    const numbered = { seq: ++this.seq, ...frame } as TapFrame;
+    if (this.mode === "local") {
+      this.local!.append(numbered);
+      return;
+    }
+    this.setup.queue.push(numbered);
+    this.schedule();
+  }
+
+  /**
+   * Delivers what is queued, marks the session ended, and waits, at most `deadlineMs`;
+   * what is still undelivered then is recorded locally.
+   */
+  async finish(deadlineMs: number): Promise<void> {
+    this.ending = true;
+    const done = (async () => {
+      await this.opened;
+      this.schedule();
+      while (this.mode === "live" && !this.ended) await this.kick();
+    })();
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, deadlineMs)));
+    await Promise.race([done, late]);
+    clearTimeout(timer);
+    if (this.mode !== "local" && !this.ended) this.goLocal(`mcpscope did not take the last frames within ${deadlineMs} ms`, this.setup.queue.drain());
+    this.local?.close();
+    this.session?.client.close();
+    this.setup.queue.dispose();
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.setup.queue.writeSpool();
+      void this.kick();
+    });
+  }
+
+  /** The running upload loop, or a new one: one at a time, so frames arrive in order. */
+  private kick(): Promise<void> {
+    if (this.mode !== "live") return Promise.resolve();
+    this.pumping ??= this.pump().finally(() => (this.pumping = undefined));
+    return this.pumping;
+  }
+
+  private async pump(): Promise<void> {
+    const queue = this.setup.queue;
+    while (this.mode === "live" && (queue.size > 0 || (this.ending && !this.ended))) {
+      const frames = queue.take(UPLOAD_BATCH_CHARS);
+      const end = this.ending && queue.size === 0;
+      try {
+        await this.upload(frames, end);
+        if (end) this.ended = true;
+      } catch (err) {
+        this.goLocal((err as Error).message, [...frames, ...queue.drain()]);
+        return;
+      }
+    }
+  }
+
+  private async upload(frames: TapFrame[], end: boolean): Promise<void> {
+    const { client, sessionId } = this.session!;
+    const body = JSON.stringify(end ? { frames, end } : { frames });
+    let lastError: Error | undefined;
+    for (const delay of RETRY_DELAYS_MS) {
+      if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+      try {
+        const answer = await client.send("POST", `/api/taps/sessions/${sessionId}/frames`, body, UPLOAD_TIMEOUT_MS);
+        if (answer.status === 200) return;
+        const detail = describeRefusal(answer.text);
+        if (answer.status < 500) throw new UploadRefused(`mcpscope refused the frames (HTTP ${answer.status}${detail})`);
+        lastError = new Error(`mcpscope failed to take the frames (HTTP ${answer.status}${detail})`);
+      } catch (err) {
+        if (err instanceof UploadRefused) throw err;
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === "ECONNREFUSED") throw new Error(`mcpscope at ${this.session!.url.split("?")[0]} is gone (connection refused)`);
+        lastError = err as Error;
+      }
+    }
+    throw new Error(`could not upload to mcpscope: ${lastError?.message ?? "unknown error"}`);
+  }
+
+  private goLocal(reason: string, unsent: TapFrame[]): void {
+    if (this.mode === "local" || this.mode === "off") return;
+    const previousId = this.session?.sessionId;
+    this.mode = "local";
+    let local: LocalRecording;
+    try {
+      local = this.local = this.setup.createLocal(previousId);
+    } catch (err) {
+      this.mode = "off";
+      this.setup.note(`${reason}; cannot record locally either (${(err as Error).message}): the rest of this session is not recorded`);
+      return;
+    }
+    const meta = { event: "recorded-locally", reason, ...(previousId ? { previousId } : {}) };
+    local.append({ seq: 0, ts: unsent[0]?.ts ?? Date.now(), dir: "meta", kind: "lifecycle", raw: JSON.stringify(meta), bytes: 0, meta });
+    for (const frame of unsent) local.append(frame);
+    this.setup.note(`${reason}; recording ${previousId ? "the rest of " : ""}this session to ${local.path}`);
+  }
+}
+
+function describeRefusal(text: string): string {
+  try {
+    const body = JSON.parse(text) as { code?: string; message?: string };
+    return body.message ? `: ${body.code ? `${body.code} ` : ""}${body.message}` : "";
+  } catch {
+    return "";
+  }
+}
