@@ -47,8 +47,9 @@ export function defaultTapName(command: string, args: string[]): string {
   const own = basename(command).replace(/\.(exe|cmd|bat)$/i, "");
   if (!RUNNERS.has(own.toLowerCase())) return own;
   const first = args.find((a) => !a.startsWith("-") && !["run", "exec", "dlx", "x", "tool"].includes(a));
-  // An npm package spec loses its version: @scope/pkg@1.2 → pkg.
-  return first ? basename(first.replace(/(?!^)@[^/]*$/, "")) || own : own;
+  // An npm package spec loses its version: @scope/pkg@1.2 → pkg. Code (node -e …) is no name.
+  const name = first ? basename(first.replace(/(?!^)@[^/]*$/, "")) : "";
+  return /^\S{1,64}$/.test(name) ? name : own;
 }
 
 /**

@@ -64,7 +64,7 @@ export async function tapCommand(argv: string[]): Promise<void> {
   }
   const { command, args } = parsed;
   if (!command) usageError("give the server command after --, e.g. mcpscope tap -- node server.js");
-  const name = parsed.name ?? defaultTapName(command, args);
+  const name = (parsed.name ?? defaultTapName(command, args)).slice(0, 200);
 
   if (parsed.printConfig !== undefined) {
     const extra = [...(parsed.dataDir ? ["--data-dir", resolve(parsed.dataDir)] : []), ...(parsed.scopeUrl ? ["--scope-url", parsed.scopeUrl] : [])];
