@@ -167,8 +167,8 @@ export const ERRORS = {
   },
   TAP_FRAME_INVALID: {
     statusCode: 400,
-    message: "An uploaded frame is not a valid frame.",
-    hint: "Frames are uploaded by `mcpscope tap` in the shape of TapFrame (see packages/protocol/src/tap.ts), in seq order without gaps.",
+    message: "An upload of mcpscope tap does not fit the session.",
+    hint: "`mcpscope tap` uploads chunks numbered 1, 2, 3 … without gaps (TapChunk in packages/protocol/src/tap.ts); what they hold becomes frames that must match FrameSchema.",
   },
   NOT_FOUND: {
     statusCode: 404,

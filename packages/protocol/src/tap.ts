@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { FrameDirSchema } from "./frame.js";
 import { SessionTargetSchema, StdioTargetSchema } from "./session.js";
 
 /**
@@ -8,30 +7,24 @@ import { SessionTargetSchema, StdioTargetSchema } from "./session.js";
  */
 export const TapNameSchema = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, "a tap name is 1 to 64 letters, digits, '.', '_' or '-'");
 
-/**
- * Frame kinds the shim sets itself; a frame without `kind` is one line of the stdio wire,
- * which mcpscope classifies (request, response, error, notification, or invalid).
- */
-export const TapFrameKindSchema = z.enum(["invalid", "stderr", "lifecycle"]);
+/** The server's standard streams, as the shim relays them. */
+export const TapStreamSchema = z.enum(["stdin", "stdout", "stderr"]);
+export type TapStream = z.infer<typeof TapStreamSchema>;
 
 /**
- * One frame as the `mcpscope tap` shim uploads it: `seq` (1, 2, 3 … per session, no gaps),
- * `ts` (epoch milliseconds when the shim read it), `dir`, `raw` (the line without its `\n`)
- * and `bytes` (its length on the wire). `msg` is never sent: mcpscope parses `raw`, so the
- * shim does no JSON work on the relay's path. mcpscope validates the frame it builds with
- * `FrameSchema` before recording it.
+ * What the `mcpscope tap` shim uploads: the bytes it relayed, chunk by chunk, exactly as it
+ * read them (`data`, base64), with the time it read them (`ts`, epoch milliseconds) and the
+ * stream (`stdin`: client→server, `stdout`: server→client, `stderr`); or an event about the
+ * connection (`event`: spawned, signal, closed, exited, error …), recorded as a `lifecycle`
+ * frame. `n` numbers the chunks 1, 2, 3 … per session. The shim does no framing and no JSON
+ * work on the relay's path: mcpscope cuts the chunks into lines and classifies them, as its
+ * own stdio transport does, and validates every frame it builds with `FrameSchema`.
  */
-export const TapFrameSchema = z.object({
-  seq: z.number().int().positive(),
-  ts: z.number(),
-  dir: FrameDirSchema,
-  raw: z.string(),
-  bytes: z.number().int().nonnegative(),
-  kind: TapFrameKindSchema.optional(),
-  reason: z.string().optional(),
-  meta: z.record(z.string(), z.unknown()).optional(),
-});
-export type TapFrame = z.infer<typeof TapFrameSchema>;
+export const TapChunkSchema = z.union([
+  z.object({ n: z.number().int().positive(), ts: z.number(), stream: TapStreamSchema, data: z.string() }).strict(),
+  z.object({ n: z.number().int().positive(), ts: z.number(), event: z.looseObject({ event: z.string().min(1).max(100) }) }).strict(),
+]);
+export type TapChunk = z.infer<typeof TapChunkSchema>;
 
 /**
  * Body of `POST /api/taps/sessions`: the shim announces a client connection. `target` is the
@@ -46,23 +39,23 @@ export const OpenTapSessionBodySchema = z.object({
 });
 export type OpenTapSessionBody = z.infer<typeof OpenTapSessionBodySchema>;
 
-/** Most frames in one upload. */
-export const MAX_TAP_FRAMES_PER_UPLOAD = 50_000;
+/** Most chunks in one upload. */
+export const MAX_TAP_CHUNKS_PER_UPLOAD = 100_000;
 
 /**
- * Body of `POST /api/taps/sessions/:id/frames`: the next frames, in `seq` order (frames at or
- * below the session's `lastSeq` are taken as a repeat and skipped); `end: true` with the last
- * upload, after the server's `exited` frame.
+ * Body of `POST /api/taps/sessions/:id/chunks`: the next chunks, in order (chunks at or below
+ * the last one taken are a repeated upload and skipped); `end: true` with the last upload,
+ * after the server's `exited` event.
  */
-export const TapFramesBodySchema = z.object({
-  frames: z.array(z.unknown()).max(MAX_TAP_FRAMES_PER_UPLOAD),
+export const TapUploadBodySchema = z.object({
+  chunks: z.array(TapChunkSchema).max(MAX_TAP_CHUNKS_PER_UPLOAD),
   end: z.boolean().optional(),
 });
-export type TapFramesBody = { frames: TapFrame[]; end?: boolean };
+export type TapUploadBody = z.infer<typeof TapUploadBodySchema>;
 
-/** Answer of `POST /api/taps/sessions/:id/frames`: the seq of the last frame recorded. */
-export const TapFramesResultSchema = z.object({ lastSeq: z.number().int().nonnegative() });
-export type TapFramesResult = z.infer<typeof TapFramesResultSchema>;
+/** Answer of an upload: the last chunk taken, and the seq of the last frame recorded. */
+export const TapUploadResultSchema = z.object({ n: z.number().int().nonnegative(), lastSeq: z.number().int().nonnegative() });
+export type TapUploadResult = z.infer<typeof TapUploadResultSchema>;
 
 /**
  * Body of `POST /api/taps`: an HTTP facade named `name` in front of a server of the

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import type { Frame, StdioTarget, TapFrame, TapInfo } from "@mcpscope/protocol/types";
+import type { Frame, StdioTarget, TapChunk, TapInfo } from "@mcpscope/protocol/types";
 import { RECORDING_TYPE, RECORDING_VERSION } from "@mcpscope/protocol/types";
-import { classifyLine } from "../classifyLine.js";
+import { ChunkFramer, type StampedFrameInput } from "../chunkFramer.js";
 
 /** Unwritten text past which frames are written at once. */
 const FLUSH_CHARS = 256 * 1024;
@@ -23,6 +23,7 @@ export class LocalRecording {
   private pending: string[] = [];
   private pendingChars = 0;
   private scheduled = false;
+  private readonly framer = new ChunkFramer((frame) => this.write(frame));
 
   constructor(dataDir: string, target: StdioTarget, tap: TapInfo, previousId?: string, id = randomUUID()) {
     this.id = id;
@@ -35,16 +36,15 @@ export class LocalRecording {
     writeSync(this.fd, JSON.stringify({ type: RECORDING_TYPE, version: RECORDING_VERSION, session }) + "\n");
   }
 
-  /** Appends a frame (renumbered in this recording; wire lines classified here). */
-  append(frame: TapFrame): void {
-    const out: Frame = { sessionId: this.id, seq: ++this.seq, ts: frame.ts, dir: frame.dir, kind: "invalid", raw: frame.raw, bytes: frame.bytes };
-    if (frame.kind === undefined) Object.assign(out, classifyLine(frame.raw));
-    else {
-      out.kind = frame.kind;
-      if (frame.reason !== undefined) out.reason = frame.reason;
-      if (frame.meta !== undefined) out.meta = frame.meta;
-    }
-    const line = JSON.stringify(out);
+  /** Records a chunk the shim relayed (cut into frames, as mcpscope would) or an event. */
+  append(chunk: TapChunk): void {
+    if ("event" in chunk) this.framer.event(chunk.ts, chunk.event);
+    else this.framer.chunk(chunk.stream, chunk.ts, Buffer.from(chunk.data, "base64"));
+  }
+
+  private write(input: StampedFrameInput): void {
+    const frame: Frame = { sessionId: this.id, seq: ++this.seq, ...input, bytes: input.bytes ?? Buffer.byteLength(input.raw) };
+    const line = JSON.stringify(frame);
     this.pending.push(line);
     this.pendingChars += line.length;
     if (this.pendingChars >= FLUSH_CHARS) this.flush();
@@ -64,8 +64,9 @@ export class LocalRecording {
     this.pendingChars = 0;
   };
 
-  /** Writes what is pending and closes the file. */
-  close(): void {
+  /** Records the rest of unterminated lines, writes what is pending and closes the file. */
+  close(ts: number): void {
+    this.framer.end(ts);
     this.flush();
     if (this.fd >= 0) closeSync(this.fd);
     this.fd = -1;

@@ -24,11 +24,16 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-function localRecordings(dataDir: string): Array<{ header: { session: { id: string; previousId?: string; tap?: unknown } }; frames: Frame[] }> {
+interface LocalRecordingFile {
+  header: { session: { id: string; previousId?: string; tap?: unknown } };
+  frames: Frame[];
+}
+
+function localRecordings(dataDir: string): LocalRecordingFile[] {
   const dir = join(dataDir, "sessions");
   return readdirSync(dir).map((name) => {
-    const [header, ...frames] = readFileSync(join(dir, name), "utf8").trim().split("\n").map((l) => JSON.parse(l) as never);
-    return { header, frames };
+    const [header, ...frames] = readFileSync(join(dir, name), "utf8").trim().split("\n").map((l) => JSON.parse(l) as unknown);
+    return { header, frames } as LocalRecordingFile;
   });
 }
 

@@ -6,14 +6,14 @@ import type { StdioTarget, TapInfo } from "@mcpscope/protocol/types";
 import { defaultDataDir } from "../../dataDir.js";
 import { PACKAGE_DIR } from "../../packageDir.js";
 import { VERSION } from "../../version.js";
-import { FrameQueue } from "./frameQueue.js";
-import { FrameUploader } from "./frameUploader.js";
+import { nowMs } from "../../sessions/frameLog.js";
+import { ChunkQueue } from "./chunkQueue.js";
+import { ChunkUploader } from "./chunkUploader.js";
 import { clientForUrl, findScope } from "./findScope.js";
 import { LocalRecording } from "./localRecording.js";
 import { printConfigText, relativePaths, tapConfigEntry } from "./printConfig.js";
 import { runRelay, SpawnFailure, type RelayExit } from "./stdioRelay.js";
 import { defaultTapName, parseTapArgs, TAP_USAGE } from "./tapArgs.js";
-import { TapRecorder } from "./tapRecorder.js";
 
 /** Longest the shim waits, once the server exited, for mcpscope to take the last frames. */
 export const FINISH_DEADLINE_MS = 3000;
@@ -47,8 +47,8 @@ function exitLike(exit: RelayExit): void {
 /**
  * `mcpscope tap [options] -- <command> [args…]`: the stdio shim a client runs in place of its
  * server command. Starts the server at once and relays its stdio byte for byte
- * (`runRelay`); a copy of every chunk is cut into frames (`TapRecorder`) and uploaded to
- * mcpscope in the background (`FrameUploader`), or recorded locally when there is none.
+ * (`runRelay`); a copy of every chunk is uploaded to mcpscope in the background
+ * (`ChunkUploader`), which cuts it into frames, or recorded locally when there is none.
  * Loads no Fastify, SDK or zod: it sits in front of every server start.
  */
 export async function tapCommand(argv: string[]): Promise<void> {
@@ -82,8 +82,8 @@ export async function tapCommand(argv: string[]): Promise<void> {
   let spawned!: () => void;
   const started = new Promise<void>((resolve) => (spawned = resolve));
 
-  const uploader = new FrameUploader({
-    queue: new FrameQueue(join(dataDir, "tap-spool", `${process.pid}-${randomUUID()}.jsonl`)),
+  const uploader = new ChunkUploader({
+    queue: new ChunkQueue(join(dataDir, "tap-spool", `${process.pid}-${randomUUID()}.jsonl`)),
     note,
     createLocal: (previousId) => new LocalRecording(dataDir, target, tap, previousId),
     open: async () => {
@@ -106,18 +106,19 @@ export async function tapCommand(argv: string[]): Promise<void> {
     },
   });
 
+  // A copy of each chunk (base64, the upload's encoding), made after the relay wrote it.
   let recording = true;
-  const recorder = new TapRecorder(uploader);
+  const copy = (stream: "stdin" | "stdout" | "stderr", chunk: Buffer) => uploader.push({ ts: nowMs(), stream, data: chunk.toString("base64") });
   const observer = {
-    fromClient: (c: Buffer) => recording && recorder.fromClient(c),
-    fromServer: (c: Buffer) => recording && recorder.fromServer(c),
-    fromServerStderr: (c: Buffer) => recording && recorder.fromServerStderr(c),
+    fromClient: (c: Buffer) => recording && copy("stdin", c),
+    fromServer: (c: Buffer) => recording && copy("stdout", c),
+    fromServerStderr: (c: Buffer) => recording && copy("stderr", c),
     lifecycle: (meta: Record<string, unknown> & { event: string }) => {
       if (meta.event === "spawned") {
         serverPid = meta.pid as number;
         spawned();
       }
-      if (recording) recorder.lifecycle(meta);
+      if (recording) uploader.push({ ts: nowMs(), event: meta });
     },
   };
   const onRecorderError = (err: unknown) => {
@@ -132,12 +133,11 @@ export async function tapCommand(argv: string[]): Promise<void> {
   } catch (err) {
     if (!(err instanceof SpawnFailure)) throw err;
     note(err.message);
-    recorder.lifecycle({ event: "error", message: err.message, code: err.code });
+    uploader.push({ ts: nowMs(), event: { event: "error", message: err.message, ...(err.code ? { code: err.code } : {}) } });
     spawned();
     await uploader.finish(FINISH_DEADLINE_MS);
     process.exit(err.code === "ENOENT" ? 127 : 126);
   }
-  if (recording) recorder.flush();
   await uploader.finish(FINISH_DEADLINE_MS);
   exitLike(exit);
 }

@@ -1,25 +1,25 @@
 import { closeSync, ftruncateSync, mkdirSync, openSync, readSync, rmSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
-import type { TapFrame } from "@mcpscope/protocol/types";
+import type { TapChunk } from "@mcpscope/protocol/types";
 
-/** Memory a queue holds before it spills to disk: bytes of raw text (UTF-16 units, roughly). */
+/** Memory a queue holds before it spills to disk: characters of chunk data (base64), about. */
 export const DEFAULT_MEMORY_LIMIT = 16 * 1024 * 1024;
 const READ_CHUNK = 1024 * 1024;
-/** Per-frame overhead counted beside its raw text. */
-const FRAME_OVERHEAD = 64;
+/** Per-chunk overhead counted beside its data. */
+const CHUNK_OVERHEAD = 64;
 
-function sizeOf(frame: TapFrame): number {
-  return frame.raw.length + FRAME_OVERHEAD;
+function sizeOf(chunk: TapChunk): number {
+  return ("data" in chunk ? chunk.data.length : 256) + CHUNK_OVERHEAD;
 }
 
 /**
- * The shim's frames waiting for upload, in order: in memory up to a limit, then appended to
+ * The shim's chunks waiting for upload, in order: in memory up to a limit, then appended to
  * a spool file on disk (and read back from it, in order) while the upload is behind. Pushing
  * never waits for anything but, past the limit, one buffered disk write per burst: the relay
  * is never held up by a slow or absent mcpscope, and memory stays bounded.
  */
-export class FrameQueue {
-  private mem: TapFrame[] = [];
+export class ChunkQueue {
+  private mem: TapChunk[] = [];
   private head = 0;
   private memBytes = 0;
   private fd?: number;
@@ -28,12 +28,12 @@ export class FrameQueue {
   private unwrittenBytes = 0;
   private writePos = 0;
   private readPos = 0;
-  /** Frames in the spool (written or not) not yet taken. */
+  /** Chunks in the spool (written or not) not yet taken. */
   private spooled = 0;
   /** The bytes of a partial line read back from the spool. */
   private carry = Buffer.alloc(0);
   private readonly readBuffer = Buffer.alloc(READ_CHUNK);
-  private readBack: TapFrame[] = [];
+  private readBack: TapChunk[] = [];
 
   constructor(
     /** The spool file (created on first spill, deleted by `dispose`). */
@@ -41,24 +41,24 @@ export class FrameQueue {
     private readonly memoryLimit = DEFAULT_MEMORY_LIMIT,
   ) {}
 
-  /** Frames waiting. */
+  /** Chunks waiting. */
   get size(): number {
     return this.mem.length - this.head + this.readBack.length + this.spooled;
   }
 
-  /** True when frames are on (or bound for) disk. */
+  /** True when chunks are on (or bound for) disk. */
   get spilling(): boolean {
     return this.spooled > 0;
   }
 
-  push(frame: TapFrame): void {
-    const size = sizeOf(frame);
+  push(chunk: TapChunk): void {
+    const size = sizeOf(chunk);
     if (this.spooled === 0 && this.readBack.length === 0 && this.memBytes + size <= this.memoryLimit) {
-      this.mem.push(frame);
+      this.mem.push(chunk);
       this.memBytes += size;
       return;
     }
-    const line = JSON.stringify(frame) + "\n";
+    const line = JSON.stringify(chunk) + "\n";
     this.unwritten.push(line);
     this.unwrittenBytes += line.length;
     this.spooled++;
@@ -79,16 +79,16 @@ export class FrameQueue {
     this.unwrittenBytes = 0;
   }
 
-  /** Takes the oldest frames, about `maxBytes` of them (at least one when any wait). */
-  take(maxBytes: number): TapFrame[] {
-    const out: TapFrame[] = [];
+  /** Takes the oldest chunks, about `maxBytes` of them (at least one when any wait). */
+  take(maxBytes: number): TapChunk[] {
+    const out: TapChunk[] = [];
     let bytes = 0;
     while (this.head < this.mem.length && (out.length === 0 || bytes < maxBytes)) {
-      const frame = this.mem[this.head++]!;
-      const size = sizeOf(frame);
+      const chunk = this.mem[this.head++]!;
+      const size = sizeOf(chunk);
       this.memBytes -= size;
       bytes += size;
-      out.push(frame);
+      out.push(chunk);
     }
     if (this.head === this.mem.length) {
       this.mem = [];
@@ -99,10 +99,10 @@ export class FrameQueue {
     }
     while ((out.length === 0 || bytes < maxBytes) && (this.readBack.length > 0 || this.spooled > 0)) {
       if (this.readBack.length === 0) this.readSpool();
-      const frame = this.readBack.shift();
-      if (!frame) break;
-      bytes += sizeOf(frame);
-      out.push(frame);
+      const chunk = this.readBack.shift();
+      if (!chunk) break;
+      bytes += sizeOf(chunk);
+      out.push(chunk);
     }
     if (this.spooled === 0 && this.readBack.length === 0 && this.fd !== undefined) {
       // Drained: start the file over.
@@ -114,8 +114,8 @@ export class FrameQueue {
   }
 
   /** Everything waiting, in order (e.g. to record it locally), leaving the queue empty. */
-  drain(): TapFrame[] {
-    const all: TapFrame[] = [];
+  drain(): TapChunk[] {
+    const all: TapChunk[] = [];
     for (let batch = this.take(Infinity); batch.length > 0; batch = this.take(Infinity)) all.push(...batch);
     return all;
   }
@@ -134,13 +134,13 @@ export class FrameQueue {
       const read = readSync(this.fd, this.readBuffer, 0, READ_CHUNK, this.readPos);
       if (read === 0) return;
       this.readPos += read;
-      const chunk = this.carry.length > 0 ? Buffer.concat([this.carry, this.readBuffer.subarray(0, read)]) : this.readBuffer.subarray(0, read);
-      const lastNl = chunk.lastIndexOf(10);
+      const bytes = this.carry.length > 0 ? Buffer.concat([this.carry, this.readBuffer.subarray(0, read)]) : this.readBuffer.subarray(0, read);
+      const lastNl = bytes.lastIndexOf(10);
       // Whole lines only: a line (or a UTF-8 character) cut by the read waits for the next.
-      this.carry = Buffer.from(chunk.subarray(lastNl + 1));
+      this.carry = Buffer.from(bytes.subarray(lastNl + 1));
       if (lastNl === -1) continue;
-      for (const line of chunk.toString("utf8", 0, lastNl).split("\n")) {
-        this.readBack.push(JSON.parse(line) as TapFrame);
+      for (const line of bytes.toString("utf8", 0, lastNl).split("\n")) {
+        this.readBack.push(JSON.parse(line) as TapChunk);
         this.spooled--;
       }
       return;

@@ -1,9 +1,9 @@
-import type { TapFrame } from "@mcpscope/protocol/types";
-import type { FrameQueue } from "./frameQueue.js";
+import type { TapChunk } from "@mcpscope/protocol/types";
+import type { ChunkQueue } from "./chunkQueue.js";
 import type { LocalRecording } from "./localRecording.js";
 import type { ScopeClient } from "./scopeClient.js";
 
-/** Raw text per upload, about (a single larger frame goes alone). */
+/** Characters of chunk data per upload, about (a single larger chunk goes alone). */
 export const UPLOAD_BATCH_CHARS = 4 * 1024 * 1024;
 /** Longest one upload may take before mcpscope is given up on. */
 const UPLOAD_TIMEOUT_MS = 15_000;
@@ -19,7 +19,7 @@ export interface ScopeSession {
 }
 
 export interface UploaderSetup {
-  queue: FrameQueue;
+  queue: ChunkQueue;
   /** Finds (or starts) mcpscope and opens the session there; throws with why there is none. */
   open(): Promise<ScopeSession>;
   /** Creates the local recording; `previousId` when mcpscope holds the session's beginning. */
@@ -32,16 +32,20 @@ type Mode = "connecting" | "live" | "local" | "off";
 
 class UploadRefused extends Error {}
 
+/** `Omit` for each member of a union. */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 /**
- * Takes the shim's frames and gets them to mcpscope, asynchronously and never in the relay's
+ * Takes the shim's chunks and gets them to mcpscope, asynchronously and never in the relay's
  * way: `push` queues (memory, then disk past a bound) and returns; one upload at a time runs
  * behind it, batching whatever queued meanwhile. When mcpscope cannot be reached, refuses, or
- * dies, everything not yet delivered, and every later frame, goes to a local recording
- * instead. Frames are numbered here, in the order they crossed the wire.
+ * dies, everything not yet delivered, and every later chunk, goes to a local recording
+ * instead. Chunks are numbered here, in the order they were relayed.
  */
-export class FrameUploader {
+export class ChunkUploader {
   private mode: Mode = "connecting";
-  private seq = 0;
+  private n = 0;
+  private lastTs = 0;
   private session?: ScopeSession;
   private local?: LocalRecording;
   private pumping?: Promise<void>;
@@ -62,7 +66,7 @@ export class FrameUploader {
     );
   }
 
-  /** Where the frames go now: mcpscope's URL, the local recording's path, or undefined while connecting. */
+  /** Where the chunks go now: mcpscope's URL, the local recording's path, or undefined while connecting. */
   get destination(): { mcpscope: string; sessionId: string } | { file: string } | undefined {
     if (this.mode === "local") return { file: this.local!.path };
     if (this.mode === "off") return undefined;
@@ -70,10 +74,11 @@ export class FrameUploader {
     return undefined;
   }
 
-  /** Queues a frame (numbered now). Never throws, never waits. */
-  push(frame: Omit<TapFrame, "seq">): void {
+  /** Queues a chunk (numbered now). Never throws, never waits. */
+  push(chunk: DistributiveOmit<TapChunk, "n">): void {
     if (this.mode === "off") return;
-    const numbered = { seq: ++this.seq, ...frame } as TapFrame;
+    const numbered = { n: ++this.n, ...chunk } as TapChunk;
+    this.lastTs = chunk.ts;
     if (this.mode === "local") {
       this.local!.append(numbered);
       return;
@@ -97,8 +102,8 @@ export class FrameUploader {
     const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, deadlineMs)));
     await Promise.race([done, late]);
     clearTimeout(timer);
-    if (this.mode !== "local" && !this.ended) this.goLocal(`mcpscope did not take the last frames within ${deadlineMs} ms`, this.setup.queue.drain());
-    this.local?.close();
+    if (this.mode !== "local" && !this.ended) this.goLocal(`mcpscope did not take the last chunks within ${deadlineMs} ms`, this.setup.queue.drain());
+    this.local?.close(this.lastTs);
     this.session?.client.close();
     this.setup.queue.dispose();
   }
@@ -113,7 +118,7 @@ export class FrameUploader {
     });
   }
 
-  /** The running upload loop, or a new one: one at a time, so frames arrive in order. */
+  /** The running upload loop, or a new one: one at a time, so chunks arrive in order. */
   private kick(): Promise<void> {
     if (this.mode !== "live") return Promise.resolve();
     this.pumping ??= this.pump().finally(() => (this.pumping = undefined));
@@ -123,30 +128,30 @@ export class FrameUploader {
   private async pump(): Promise<void> {
     const queue = this.setup.queue;
     while (this.mode === "live" && (queue.size > 0 || (this.ending && !this.ended))) {
-      const frames = queue.take(UPLOAD_BATCH_CHARS);
+      const chunks = queue.take(UPLOAD_BATCH_CHARS);
       const end = this.ending && queue.size === 0;
       try {
-        await this.upload(frames, end);
+        await this.upload(chunks, end);
         if (end) this.ended = true;
       } catch (err) {
-        this.goLocal((err as Error).message, [...frames, ...queue.drain()]);
+        this.goLocal((err as Error).message, [...chunks, ...queue.drain()]);
         return;
       }
     }
   }
 
-  private async upload(frames: TapFrame[], end: boolean): Promise<void> {
+  private async upload(chunks: TapChunk[], end: boolean): Promise<void> {
     const { client, sessionId } = this.session!;
-    const body = JSON.stringify(end ? { frames, end } : { frames });
+    const body = JSON.stringify(end ? { chunks, end } : { chunks });
     let lastError: Error | undefined;
     for (const delay of RETRY_DELAYS_MS) {
       if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
       try {
-        const answer = await client.send("POST", `/api/taps/sessions/${sessionId}/frames`, body, UPLOAD_TIMEOUT_MS);
+        const answer = await client.send("POST", `/api/taps/sessions/${sessionId}/chunks`, body, UPLOAD_TIMEOUT_MS);
         if (answer.status === 200) return;
         const detail = describeRefusal(answer.text);
-        if (answer.status < 500) throw new UploadRefused(`mcpscope refused the frames (HTTP ${answer.status}${detail})`);
-        lastError = new Error(`mcpscope failed to take the frames (HTTP ${answer.status}${detail})`);
+        if (answer.status < 500) throw new UploadRefused(`mcpscope refused the upload (HTTP ${answer.status}${detail})`);
+        lastError = new Error(`mcpscope failed to take the upload (HTTP ${answer.status}${detail})`);
       } catch (err) {
         if (err instanceof UploadRefused) throw err;
         const code = (err as NodeJS.ErrnoException).code;
@@ -157,7 +162,7 @@ export class FrameUploader {
     throw new Error(`could not upload to mcpscope: ${lastError?.message ?? "unknown error"}`);
   }
 
-  private goLocal(reason: string, unsent: TapFrame[]): void {
+  private goLocal(reason: string, unsent: TapChunk[]): void {
     if (this.mode === "local" || this.mode === "off") return;
     const previousId = this.session?.sessionId;
     this.mode = "local";
@@ -169,9 +174,8 @@ export class FrameUploader {
       this.setup.note(`${reason}; cannot record locally either (${(err as Error).message}): the rest of this session is not recorded`);
       return;
     }
-    const meta = { event: "recorded-locally", reason, ...(previousId ? { previousId } : {}) };
-    local.append({ seq: 0, ts: unsent[0]?.ts ?? Date.now(), dir: "meta", kind: "lifecycle", raw: JSON.stringify(meta), bytes: 0, meta });
-    for (const frame of unsent) local.append(frame);
+    local.append({ n: 0, ts: unsent[0]?.ts ?? Date.now(), event: { event: "recorded-locally", reason, ...(previousId ? { previousId } : {}) } });
+    for (const chunk of unsent) local.append(chunk);
     this.setup.note(`${reason}; recording ${previousId ? "the rest of " : ""}this session to ${local.path}`);
   }
 }
