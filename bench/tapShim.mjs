@@ -109,8 +109,8 @@ async function latency({ n, warmup, rounds, scopeUrl, dataDir, log }) {
   return result;
 }
 
-/** A flood read by a reader that counts newlines only (no JSON): the relay's ceiling. */
-async function rawFlood(args, count) {
+/** A flood reader that counts newlines only (no JSON): the relay's ceiling. */
+async function rawReader(args) {
   const child = spawn(process.execPath, args, { stdio: ["pipe", "pipe", "inherit"] });
   trackPid(child.pid);
   const exited = once(child, "exit");
@@ -126,23 +126,25 @@ async function rawFlood(args, count) {
   child.stdin.write(INITIALIZE(0));
   await until(1);
   child.stdin.write(`{"jsonrpc":"2.0","method":"notifications/initialized"}\n`);
-  const results = [];
-  for (const [i, n] of [Math.max(1000, Math.round(count / 10)), count].entries()) {
-    const base = lines;
-    const t0 = performance.now();
-    child.stdin.write(`${JSON.stringify({ jsonrpc: "2.0", id: i + 1, method: "tools/call", params: { name: "flood", arguments: { count: n } } })}\n`);
-    await until(base + n + 1);
-    results.push({ count: n, ms: performance.now() - t0 });
-  }
-  child.stdin.end();
-  await exited;
-  unregister();
-  const last = results.at(-1);
-  return { ...last, rate: last.count / (last.ms / 1000) };
+  let id = 0;
+  return {
+    async flood(n) {
+      const base = lines;
+      const t0 = performance.now();
+      child.stdin.write(`${JSON.stringify({ jsonrpc: "2.0", id: ++id, method: "tools/call", params: { name: "flood", arguments: { count: n } } })}\n`);
+      await until(base + n + 1);
+      return performance.now() - t0;
+    },
+    async close() {
+      child.stdin.end();
+      await exited;
+      unregister();
+    },
+  };
 }
 
 /** A flood read by the MCP SDK client (what a real client does with it): call → response. */
-async function sdkFlood(args, count) {
+async function sdkReader(args) {
   const { Client, StdioClientTransport } = await loadSdk();
   const client = new Client({ name: "bench-tap-sdk", version: "1.0.0" });
   let received = 0;
@@ -153,19 +155,41 @@ async function sdkFlood(args, count) {
   const unregister = onCleanup(() => client.close());
   await client.connect(transport);
   trackPid(transport.pid);
-  const results = [];
-  for (const n of [Math.max(1000, Math.round(count / 10)), count]) {
-    received = 0;
-    const t0 = performance.now();
-    await client.callTool({ name: "flood", arguments: { count: n } }, undefined, { timeout: 600_000 });
-    const ms = performance.now() - t0;
-    if (received !== n) throw new Error(`SDK client received ${received} of ${n} notifications`);
-    results.push({ count: n, ms });
+  return {
+    async flood(n) {
+      received = 0;
+      const t0 = performance.now();
+      await client.callTool({ name: "flood", arguments: { count: n } }, undefined, { timeout: 600_000 });
+      const ms = performance.now() - t0;
+      if (received !== n) throw new Error(`SDK client received ${received} of ${n} notifications`);
+      return ms;
+    },
+    async close() {
+      await client.close();
+      unregister();
+    },
+  };
+}
+
+/**
+ * Floods of `count` notifications read directly and through the shim, taking turns round
+ * by round (so that load elsewhere on the machine hits both alike), after a warm-up flood
+ * each. @returns the median rate of each, in notifications per second.
+ */
+async function flood(open, { count, rounds, scopeUrl, dataDir }) {
+  const direct = await open(FLOOD_ARGS);
+  const tap = await open(throughShim(FLOOD_ARGS, scopeUrl, dataDir));
+  const ms = { direct: [], tap: [] };
+  await direct.flood(Math.max(1000, Math.round(count / 10)));
+  await tap.flood(Math.max(1000, Math.round(count / 10)));
+  for (let round = 0; round < rounds; round++) {
+    ms.direct.push(await direct.flood(count));
+    ms.tap.push(await tap.flood(count));
   }
-  await client.close();
-  unregister();
-  const last = results.at(-1);
-  return { ...last, rate: last.count / (last.ms / 1000) };
+  await direct.close();
+  await tap.close();
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { direct: count / (median(ms.direct) / 1000), tap: count / (median(ms.tap) / 1000), rounds };
 }
 
 /** Spawn → the answer to initialize, for a server run directly and through the shim. */
@@ -200,19 +224,14 @@ export async function tapShim({ quick, token, log }) {
   try {
     const lat = await latency({ n: quick ? 2000 : 8000, warmup: quick ? 2000 : 4000, rounds: quick ? 2 : 6, scopeUrl, dataDir, log });
     const count = quick ? 50_000 : 200_000;
-    log(`tap flood: ${count} notifications, SDK client and raw reader, direct and through the shim`);
-    const flood = {
-      count,
-      sdkDirect: await sdkFlood(FLOOD_ARGS, count),
-      sdkTap: await sdkFlood(throughShim(FLOOD_ARGS, scopeUrl, dataDir), count),
-      rawDirect: await rawFlood(FLOOD_ARGS, count),
-      rawTap: await rawFlood(throughShim(FLOOD_ARGS, scopeUrl, dataDir), count),
-    };
+    const rounds = quick ? 3 : 5;
+    log(`tap flood: ${count} notifications × ${rounds} rounds, SDK client then raw reader, direct and through the shim by turns`);
+    const floods = { count, sdk: await flood(sdkReader, { count, rounds, scopeUrl, dataDir }), raw: await flood(rawReader, { count, rounds, scopeUrl, dataDir }) };
     log("tap start-up: spawn → initialize answered");
     const start = await startUp({ runs: quick ? 7 : 15, scopeUrl, dataDir });
     const sessions = await proxy.http.get("/api/sessions");
     const recorded = sessions.filter((s) => s.tap).map((s) => s.lastSeq);
-    return { latency: lat, flood, start, shimKiB: statSync(join(ROOT, "apps/proxy/dist/tap.cjs")).size / 1024, tappedSessions: recorded.length, failedSessions: sessions.filter((s) => s.tap && s.status === "failed").length };
+    return { latency: lat, flood: floods, start, shimKiB: statSync(join(ROOT, "apps/proxy/dist/tap.cjs")).size / 1024, tappedSessions: recorded.length, failedSessions: sessions.filter((s) => s.tap && s.status === "failed").length };
   } finally {
     await proxy.stop();
   }
