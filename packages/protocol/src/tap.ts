@@ -69,9 +69,10 @@ export const CreateTapBodySchema = z.union([
 export type CreateTapBody = z.infer<typeof CreateTapBodySchema>;
 
 /**
- * An HTTP facade as `GET /api/taps` lists it. `url` is the Streamable HTTP endpoint a client
- * connects to, its per-tap token in the path (`/tap/<name>/<token>/mcp`); `sseUrl` the legacy
- * HTTP+SSE endpoint. `upstream` is the server it relays to (secret values redacted).
+ * An HTTP facade as `GET /api/taps` lists it. `url` is the endpoint a client connects to, its
+ * per-tap token in the path: Streamable HTTP (`/tap/<name>/<token>/mcp`), or HTTP+SSE
+ * (`…/sse`) in front of an HTTP+SSE server; `sseUrl` is the HTTP+SSE endpoint too when the
+ * upstream URL may be either. `upstream` is the server it relays to (secret values redacted).
  * `sessionIds` are the tapped sessions it recorded, oldest first.
  */
 export const TapSchema = z.object({
