@@ -19,6 +19,10 @@ function collectEnv(value: string, previous: Record<string, string>): Record<str
   return { ...previous, [value.slice(0, eq)]: value.slice(eq + 1) };
 }
 
+function collectList(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
 function collectHeader(value: string, previous: Record<string, string>): Record<string, string> {
   const colon = value.indexOf(":");
   if (colon <= 0) throw new InvalidArgumentError(`expected "Name: value", got "${value}".`);
@@ -55,6 +59,7 @@ export async function main(argv: string[]): Promise<void> {
     .option("--no-connect", "connect to no server at start (e.g. to watch taps); the page can still connect")
     .option("--config <file>", "an mcpServers config file (Claude Desktop / Cursor / VS Code shape): its servers are listed in the UI")
     .option("--server <name>", "with --config: connect to this server at start")
+    .option("--tap <server>", "with --config: serve an HTTP facade for this server (repeatable): clients connect to http://127.0.0.1:<port>/tap/<server>/<token>/mcp and mcpscope records them", collectList, [])
     .option("--data-dir <dir>", "where recordings are kept (default: $XDG_STATE_HOME/mcpscope or ~/.local/state/mcpscope)")
     .option("--keep <n>", "keep at most this many recorded sessions", parseCount)
     .option("--keep-days <n>", "delete recordings older than this many days", parseCount)
@@ -76,6 +81,7 @@ export async function main(argv: string[]): Promise<void> {
     header: Record<string, string>;
     config?: string;
     server?: string;
+    tap: string[];
     dataDir?: string;
     keep?: number;
     keepDays?: number;
@@ -91,6 +97,7 @@ export async function main(argv: string[]): Promise<void> {
   if (opts.transport && !TRANSPORTS.includes(opts.transport)) program.error(`mcpscope: --transport must be one of ${TRANSPORTS.join(", ")}.`);
   if (opts.transport && !opts.url) program.error("mcpscope: --transport goes with --url.");
   if (opts.server && !opts.config) program.error("mcpscope: --server names a server of a --config file; pass --config <file> too.");
+  if (opts.tap.length && !opts.config) program.error("mcpscope: --tap names a server of a --config file; pass --config <file> too (or create taps in the page, or with POST /api/taps).");
   if ([command, opts.url, opts.server].filter(Boolean).length > 1) program.error("mcpscope: give one server: a command after --, --url, or --server.");
   if (!opts.connect && (command || opts.url || opts.server)) program.error("mcpscope: --no-connect starts without a server; drop it, or drop the server.");
 
@@ -130,5 +137,6 @@ export async function main(argv: string[]): Promise<void> {
     catalog,
     retention: { keepSessions: opts.keep, keepDays: opts.keepDays },
     json: opts.json,
+    taps: opts.tap,
   });
 }

@@ -16,6 +16,8 @@ export interface ServerOptions {
   catalog?: ServerCatalog;
   /** Where session recordings go; none: in memory only. */
   recordingsDir?: string;
+  /** Where the tokens of taps (HTTP facades) are kept across runs. */
+  tapTokensFile?: string;
   retention?: RetentionOptions;
 }
 
@@ -55,6 +57,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     extraHosts,
     host: opts.host,
     catalog: opts.catalog,
+    tapTokensFile: opts.tapTokensFile,
     session: { recordingsDir: opts.recordingsDir },
     retention: opts.retention,
   });

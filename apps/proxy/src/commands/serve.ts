@@ -39,6 +39,8 @@ export interface ServeOptions {
   recordings?: string[];
   /** Print the ready object (`ReadyInfo`) as one JSON line instead of the ready line. */
   json?: boolean;
+  /** Servers of the catalog to put an HTTP facade in front of (`--tap`). */
+  taps?: string[];
 }
 
 /**
@@ -65,6 +67,8 @@ export interface ReadyInfo {
   hint?: string;
   /** `mcpscope view`: each recording given and the id of the read-only session it opened. */
   recordings?: Array<{ file: string; sessionId: string }>;
+  /** `--tap`: each HTTP facade and the URL a client connects to (its token in the path). */
+  taps?: Array<{ name: string; url: string }>;
 }
 
 /** The connection doctor's words for a failed initial session: message, then what to try. */
@@ -109,6 +113,7 @@ export async function serve(program: Command, opts: ServeOptions): Promise<Runni
       target: opts.target,
       catalog: opts.catalog,
       recordingsDir,
+      tapTokensFile: join(dataDir, "taps.json"),
       retention: opts.retention,
     });
   } catch (err) {
@@ -119,6 +124,16 @@ export async function serve(program: Command, opts: ServeOptions): Promise<Runni
       program.error(`mcpscope: port ${opts.port} is in use${who}. Stop the other process or pick another port with --port <n>.`);
     }
     throw err;
+  }
+  const taps: ReadyInfo["taps"] = opts.taps?.length ? [] : undefined;
+  for (const name of opts.taps ?? []) {
+    try {
+      const tap = server.app.taps.create(name, opts.catalog!.target(name));
+      taps!.push({ name, url: server.app.taps.describe(tap, new URL(server.url).origin).url });
+    } catch (err) {
+      await server.app.close();
+      program.error(`mcpscope: --tap ${name}: ${(err as Error).message} ${(err as { hint?: string }).hint ?? ""}`.trimEnd());
+    }
   }
   const recordings: ReadyInfo["recordings"] = opts.recordings ? [] : undefined;
   for (const file of opts.recordings ?? []) {
@@ -156,7 +171,9 @@ export async function serve(program: Command, opts: ServeOptions): Promise<Runni
   const initial = await server.initialSession;
   if (initial?.status === "failed") process.stderr.write(`${describeFailure(opts.target, initial.error)}\n`);
   const ready = readyInfo(server, initial, recordings);
-  process.stdout.write(opts.json ? `${JSON.stringify(ready)}\n` : `mcpscope ready: ${ready.url}\n`);
+  if (taps) ready.taps = taps;
+  const tapLines = (taps ?? []).map((t) => `mcpscope tap ${t.name}: ${t.url}\n`).join("");
+  process.stdout.write(opts.json ? `${JSON.stringify(ready)}\n` : `mcpscope ready: ${ready.url}\n${tapLines}`);
 
   if (opts.open && !process.env.CI) {
     // Loaded only to open a browser: no request ever needs it.

@@ -1,9 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Frame, SessionInfo } from "@mcpscope/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLI_FROM_SOURCE } from "../../testing/cli.js";
 import { runScriptedClient, type ScriptedRun, type ScriptStep } from "../../testing/scriptedStdioClient.js";
 import { tapFromSource } from "../../testing/tapShim.js";
 import { startTestApp, type TestApp } from "../../testing/testApp.js";
@@ -15,6 +17,17 @@ const PING = `{"jsonrpc":"2.0","id":1,"method":"ping"}\n`;
 /** Answers each line with a response of the same id; does what `onEnd` says when stdin ends. */
 const ANSWERING = (onEnd: string) =>
   `const rl = require("node:readline").createInterface({ input: process.stdin }); rl.on("line", (l) => { const m = JSON.parse(l); process.stdout.write(JSON.stringify({ jsonrpc: "2.0", id: m.id, result: {} }) + "\\n"); }); rl.on("close", () => { ${onEnd} });`;
+
+function firstLine(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout!.on("data", (d: Buffer) => {
+      out += d.toString();
+      if (out.includes("\n")) resolve(out.split("\n")[0]!);
+    });
+    child.once("exit", (code) => reject(new Error(`mcpscope exited with ${code}`)));
+  });
+}
 
 async function closedPort(): Promise<number> {
   const s = createServer();
@@ -99,6 +112,29 @@ describe("mcpscope tap ends as a direct server would", () => {
     const run = await runScriptedClient(process.execPath, [...tapFromSource(["--scope-url", `${scope.base}/?token=${scope.token}`, "--data-dir", dataDir]), "--", "mcpscope-no-such-command"], []);
     expect(run.code).toBe(127);
     expect(run.stderr.toString()).toContain("mcpscope tap: cannot start mcpscope-no-such-command: spawn mcpscope-no-such-command ENOENT");
+  });
+});
+
+describe("mcpscope tap finds mcpscope", () => {
+  it("through the registry of the data directory: the newest running mcpscope that answers", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "mcpscope-tap-registry-"));
+    const scope = spawn(process.execPath, [...CLI_FROM_SOURCE, "--no-open", "--no-connect", "--port", "0", "--data-dir", dataDir, "--json"], { env: { ...process.env, CI: "1" }, stdio: ["ignore", "pipe", "inherit"] });
+    try {
+      const ready = JSON.parse(await firstLine(scope)) as { origin: string; token: string };
+      // A stale entry (its mcpscope was killed) is passed over and removed.
+      const stale = 2 ** 22 + 999;
+      writeFileSync(join(dataDir, "instances", `${stale}.json`), JSON.stringify({ pid: stale, url: "http://127.0.0.1:9/?token=x", origin: "http://127.0.0.1:9", token: "x", version: "0", startedAt: Date.now() + 1000 }));
+      const run = await runScriptedClient(process.execPath, [...tapFromSource(["--data-dir", dataDir, "--name", "found"]), "--", process.execPath, ...server(ANSWERING("process.exit(0)"))], [{ send: PING, awaitId: 1 }]);
+      expect([run.code, run.stderr.toString()]).toEqual([0, ""]);
+      const sessions = (await (await fetch(`${ready.origin}/api/sessions`, { headers: { authorization: `Bearer ${ready.token}` } })).json()) as SessionInfo[];
+      expect(sessions.map((s) => [s.tap?.name, s.status, s.lastSeq])).toEqual([["found", "closed", 5]]);
+      expect(existsSync(join(dataDir, "instances", `${stale}.json`))).toBe(false);
+    } finally {
+      scope.kill("SIGTERM");
+      await new Promise((resolve) => scope.once("exit", resolve));
+    }
+    // Gone at exit: mcpscope unregisters itself.
+    expect(readdirSync(join(dataDir, "instances"))).toEqual([]);
   });
 });
 
