@@ -2,6 +2,7 @@ import { useState } from "react";
 import { ConnectForm } from "./features/connect/ConnectForm";
 import { Unauthorized } from "./features/auth/Unauthorized";
 import { ConfiguredServers } from "./features/servers/ConfiguredServers";
+import { TapsPanel } from "./features/taps/TapsPanel";
 import { SessionBanner } from "./features/session/SessionBanner";
 import { SessionHeader } from "./features/session/SessionHeader";
 import { SessionsSidebar } from "./features/session/SessionsSidebar";
@@ -53,6 +54,7 @@ export function App() {
           <SessionsSidebar />
           <ImportRecording />
           {!viewer && <ConfiguredServers />}
+          {!viewer && <TapsPanel />}
           {!viewer && <ConnectForm prominent={!active} />}
         </aside>
         <div className="sidebar">

@@ -3,6 +3,8 @@ import { isOlderProtocol } from "../../lib/protocolVersion";
 import { targetDescription, targetLabel, transportName } from "../../lib/targetLabel";
 import { useSessionsStore } from "../../stores/sessionsStore";
 import { Inbox } from "../inbox/Inbox";
+import { TapInbox } from "../taps/TapInbox";
+import { TappedBadge } from "../taps/TappedBadge";
 import { SharingControls } from "../sharing/SharingControls";
 import { HandshakeView } from "./HandshakeView";
 import { SessionToolbar } from "./SessionToolbar";
@@ -41,6 +43,7 @@ export function SessionHeader({ session }: { session?: SessionInfo }) {
             {transportName(session.transport)}
           </span>
           {session.recorded && <span className="badge recorded">recorded</span>}
+          {session.tap && <TappedBadge tap={session.tap} long />}
           {session.protocolVersion && (
             <span className={isOlderProtocol(session.protocolVersion) ? "protocol older" : "muted protocol"}>
               Protocol {session.protocolVersion}
@@ -61,7 +64,8 @@ export function SessionHeader({ session }: { session?: SessionInfo }) {
       ) : (
         <div className="session-summary muted">No session</div>
       )}
-      {session && !session.recorded && <Inbox key={session.id} session={session} />}
+      {session && !session.recorded && !session.tap && <Inbox key={session.id} session={session} />}
+      {session?.tap && <TapInbox key={session.id} session={session} />}
       {session && <SessionToolbar key={session.id} session={session} />}
       <SharingControls />
       <span className={`live live-${liveStatus}`} role="status" title="WebSocket connection to mcpscope">

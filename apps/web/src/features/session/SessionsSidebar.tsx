@@ -3,6 +3,7 @@ import { describeError } from "../../api/apiRequestError";
 import { targetShort, transportName, uniqueSessionLabels } from "../../lib/targetLabel";
 import { sortedSessions, useSessionsStore } from "../../stores/sessionsStore";
 import { useReadOnly } from "../sharing/useReadOnly";
+import { TappedBadge } from "../taps/TappedBadge";
 import { StatusBadge } from "./StatusBadge";
 import { isLive, reconnectVerb, useSessionActions } from "./useSessionActions";
 
@@ -46,6 +47,7 @@ function SessionItem({ session, label, selected }: { session: SessionInfo; label
     transport,
     session.protocolVersion ? `protocol ${session.protocolVersion}` : undefined,
     session.recorded ? "recorded" : undefined,
+    session.tap ? `tapped${session.tap.client ? ` from ${session.tap.client.name}` : ""}` : undefined,
   ]
     .filter(Boolean)
     .join(", ");
@@ -62,6 +64,7 @@ function SessionItem({ session, label, selected }: { session: SessionInfo; label
           <span className="badge transport">{transport}</span>
           {session.protocolVersion && <span className="badge cap">{session.protocolVersion}</span>}
           {session.recorded && <span className="badge recorded">recorded</span>}
+          {session.tap && <TappedBadge tap={session.tap} />}
         </span>
       </button>
       <div className="session-actions">
