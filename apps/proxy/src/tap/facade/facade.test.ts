@@ -1,4 +1,4 @@
-import { startEverything, startHttpFixture, type RunningHttpServer } from "@mcpscope/fixtures";
+import { startEverything, startHttpFixture, startModernFixture, type RunningHttpServer } from "@mcpscope/fixtures";
 import type { Frame, SessionInfo, SessionTarget, Tap } from "@mcpscope/protocol";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
@@ -144,6 +144,26 @@ describe("a tap's HTTP facade", () => {
     expect(processRuns(aSession.pid!)).toBe(false);
     await b.transport.terminateSession();
     await b.client.close();
+  });
+});
+
+describe("a tap's HTTP facade and 2026-07-28", () => {
+  it("relays stateless requests untouched, recorded in one session per facade", async () => {
+    const upstream = await startModernFixture({ modernOnly: true });
+    upstreams.push(upstream);
+    const tap = await createTap("modern", { transport: "streamable-http", url: `${upstream.origin}/mcp` });
+    const meta = { "io.modelcontextprotocol/protocolVersion": "2026-07-28", "io.modelcontextprotocol/clientInfo": { name: "modern-http-client", version: "1.0.0" }, "io.modelcontextprotocol/clientCapabilities": {} };
+    const call = async (url: string, id: number, method: string) => {
+      const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-protocol-version": "2026-07-28", "mcp-method": method }, body: JSON.stringify({ jsonrpc: "2.0", id, method, params: { _meta: meta } }) });
+      return { status: res.status, type: res.headers.get("content-type"), body: await res.text() };
+    };
+    for (const [id, method] of [[1, "server/discover"], [2, "tools/list"]] as const) {
+      const direct = await call(`${upstream.origin}/mcp`, id, method);
+      expect(await call(tap.url, id, method)).toEqual(direct);
+    }
+    const sessions = await sessionsOf("modern");
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]).toMatchObject({ protocolVersion: "2026-07-28", serverInfo: { name: "modern-fixture" }, tap: { client: { name: "modern-http-client" } } });
   });
 });
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fixtureCommand } from "@mcpscope/fixtures";
+import { fixtureCommand, modernStdioCommand } from "@mcpscope/fixtures";
 import type { Frame, SessionInfo } from "@mcpscope/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runScriptedClient, type ScriptStep } from "../../testing/scriptedStdioClient.js";
@@ -78,6 +78,30 @@ describe("mcpscope tap is transparent", () => {
     expect(out.map((f) => f.kind)).toEqual(["request", "notification", "request", "request", "request", "request", "request", "invalid", "request"]);
     expect(out[4]!.raw).toBe('{"jsonrpc":"2.0","id":"é-😀-\u2028","method":"ping"}\r');
     expect(frames.at(-1)?.meta).toMatchObject({ event: "exited", code: 0 });
+  });
+});
+
+describe("mcpscope tap and 2026-07-28", () => {
+  it("passes a stateless 2026-07-28 session untouched, and reads the handshake from its _meta and server/discover", { timeout: 60_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mcpscope-tap-modern-"));
+    const scope = await startTestApp({ session: { recordingsDir: mkdtempSync(join(dir, "scope-")) } });
+    try {
+      const meta = { "io.modelcontextprotocol/protocolVersion": "2026-07-28", "io.modelcontextprotocol/clientInfo": { name: "modern-client", version: "0.9.0" }, "io.modelcontextprotocol/clientCapabilities": {} };
+      const script: ScriptStep[] = [
+        { send: line({ id: "d", method: "server/discover", params: { _meta: meta } }), awaitId: "d" },
+        { send: line({ id: 1, method: "tools/list", params: { _meta: meta } }), awaitId: 1 },
+        { send: line({ id: 2, method: "tools/call", params: { name: "slow_count", arguments: { count: 3 }, _meta: { ...meta, progressToken: "p" } } }), awaitId: 2 },
+      ];
+      const { command, args } = modernStdioCommand({ modernOnly: true });
+      const direct = await runScriptedClient(command, args, script);
+      const tapped = await runScriptedClient(process.execPath, [...tapFromSource(["--scope-url", `${scope.base}/?token=${scope.token}`, "--data-dir", dir]), "--", command, ...args], script);
+      expect(tapped.stdout.equals(direct.stdout)).toBe(true);
+      expect(direct.stdout.toString()).toContain('"supportedVersions":["2026-07-28"]');
+      const session = (await scope.api<SessionInfo[]>("GET", "/api/sessions")).body.find((s) => s.tap)!;
+      expect(session).toMatchObject({ protocolVersion: "2026-07-28", serverInfo: { name: "modern-fixture" }, tap: { client: { name: "modern-client", version: "0.9.0" } } });
+    } finally {
+      await scope.close();
+    }
   });
 });
 
