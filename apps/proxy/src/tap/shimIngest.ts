@@ -11,7 +11,7 @@ import type { TappedSession } from "./tappedSession.js";
 export class ShimIngest {
   private lastChunk = 0;
   private lastTs = 0;
-  private exit?: { code: unknown; signal: unknown };
+  private exit?: { code: unknown; signal?: string };
   private readonly framer: ChunkFramer;
 
   constructor(private readonly session: TappedSession) {
@@ -32,7 +32,7 @@ export class ShimIngest {
     for (const chunk of fresh) {
       this.lastTs = chunk.ts;
       if ("event" in chunk) {
-        if (chunk.event.event === "exited") this.exit = { code: chunk.event.code, signal: chunk.event.signal };
+        if (chunk.event.event === "exited") this.exit = { code: chunk.event.code, signal: typeof chunk.event.signal === "string" ? chunk.event.signal : undefined };
         this.framer.event(chunk.ts, chunk.event);
       } else {
         this.framer.chunk(chunk.stream, chunk.ts, Buffer.from(chunk.data, "base64"));
@@ -48,7 +48,7 @@ export class ShimIngest {
     this.framer.end(this.lastTs);
     const { code, signal } = this.exit ?? {};
     if (!this.exit || (code === 0 && !signal)) this.session.end("closed");
-    else this.session.end("failed", signal ? `The server process was killed by ${String(signal)}.` : `The server process exited with code ${String(code)}.`);
+    else this.session.end("failed", signal ? `The server process was killed by ${signal}.` : `The server process exited with code ${String(code)}.`);
   }
 
   private record(frame: StampedFrameInput): void {

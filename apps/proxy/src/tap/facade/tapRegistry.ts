@@ -60,6 +60,7 @@ export class TapRegistry {
     this.get(name);
     this.taps.delete(name);
     this.sessionIds.delete(name);
+    this.forgetToken(name);
     this.changed();
   }
 
@@ -99,24 +100,39 @@ export class TapRegistry {
     for (const listener of this.listeners) listener();
   }
 
-  private tokenFor(name: string): string {
-    if (!this.tokensFile) return generateToken();
-    let tokens: Record<string, string> = {};
+  private readTokens(): Record<string, string> {
     try {
-      const parsed = JSON.parse(readFileSync(this.tokensFile, "utf8")) as unknown;
-      if (typeof parsed === "object" && parsed !== null) tokens = parsed as Record<string, string>;
+      const parsed = JSON.parse(readFileSync(this.tokensFile!, "utf8")) as unknown;
+      if (typeof parsed === "object" && parsed !== null) return parsed as Record<string, string>;
     } catch {
-      // none yet, or unreadable: a new one
+      // none yet, or unreadable
     }
-    const known = tokens[name];
-    if (typeof known === "string" && known.length >= 32) return known;
-    const token = generateToken();
+    return {};
+  }
+
+  private writeTokens(tokens: Record<string, string>): void {
     try {
-      mkdirSync(dirname(this.tokensFile), { recursive: true, mode: 0o700 });
-      writeFileSync(this.tokensFile, JSON.stringify({ ...tokens, [name]: token }, null, 2) + "\n", { mode: 0o600 });
+      mkdirSync(dirname(this.tokensFile!), { recursive: true, mode: 0o700 });
+      writeFileSync(this.tokensFile!, JSON.stringify(tokens, null, 2) + "\n", { mode: 0o600 });
     } catch {
       // not kept: the token lasts this run
     }
+  }
+
+  private tokenFor(name: string): string {
+    if (!this.tokensFile) return generateToken();
+    const tokens = this.readTokens();
+    const known = tokens[name];
+    if (typeof known === "string" && known.length >= 32) return known;
+    const token = generateToken();
+    this.writeTokens({ ...tokens, [name]: token });
     return token;
+  }
+
+  /** A deleted tap's token is forgotten: a tap made again under its name gets a new one. */
+  private forgetToken(name: string): void {
+    if (!this.tokensFile) return;
+    const { [name]: _gone, ...rest } = this.readTokens();
+    this.writeTokens(rest);
   }
 }

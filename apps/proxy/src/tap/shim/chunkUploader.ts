@@ -5,6 +5,12 @@ import type { ScopeClient } from "./scopeClient.js";
 
 /** Characters of chunk data per upload, about (a single larger chunk goes alone). */
 export const UPLOAD_BATCH_CHARS = 4 * 1024 * 1024;
+/**
+ * Milliseconds chunks gather before an upload starts: one request to mcpscope per burst of
+ * traffic, not one per message, so that recording costs mcpscope (and the cores it shares
+ * with the client and the server) little per message; the page shows them that much later.
+ */
+export const UPLOAD_DELAY_MS = 20;
 /** Longest one upload may take before mcpscope is given up on. */
 const UPLOAD_TIMEOUT_MS = 15_000;
 /** Pauses before retrying an upload that failed on the way (not refused). */
@@ -77,7 +83,7 @@ export class ChunkUploader {
   /** Queues a chunk (numbered now). Never throws, never waits. */
   push(chunk: DistributiveOmit<TapChunk, "n">): void {
     if (this.mode === "off") return;
-    const numbered = { n: ++this.n, ...chunk } as TapChunk;
+    const numbered: TapChunk = { n: ++this.n, ...chunk };
     this.lastTs = chunk.ts;
     if (this.mode === "local") {
       this.local!.append(numbered);
@@ -111,11 +117,14 @@ export class ChunkUploader {
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => {
+    const run = () => {
       this.scheduled = false;
       this.setup.queue.writeSpool();
       void this.kick();
-    });
+    };
+    // Ending, or a batch's worth waiting: at once; otherwise after a short gathering delay.
+    if (this.ending || this.setup.queue.size > 10_000) setImmediate(run);
+    else setTimeout(run, UPLOAD_DELAY_MS);
   }
 
   /** The running upload loop, or a new one: one at a time, so chunks arrive in order. */
