@@ -65,6 +65,7 @@ export const tapFacadeRoutes: FastifyPluginAsync<TapFacadeOptions> = async (app,
 
   const serve = (endpoint: Endpoint) => async (request: FastifyRequest<{ Params: Params }>, reply: FastifyReply) => {
     reply.hijack();
+    used = true;
     const req = request.raw;
     const res = reply.raw;
     const refusal = facadeRefusal(req.headers, opts.port(), opts.extraHosts);
@@ -119,6 +120,14 @@ export const tapFacadeRoutes: FastifyPluginAsync<TapFacadeOptions> = async (app,
     return relayHttp(req, res, { target: client.upstreamEndpoint, extraHeaders: upstream.headers, choose: () => client });
   };
 
+  // A client of a facade may leave a connection open without a request on it (an SDK
+  // reconnecting as it closes): Node would keep it, and mcpscope's shutdown waiting, until
+  // its header timeout. Once facades were used, stopping mcpscope closes every connection.
+  let used = false;
+  app.addHook("preClose", (done) => {
+    if (used) app.server.closeAllConnections();
+    done();
+  });
   app.addHook("onClose", async () => {
     for (const bridge of bridges.values()) bridge.close();
   });

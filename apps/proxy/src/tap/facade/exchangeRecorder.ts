@@ -38,6 +38,8 @@ export class ExchangeRecorder {
   private body: Buffer[] = [];
   private bodyBytes = 0;
   private sink?: { write(chunk: Buffer): void; end(): void };
+  /** Records how an event stream ended (set for `text/event-stream` answers). */
+  private ended?: (detail: string) => void;
 
   constructor(
     private readonly session: TappedSession,
@@ -106,8 +108,6 @@ export class ExchangeRecorder {
     if (!this.session.live) return;
     httpFrame(this.session, { exchange: this.exchange, method: this.request.method, url: this.request.url, requestHeaders: redactHeaders(this.request.headers), error, durationMs: performance.now() - this.started });
   }
-
-  private ended?: (detail: string) => void;
 
   private eventStream(): { write(chunk: Buffer): void; end(): void } {
     const parser = createParser({

@@ -118,7 +118,6 @@ describe("a tap's HTTP facade is transparent", () => {
   });
   afterAll(async () => {
     agent.destroy();
-    app.app.server.closeAllConnections();
     await app.close();
     upstream.server.closeAllConnections();
     await new Promise((resolve) => upstream.server.close(resolve));
