@@ -18,6 +18,7 @@ import { timelineScale } from "./timelineScale.mjs";
 import { COLD_CALLS, proxyOverhead } from "./proxyOverhead.mjs";
 import { streamThroughput } from "./streamThroughput.mjs";
 import { bundleSize } from "./bundleSize.mjs";
+import { tapShim } from "./tapShim.mjs";
 
 const { values: opts } = parseArgs({
   options: {
@@ -44,8 +45,8 @@ settings.pauseSeconds = Math.max(1, Math.round(settings.floodSeconds / 3));
 if (!(settings.floodSeconds > 0)) throw new Error("--flood-seconds must be a positive number");
 // Parts 1–2, then part 3: its flood, the subscriber's catch-up and the proxy's start/stop.
 // The timeline section (Chromium) keeps to its own budget: 80 s quick, 220 s full.
-const WATCHDOG_MS = ((quick ? 120 : 300) + settings.floodSeconds + settings.pauseSeconds + 30 + (quick ? 100 : 250)) * 1000 * (opts.profile ? 2 : 1);
-const TARGETS = { overheadUs: 300, recordPerSec: 50_000, deliverPerSec: 20_000, growthBytesPerFrame: 64, judgeFromFrames: 1_000_000 };
+const WATCHDOG_MS = ((quick ? 180 : 420) + settings.floodSeconds + settings.pauseSeconds + 30 + (quick ? 100 : 250)) * 1000 * (opts.profile ? 2 : 1);
+const TARGETS = { overheadUs: 300, recordPerSec: 50_000, deliverPerSec: 20_000, growthBytesPerFrame: 64, judgeFromFrames: 1_000_000, tapAddedUs: 50, tapThroughput: 0.95 };
 
 const log = (line) => process.stderr.write(`[bench] ${line}\n`);
 const token = randomBytes(16).toString("hex");
@@ -72,7 +73,7 @@ const vs = (s, base) =>
   `p50 ${fmtRatio(s.p50 / base.p50)} · p95 ${fmtRatio(s.p95 / base.p95)} · p99 ${fmtRatio(s.p99 / base.p99)}; calls/s ${fmtRatio(s.perSec / base.perSec)}`;
 const perSec = (x) => `${fmtInt(x)} frames/s`;
 
-function buildTable(start, overhead, flood, memory, timeline, bundle) {
+function buildTable(start, overhead, flood, memory, timeline, bundle, tap) {
   const rows = [];
   const row = (id, figure, measured, baseline = "", ratio = "", target = "", met = "") => rows.push([id, figure, measured, baseline, ratio, target, met]);
   coldStartRows(row, start);
@@ -125,6 +126,7 @@ function buildTable(start, overhead, flood, memory, timeline, bundle) {
   row("2(ii)", `  seq check at the subscriber`, `${fmtInt(del.received)} of ${fmtInt(del.expected)} frames (${fmtInt(del.notifications)} notifications) in ${fmtInt(del.messages)} messages; ${del.missing} missing, ${del.duplicates} duplicate`, "", "", "0 missing", yes(del.missing === 0 && del.duplicates === 0 && del.received === del.expected));
 
   memoryRows(row, memory);
+  tapRows(row, tap);
   for (const r of timeline.rows) rows.push(r);
   for (const r of bundle.rows) rows.push(r);
 
@@ -133,6 +135,25 @@ function buildTable(start, overhead, flood, memory, timeline, bundle) {
   for (const r of rows) lines.push(`| ${r.map((x) => String(x).replaceAll("|", "\\|")).join(" | ")} |`);
   const allMet = rows.every((r) => !r[6] || r[6].startsWith("✅"));
   return { markdown: lines.join("\n"), allMet };
+}
+
+function tapRows(row, t) {
+  const l = t.latency;
+  const a = l.direct.stats;
+  const b = l.tap.stats;
+  const added = b.p50 - a.p50;
+  row("6a", `echo round trip, ${l.direct.label} — baseline`, lat(a), "—", "—");
+  row("6b", `echo round trip, ${l.tap.label}`, lat(b), `6a: ${lat(a)}`, vs(b, a));
+  row("6b", "  p50 added by the shim", `+${us(added)} µs`, `6a p50 ${us(a.p50)} µs`, fmtRatio(b.p50 / a.p50), `≤ ${TARGETS.tapAddedUs} µs`, yes(added <= TARGETS.tapAddedUs));
+  const f = t.flood;
+  const n = fmtInt(f.count);
+  const sdkRatio = f.sdk.tap / f.sdk.direct;
+  row("6c", `${n} notifications read by the SDK client, direct — baseline (median of ${f.sdk.rounds}, by turns)`, `${fmtInt(f.sdk.direct)} notifications/s`, "—", "—");
+  row("6c", `  same, through \`mcpscope tap\` recording to mcpscope`, `${fmtInt(f.sdk.tap)} notifications/s`, `${fmtInt(f.sdk.direct)}/s direct`, fmtRatio(sdkRatio), `≥ ×${TARGETS.tapThroughput}`, yes(sdkRatio >= TARGETS.tapThroughput));
+  row("6c′", `${n} notifications read by a reader that counts newlines (the relay's ceiling): direct · through the shim`, `${fmtInt(f.raw.direct)} · ${fmtInt(f.raw.tap)} notifications/s`, "", fmtRatio(f.raw.tap / f.raw.direct));
+  row("6d", `start-up: spawn → the answer to initialize, plain-echo server: direct · through the shim (median of ${t.start.runs})`, `${t.start.direct.toFixed(0)} · ${t.start.tap.toFixed(0)} ms`, "", `+${(t.start.tap - t.start.direct).toFixed(0)} ms`);
+  row("6d", "  the shim's bundle (dist/tap.cjs: no Fastify, SDK or zod)", `${t.shimKiB.toFixed(0)} KiB`, "dist/main.cjs: the whole CLI", "");
+  row("6e", "  tapped sessions mcpscope recorded during part 6 · failed", `${t.tappedSessions} · ${t.failedSessions}`, "", "", "0 failed", yes(t.failedSessions === 0));
 }
 
 function memoryRows(row, m) {
@@ -177,10 +198,11 @@ try {
   const overhead = await proxyOverhead({ ...settings, token, profileDir, log });
   const flood = await streamThroughput({ count: settings.count, token, profileDir, log });
   const memory = await floodMemory({ seconds: settings.floodSeconds, pauseSeconds: settings.pauseSeconds, token, profileDir, log });
+  const tap = await tapShim({ quick, token, log });
   const seconds = (performance.now() - started) / 1000;
   const timeline = await timelineScale({ quick, log, token, profile: Boolean(opts.profile) });
   const bundle = await bundleSize({ log });
-  const { markdown, allMet } = buildTable(start, overhead, flood, memory, timeline, bundle);
+  const { markdown, allMet } = buildTable(start, overhead, flood, memory, timeline, bundle, tap);
 
   const fastName = overhead.clientNames[overhead.fastest];
   const notes = [
@@ -198,6 +220,7 @@ try {
       notes.push(`- ⚠ Flood memory: while the slow subscriber caught up${r.recordingWhileCatchingUp ? ` (${r.recordingWhileCatchingUp.seconds.toFixed(1)} s)` : ""}, recording ran at ${r.recordingWhileCatchingUp ? fmtInt(r.recordingWhileCatchingUp.rate) : "?"} frames/s against ${r.recordingWhilePaused ? fmtInt(r.recordingWhilePaused.rate) : "?"} while it was paused, and a \`GET /api/sessions/:id\` took up to ${fmtInt(r.slowestGetMs)} ms (idle ${r.idleGetMs.toFixed(1)} ms): mcpscope's event loop is busy feeding the lagging subscriber from the recording, so the server is back-pressured and REST stalls until it has caught up.`);
     }
   }
+  notes.push(`- \`mcpscope tap\` (6): the built shim (\`bin/mcpscope.mjs tap\`) in front of the server, recording to a running mcpscope (its own process, \`--no-connect\`), against the same server started directly, in the same run; 6a/6b by a client with no MCP library (a request line out, its answer line back), rounds interleaved; 6c floods taking turns, direct then tapped, median of the rounds. Every process (server, shim, mcpscope, client) competes for the same ${machine.cores} cores.`);
   notes.push(`- Timeline (4): Chromium ${timeline.results?.delivery ? "" : ""}headless, the built web app (\`pnpm build\` first); 4a floods through the real app, 4b opens synthetic recordings of ${quick ? "100,000" : "100,000 and 1,000,000"} frames and scrolls them; frame times from a requestAnimationFrame loop in the page.`);
   notes.push(`- Web app size (5): gzip (default level, as Vite reports it) of the build \`pnpm bench\` made; kB are 1,000 bytes.`);
   notes.push(`- Load average (1 min) at start / end: ${loadAtStart} / ${os.loadavg()[0].toFixed(2)} on ${machine.cores} cores; other processes on the machine make every figure noisier.`);

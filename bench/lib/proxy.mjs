@@ -12,10 +12,10 @@ import { keepAliveClient } from "./http.mjs";
  * Starts `mcpscope --no-open --port 0 --token <token> [-- command...]` and waits for its
  * `mcpscope ready: <url>` line. `profileDir` adds `--cpu-prof` (written when it exits).
  */
-export async function startProxy({ token, command = [], profileDir, label = "proxy", cli = CLI }) {
+export async function startProxy({ token, command = [], profileDir, label = "proxy", cli = CLI, extraArgs = [] }) {
   // One directory per proxy: tsx's loader runs in a worker thread that writes its own profile.
   const nodeArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${join(profileDir, label)}`] : [];
-  const args = [...nodeArgs, cli, "--no-open", "--port", "0", "--token", token, ...(command.length ? ["--", ...command] : [])];
+  const args = [...nodeArgs, cli, "--no-open", "--port", "0", "--token", token, ...extraArgs, ...(command.length ? ["--", ...command] : [])];
   // A fresh data directory (recordings) per run, outside the user's: XDG_STATE_HOME is where
   // the CLI puts it by default.
   const stateHome = mkdtempSync(join(tmpdir(), "mcpscope-bench-state-"));

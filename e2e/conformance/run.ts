@@ -7,15 +7,16 @@
 //   --only <text>       run only the runs whose id contains <text> (e.g. server, client,
 //                       modern@2026-07-28)
 //   --keep-results      keep the CLI's result directories (printed) even when all is well
-import { mkdtempSync, rmSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { startHttpFixture, startModernFixture, type RunningHttpServer } from "@mcpscope/fixtures";
+import { startEverything, startHttpFixture, startModernFixture } from "@mcpscope/fixtures";
 import { compareWithBaseline, failingChecks, readBaselineFile, runSection, updatedBaseline, writeBaselineFile, type Check, type Problem, type RunResults } from "./baseline.js";
 import { CONFORMANCE_VERSION, listScenarios, node22, readResults, runCli, summaryScenarios } from "./conformanceCli.js";
-import { CLIENT_RUNS, EXCLUDED, SERVER_RUNS, isExcluded, type ClientRun, type FixtureKind, type ServerRun } from "./suites.js";
+import { CLIENT_RUNS, EXCLUDED, MUST_PASS, SAME_VERDICTS, SERVER_RUNS, isExcluded, type ClientRun, type FixtureKind, type ServerRun } from "./suites.js";
 
 const { values: flags } = parseArgs({
   options: { "update-baseline": { type: "boolean", default: false }, only: { type: "string" }, "keep-results": { type: "boolean", default: false } },
@@ -32,14 +33,63 @@ const SCENARIO_TIMEOUT_MS = 20_000;
 
 const resultsRoot = mkdtempSync(join(tmpdir(), "mcpscope-conformance-"));
 
-function startFixture(kind: FixtureKind): Promise<RunningHttpServer> {
-  if (kind === "http") return startHttpFixture();
-  return startModernFixture({ modernOnly: kind === "modern-only", conformance: true });
+/** A server under test: its MCP endpoint, and how to stop it. */
+interface ServerUnderTest {
+  url: string;
+  stop(): Promise<void>;
 }
 
-async function runServer(run: ServerRun, server: RunningHttpServer): Promise<RunResults> {
+/** mcpscope's built CLI (`pnpm build` first, as `pnpm test` does). */
+const CLI = fileURLToPath(new URL("../../apps/proxy/bin/mcpscope.mjs", import.meta.url));
+
+/**
+ * mcpscope with a tap's HTTP facade in front of `url` (`--config … --tap everything`, no
+ * server of its own): resolves with the facade's URL from the ready object.
+ */
+async function startTap(url: string): Promise<ServerUnderTest> {
+  const dir = mkdtempSync(join(tmpdir(), "mcpscope-conformance-tap-"));
+  const config = join(dir, "mcp.json");
+  writeFileSync(config, JSON.stringify({ mcpServers: { everything: { type: "http", url } } }));
+  const child = spawn(process.execPath, [CLI, "--no-open", "--port", "0", "--json", "--data-dir", join(dir, "data"), "--config", config, "--tap", "everything"], { env: { ...process.env, CI: "1" }, stdio: ["ignore", "pipe", "inherit"] });
+  const ready = await new Promise<{ taps: Array<{ url: string }> }>((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => {
+      out += d.toString();
+      if (out.includes("\n")) resolve(JSON.parse(out.split("\n")[0]!) as { taps: Array<{ url: string }> });
+    });
+    child.once("exit", (code) => reject(new Error(`mcpscope exited with ${code} before its ready line (run \`pnpm build\` first)`)));
+  });
+  return {
+    url: ready.taps[0]!.url,
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function startFixture(kind: FixtureKind): Promise<ServerUnderTest> {
+  if (kind === "everything" || kind === "everything-tap") {
+    const everything = await startEverything("streamableHttp");
+    if (kind === "everything") return { url: `${everything.origin}/mcp`, stop: () => everything.stop() };
+    const tap = await startTap(`${everything.origin}/mcp`);
+    return {
+      url: tap.url,
+      stop: async () => {
+        await tap.stop();
+        await everything.stop();
+      },
+    };
+  }
+  const server = kind === "http" ? await startHttpFixture() : await startModernFixture({ modernOnly: kind === "modern-only", conformance: true });
+  return { url: `${server.origin}/mcp`, stop: () => server.stop() };
+}
+
+async function runServer(run: ServerRun, server: ServerUnderTest): Promise<RunResults> {
   const outputDir = join(resultsRoot, run.id);
-  const url = `${server.origin}/mcp`;
+  const url = server.url;
   const { output } = await runCli(["server", "--url", url, "--suite", "all", "--spec-version", run.specVersion, "--timeout", String(SCENARIO_TIMEOUT_MS), "-o", outputDir]);
   const results = readResults(outputDir);
   for (const scenario of summaryScenarios(output)) {
@@ -68,6 +118,23 @@ async function runClient(run: ClientRun): Promise<RunResults> {
     results.set(scenario, checks);
   }
   return results;
+}
+
+/** Scenario by scenario, the same failing checks (none, or the same ones) in both runs. */
+function sameVerdicts(reference: RunResults, through: RunResults, except: string[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const scenario of new Set([...reference.keys(), ...through.keys()])) {
+    if (except.includes(scenario)) continue;
+    const a = reference.get(scenario);
+    const b = through.get(scenario);
+    if (!a || !b) {
+      problems.push({ scenario, kind: "did-not-run", message: `ran ${a ? "directly only" : "through the tap only"}` });
+      continue;
+    }
+    const [fa, fb] = [failingChecks(a).join(", "), failingChecks(b).join(", ")];
+    if (fa !== fb) problems.push({ scenario, kind: "unexpected-failure", message: `directly: ${fa || "passes"}; through the tap: ${fb || "passes"}` });
+  }
+  return problems;
 }
 
 function lastLines(text: string, n = 5): string {
@@ -124,6 +191,25 @@ async function main(): Promise<number> {
   for (const run of selected(CLIENT_RUNS, "client")) {
     judged.push(judge(run.id, run.baselineFile, await runClient(run)));
     report(judged.at(-1)!);
+  }
+
+  for (const pair of SAME_VERDICTS) {
+    const reference = judged.find((j) => j.id === pair.reference);
+    const through = judged.find((j) => j.id === pair.through);
+    if (!reference || !through) continue;
+    const found = sameVerdicts(reference.results, through.results, pair.except);
+    through.problems.push(...found);
+    console.log(`\n${found.length ? "✗" : "✓"} ${pair.through} reaches the verdicts of ${pair.reference}, scenario by scenario (except ${pair.except.join(", ")})`);
+    for (const p of found) console.log(`    ${p.kind.padEnd(18)} ${p.scenario}: ${p.message}`);
+  }
+  for (const [id, scenarios] of Object.entries(MUST_PASS)) {
+    const run = judged.find((j) => j.id === id);
+    for (const scenario of run ? scenarios : []) {
+      const checks = run!.results.get(scenario);
+      const failed = checks ? failingChecks(checks) : [];
+      if (!checks || failed.length) run!.problems.push({ scenario, kind: "unexpected-failure", message: checks ? `must pass against ${id}: ${failed.join(", ")} failed` : `must run against ${id}, and did not` });
+      else console.log(`✓ ${scenario} passes against ${id}`);
+    }
   }
 
   const problems = judged.flatMap((j) => j.problems);

@@ -18,8 +18,12 @@ export function isExcluded(scenario: string): boolean {
   return EXCLUDED.some((e) => e.matches(scenario));
 }
 
-/** The fixture servers the server runs test (from @mcpscope/fixtures). */
-export type FixtureKind = "http" | "modern" | "modern-only";
+/**
+ * The servers the server runs test: fixtures of @mcpscope/fixtures, and the reference server
+ * `@modelcontextprotocol/server-everything` (Streamable HTTP) directly and through a tap's
+ * HTTP facade (`everything-tap`: mcpscope, built, with `--config … --tap everything`).
+ */
+export type FixtureKind = "http" | "modern" | "modern-only" | "everything" | "everything-tap";
 
 /** Server mode: the CLI acts as a client against one of our fixtures. */
 export interface ServerRun {
@@ -45,15 +49,28 @@ export const SERVER_BASELINE = here("./baseline.server.json");
 
 /**
  * Server runs: the 2025-era `http` fixture at 2025-11-25; the `modern` fixture (both eras)
- * at 2025-11-25 and 2026-07-28; and `modern --modern-only` at 2026-07-28. Each runs the
- * CLI's whole server suite (`--suite all`) filtered to the revision.
+ * at 2025-11-25 and 2026-07-28; `modern --modern-only` at 2026-07-28; server-everything at
+ * 2025-11-25, directly and through a tap's HTTP facade. Each runs the CLI's whole server
+ * suite (`--suite all`) filtered to the revision.
  */
 export const SERVER_RUNS: ServerRun[] = [
   { id: "http@2025-11-25", fixture: "http", specVersion: "2025-11-25", baselineFile: SERVER_BASELINE },
   { id: "modern@2025-11-25", fixture: "modern", specVersion: "2025-11-25", baselineFile: SERVER_BASELINE },
   { id: "modern@2026-07-28", fixture: "modern", specVersion: "2026-07-28", baselineFile: SERVER_BASELINE },
   { id: "modern-only@2026-07-28", fixture: "modern-only", specVersion: "2026-07-28", baselineFile: SERVER_BASELINE },
+  { id: "everything@2025-11-25", fixture: "everything", specVersion: "2025-11-25", baselineFile: SERVER_BASELINE },
+  { id: "everything-tap@2025-11-25", fixture: "everything-tap", specVersion: "2025-11-25", baselineFile: SERVER_BASELINE },
 ];
+
+/**
+ * Runs that must reach the same verdicts, scenario by scenario: the tap's facade relays the
+ * server untouched. `except` are scenarios the facade answers itself: DNS-rebinding
+ * protection is the facade's own (its Host and Origin checks come before any relaying).
+ */
+export const SAME_VERDICTS: Array<{ reference: string; through: string; except: string[] }> = [{ reference: "everything@2025-11-25", through: "everything-tap@2025-11-25", except: ["dns-rebinding-protection"] }];
+
+/** Scenarios that must pass outright in a run (not even baselined): the facade's own defences. */
+export const MUST_PASS: Record<string, string[]> = { "everything-tap@2025-11-25": ["dns-rebinding-protection"] };
 
 /**
  * The CLI's `core` client suite (conformance 0.2.0-alpha.12) without its auth/* scenarios.

@@ -25,7 +25,9 @@ if (!existsSync(`${webDist}index.html`)) {
 rmSync(`${pkgDir}dist`, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: pkgDir,
-  entryPoints: { main: "src/main.ts" },
+  // `mcpscope tap` (the stdio shim) is a bundle of its own: it starts in front of every
+  // server a client launches through it, so it must not load the CLI's dependencies.
+  entryPoints: { main: "src/main.ts", tap: "src/tap/shim/tapMain.ts" },
   outdir: "dist",
   outExtension: { ".js": ".cjs" },
   bundle: true,
@@ -62,6 +64,15 @@ if (unused.length) {
   process.exit(1);
 }
 
+// The shim's bundle may hold nothing but its own code and Node's built-in modules.
+const tapOutput = result.metafile.outputs["dist/tap.cjs"];
+const tapDeps = Object.keys(tapOutput.inputs).filter((path) => path.includes("node_modules") || /packages\/protocol\/src\/(schemas|index|frame|session|rest|ws|tap)\.ts$/.test(path));
+const tapImports = tapOutput.imports.filter((imp) => !builtin(imp.path));
+if (tapDeps.length || tapImports.length) {
+  console.error(`mcpscope build: dist/tap.cjs (the stdio shim) must load only Node's built-in modules, but it includes ${[...tapDeps, ...tapImports.map((i) => i.path)].join(", ")}.`);
+  process.exit(1);
+}
+
 cpSync(webDist, `${pkgDir}dist/web`, { recursive: true, filter: (src) => !src.endsWith(".map") });
 const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
-console.log(`mcpscope build: dist/main.cjs (${Math.round(bytes / 1024)} KiB) and dist/web/`);
+console.log(`mcpscope build: dist/main.cjs and dist/tap.cjs (${Math.round(bytes / 1024)} KiB; the shim ${Math.round(tapOutput.bytes / 1024)} KiB) and dist/web/`);

@@ -11,6 +11,9 @@ import { recordingRoutes } from "./routes/recordings.js";
 import { validateRoutes } from "./routes/validate.js";
 import { serverRoutes } from "./routes/servers.js";
 import { sessionRoutes } from "./routes/sessions.js";
+import { tapFacadeRoutes } from "./routes/tapFacade.js";
+import { tapIngestRoutes } from "./routes/tapIngest.js";
+import { tapRoutes } from "./routes/taps.js";
 import { webRoutes } from "./routes/web.js";
 import { wsRoutes } from "./routes/ws.js";
 import { registerGuard } from "./security/guard.js";
@@ -19,6 +22,7 @@ import { PresenceHub, shareRoutes } from "./routes/share.js";
 import type { SessionOptions } from "./sessions/session.js";
 import { ServerCatalog } from "./sessions/serverCatalog.js";
 import { type RetentionOptions, SessionManager } from "./sessions/sessionManager.js";
+import { TapRegistry } from "./tap/facade/tapRegistry.js";
 
 export interface AppOptions {
   /** The token that guards the API (see docs/ARCHITECTURE.md "Security"). */
@@ -42,12 +46,16 @@ export interface AppOptions {
    * recordings directory, or a directory in the system's temporary directory without one.
    */
   collectionsDir?: string;
+  /** Where the tokens of taps (HTTP facades) are kept across runs; none: new ones each run. */
+  tapTokensFile?: string;
   logger?: boolean;
 }
 
 declare module "fastify" {
   interface FastifyInstance {
     sessions: SessionManager;
+    /** The taps (HTTP facades) this mcpscope serves. */
+    taps: TapRegistry;
   }
 }
 
@@ -74,6 +82,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const sessions = new SessionManager(opts.session, opts.retention);
   for (const warning of sessions.loadRecordings()) app.log.warn(warning);
   app.decorate("sessions", sessions);
+  const taps = new TapRegistry(opts.tapTokensFile);
+  app.decorate("taps", taps);
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof ApiFailure) return reply.code(error.statusCode).send(error.toBody());
@@ -101,7 +111,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyWebsocket, { options: { maxPayload: 1024 * 1024 } });
   await app.register(healthRoutes);
   await app.register(sessionRoutes, { sessions });
-  await app.register(serverRoutes, { sessions, catalog: opts.catalog ?? new ServerCatalog() });
+  await app.register(tapIngestRoutes, { sessions });
+  const catalog = opts.catalog ?? new ServerCatalog();
+  await app.register(serverRoutes, { sessions, catalog });
+  const origin = () => `http://${opts.host === "::1" ? "[::1]" : (opts.host ?? "127.0.0.1")}:${port()}`;
+  await app.register(tapRoutes, { taps, catalog, origin });
+  await app.register(tapFacadeRoutes, { sessions, taps, port, extraHosts: opts.extraHosts });
   await app.register(recordingRoutes, { sessions });
   await app.register(validateRoutes);
   const recordings = opts.session?.recordingsDir;

@@ -15,6 +15,10 @@ function collectEnv(value: string, previous: Record<string, string>): Record<str
   return { ...previous, [value.slice(0, eq)]: value.slice(eq + 1) };
 }
 
+function collectList(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
 function collectHeader(value: string, previous: Record<string, string>): Record<string, string> {
   const colon = value.indexOf(":");
   if (colon <= 0) throw new InvalidArgumentError(`expected "Name: value", got "${value}".`);
@@ -36,6 +40,11 @@ const SUBCOMMANDS: Record<string, () => Promise<Subcommand>> = {
   ping: async () => (await import("./headless/pingCommand.js")).pingCommand,
   run: async () => (await import("./headless/runCommand.js")).runCommand,
   check: async () => (await import("./headless/checkCommand.js")).checkCommand,
+  // From the sources (`pnpm dev`); the built CLI runs dist/tap.cjs for `mcpscope tap` directly.
+  tap: async () => {
+    const { tapCommand } = await import("./tap/shim/tapCommand.js");
+    return (argv) => tapCommand(argv.slice(2));
+  },
 };
 
 /**
@@ -52,7 +61,8 @@ export async function main(argv: string[]): Promise<void> {
     .usage(
       "[options] [-- <command> [args...]]\n       mcpscope view <file.jsonl>\n       mcpscope replay <file.jsonl> [-- <command> | --url <url>]\n       mcpscope diff <a.jsonl> <b.jsonl>\n" +
         "       mcpscope tools list|call <name>, resources list|templates|read <uri>, prompts list|get <name>, ping  [server options] [-- <command>]\n" +
-        "       mcpscope run <collection.json> [--junit <file>] [server options]\n       mcpscope check <recording.jsonl> [--junit <file>] (-- <command> | --url <url>)",
+        "       mcpscope run <collection.json> [--junit <file>] [server options]\n       mcpscope check <recording.jsonl> [--junit <file>] (-- <command> | --url <url>)\n" +
+        "       mcpscope tap [--name <n>] -- <command> [args...]   (see mcpscope tap --help)",
     )
     .option("-p, --port <n>", "port to listen on", parsePort, DEFAULT_PORT)
     .option("--host <addr>", "address to bind (loopback only unless --expose)", "127.0.0.1")
@@ -65,8 +75,10 @@ export async function main(argv: string[]): Promise<void> {
     .option("--transport <t>", "with --url: streamable-http or sse (default: try both)")
     .option("--header <Name: value>", "with --url: an HTTP header for every request (repeatable)", collectHeader, {})
     .option("--protocol <v|auto>", `MCP revision to speak: auto (probe with server/discover, else initialize), or one of ${PROTOCOLS.filter((p) => p !== "auto").join(", ")}`, "auto")
+    .option("--no-connect", "connect to no server at start (e.g. to watch taps); the page can still connect")
     .option("--config <file>", "an mcpServers config file (Claude Desktop / Cursor / VS Code shape): its servers are listed in the UI")
     .option("--server <name>", "with --config: connect to this server at start")
+    .option("--tap <server>", "with --config: serve an HTTP facade for this server (repeatable): clients connect to http://127.0.0.1:<port>/tap/<server>/<token>/mcp and mcpscope records them", collectList, [])
     .option("--data-dir <dir>", "where recordings are kept (default: $XDG_STATE_HOME/mcpscope or ~/.local/state/mcpscope)")
     .option("--collections <dir>", "where collections (saved requests with assertions) are kept (default: <data dir>/collections)")
     .option("--keep <n>", "keep at most this many recorded sessions", parseCount)
@@ -80,6 +92,7 @@ export async function main(argv: string[]): Promise<void> {
     host: string;
     expose?: boolean;
     open: boolean;
+    connect: boolean;
     token?: string;
     env: Record<string, string>;
     cwd?: string;
@@ -89,6 +102,7 @@ export async function main(argv: string[]): Promise<void> {
     protocol: string;
     config?: string;
     server?: string;
+    tap: string[];
     dataDir?: string;
     collections?: string;
     keep?: number;
@@ -107,7 +121,9 @@ export async function main(argv: string[]): Promise<void> {
   if (!PROTOCOLS.includes(opts.protocol)) program.error(`mcpscope: --protocol must be one of ${PROTOCOLS.join(", ")}.`);
   if (opts.protocol === "2026-07-28" && opts.transport === "sse") program.error("mcpscope: --protocol 2026-07-28 is not spoken over --transport sse (HTTP+SSE predates it); use streamable-http.");
   if (opts.server && !opts.config) program.error("mcpscope: --server names a server of a --config file; pass --config <file> too.");
+  if (opts.tap.length && !opts.config) program.error("mcpscope: --tap names a server of a --config file; pass --config <file> too (or create taps in the page, or with POST /api/taps).");
   if ([command, opts.url, opts.server].filter(Boolean).length > 1) program.error("mcpscope: give one server: a command after --, --url, or --server.");
+  if (!opts.connect && (command || opts.url || opts.server)) program.error("mcpscope: --no-connect starts without a server; drop it, or drop the server.");
 
   // Relative paths are the user's: resolve them against the directory mcpscope was started in,
   // so that the recorded target still names the same directory when replayed from elsewhere.
@@ -131,7 +147,7 @@ export async function main(argv: string[]): Promise<void> {
     target = { transport: (opts.transport ?? "auto") as "auto", url: opts.url, headers: opts.header, revealSecrets: false };
   } else if (command) {
     target = { transport: "stdio", command, args, env: opts.env, cwd: cwd ?? process.cwd() };
-  } else if (!catalog) {
+  } else if (!catalog && opts.connect) {
     target = { ...defaultServerTarget(), env: opts.env, ...(cwd ? { cwd } : {}) };
   }
 
@@ -151,5 +167,6 @@ export async function main(argv: string[]): Promise<void> {
     catalog,
     retention: { keepSessions: opts.keep, keepDays: opts.keepDays },
     json: opts.json,
+    taps: opts.tap,
   });
 }

@@ -175,6 +175,31 @@ export const ERRORS = {
     message: "Not an mcpscope collection.",
     hint: "A collection is a JSON file { \"format\": \"mcpscope-collection\", \"version\": 1, \"name\", \"items\": [...] } (docs/collections.md). Fix the file named, or save a new item to start a new collection.",
   },
+  TAP_READ_ONLY: {
+    statusCode: 409,
+    message: "This session is tapped: a real client talks to the server, and mcpscope only watches.",
+    hint: "Send requests from the client itself, or open a session of your own on the same server (the Connect form, or POST /api/sessions).",
+  },
+  TAP_NOT_FOUND: {
+    statusCode: 404,
+    message: "No such tap.",
+    hint: "List taps with GET /api/taps; create one with POST /api/taps or start mcpscope with --config <file> --tap <server>.",
+  },
+  TAP_EXISTS: {
+    statusCode: 409,
+    message: "A tap with this name exists already.",
+    hint: "Pick another name, or delete the tap first (DELETE /api/taps/:name).",
+  },
+  TAP_SESSION_ENDED: {
+    statusCode: 409,
+    message: "This tapped session is no longer recorded by mcpscope.",
+    hint: "It ended, or someone closed it in mcpscope; the shim records what follows in a local recording in the data directory.",
+  },
+  TAP_FRAME_INVALID: {
+    statusCode: 400,
+    message: "An upload of mcpscope tap does not fit the session.",
+    hint: "`mcpscope tap` uploads chunks numbered 1, 2, 3 … without gaps (TapChunk in packages/protocol/src/tap.ts); what they hold becomes frames that must match FrameSchema.",
+  },
   NOT_FOUND: {
     statusCode: 404,
     message: "Not found.",

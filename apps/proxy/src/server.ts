@@ -18,6 +18,8 @@ export interface ServerOptions {
   recordingsDir?: string;
   /** The collections directory (`--collections`); default `collections` beside `recordingsDir`. */
   collectionsDir?: string;
+  /** Where the tokens of taps (HTTP facades) are kept across runs. */
+  tapTokensFile?: string;
   retention?: RetentionOptions;
 }
 
@@ -57,6 +59,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     extraHosts,
     host: opts.host,
     catalog: opts.catalog,
+    tapTokensFile: opts.tapTokensFile,
     session: { recordingsDir: opts.recordingsDir },
     collectionsDir: opts.collectionsDir,
     retention: opts.retention,

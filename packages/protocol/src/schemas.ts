@@ -9,3 +9,4 @@ export * from "./mcpServersConfig.js";
 export * from "./serverRequests.js";
 export * from "./recording.js";
 export * from "./collection.js";
+export * from "./tap.js";

@@ -133,6 +133,27 @@ export const SessionSettingsSchema = z.object({
 });
 export type SessionSettings = z.infer<typeof SessionSettingsSchema>;
 
+/**
+ * How a tapped session reaches mcpscope: `stdio`, through the `mcpscope tap` shim a client
+ * runs instead of its server command; `http`, through a tap's HTTP facade
+ * (`/tap/<name>/mcp`) served by mcpscope.
+ */
+export const TapKindSchema = z.enum(["stdio", "http"]);
+export type TapKind = z.infer<typeof TapKindSchema>;
+
+/**
+ * What makes a session *tapped*: another program (the MCP client) talks to the server and
+ * mcpscope only watches. `client` is the `clientInfo` the client sent in `initialize` (or in
+ * a 2026-07-28 request's `_meta`), once seen; `clientPid` the client's process id (stdio).
+ */
+export const TapInfoSchema = z.object({
+  name: z.string().min(1).max(200),
+  kind: TapKindSchema,
+  clientPid: z.number().int().positive().optional(),
+  client: ImplementationSchema.optional(),
+});
+export type TapInfo = z.infer<typeof TapInfoSchema>;
+
 /** A session as the REST API and WebSocket report it. */
 export const SessionInfoSchema = z.object({
   id: z.string(),
@@ -174,5 +195,10 @@ export const SessionInfoSchema = z.object({
   errorCode: z.string().optional(),
   /** What to try, separately from `error`'s message. */
   errorHint: z.string().optional(),
+  /**
+   * Set when the session is tapped: a real client talks to the server through
+   * `mcpscope tap` or a tap's HTTP facade, and mcpscope only records (read-only).
+   */
+  tap: TapInfoSchema.optional(),
 });
 export type SessionInfo = z.infer<typeof SessionInfoSchema>;

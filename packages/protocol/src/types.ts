@@ -9,6 +9,7 @@ export type * from "./mcpServersConfig.js";
 export type * from "./serverRequests.js";
 export type * from "./recording.js";
 export type * from "./collection.js";
+export type * from "./tap.js";
 export * from "./frameKinds.js";
 export * from "./protocolVersions.js";
 export * from "./serverEntry.js";

@@ -78,3 +78,26 @@ describe("the ready line", () => {
     expect(ready.status).toBeUndefined();
   });
 });
+
+describe("taps at start", () => {
+  it("--config … --tap <server> serves an HTTP facade, listed in the ready object", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mcpscope-serve-tap-"));
+    const config = join(dir, "mcp.json");
+    writeFileSync(config, JSON.stringify({ mcpServers: { echo: { command: process.execPath, args: [PLAIN_ECHO] } } }));
+    const { line } = await startUntil(["--json", "--config", config, "--tap", "echo"], (l) => l.startsWith("{"));
+    const ready = JSON.parse(line) as { origin: string; token: string; taps: Array<{ name: string; url: string }> };
+    expect(ready.taps).toEqual([{ name: "echo", url: expect.stringMatching(new RegExp(`^${ready.origin}/tap/echo/[\\w-]{43}/mcp$`)) }]);
+    const init = { jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "curl-like", version: "1" } } };
+    const res = await fetch(ready.taps[0]!.url, { method: "POST", headers: { "content-type": "application/json", accept: "application/json, text/event-stream" }, body: JSON.stringify(init) });
+    expect(res.headers.get("mcp-session-id")).toMatch(/^[\w-]{36}$/);
+    expect(await res.text()).toContain('"serverInfo":{"name":"plain-echo"');
+  });
+
+  it("refuses --tap without --config, and an unknown server", async () => {
+    await expect(startUntil(["--tap", "echo"], () => false)).rejects.toThrow("--tap names a server of a --config file");
+    const dir = mkdtempSync(join(tmpdir(), "mcpscope-serve-tap-"));
+    const config = join(dir, "mcp.json");
+    writeFileSync(config, JSON.stringify({ mcpServers: {} }));
+    await expect(startUntil(["--config", config, "--tap", "nope"], () => false)).rejects.toThrow('--tap nope: No server named "nope" in the config.');
+  });
+});

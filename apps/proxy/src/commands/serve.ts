@@ -1,18 +1,16 @@
 import { mkdirSync } from "node:fs";
-import { homedir } from "node:os";
 import { join } from "node:path";
 import type { Command } from "commander";
 import type { SessionStatus, SessionTarget } from "@mcpscope/protocol";
+import { defaultDataDir } from "../dataDir.js";
 import { ApiFailure } from "../errors.js";
 import { type InitialSession, type RunningServer, startServer } from "../server.js";
+import { registerInstance, runningInstances } from "../tap/instanceRegistry.js";
 import type { ServerCatalog } from "../sessions/serverCatalog.js";
 import type { RetentionOptions } from "../sessions/sessionManager.js";
 import { VERSION } from "../version.js";
 
-/** The default data directory: XDG's state directory (XDG Base Directory Specification). */
-export function defaultDataDir(): string {
-  return join(process.env.XDG_STATE_HOME || join(homedir(), ".local", "state"), "mcpscope");
-}
+export { defaultDataDir };
 
 /**
  * Creates `<dataDir>/sessions` and returns it.
@@ -43,6 +41,8 @@ export interface ServeOptions {
   recordings?: string[];
   /** Print the ready object (`ReadyInfo`) as one JSON line instead of the ready line. */
   json?: boolean;
+  /** Servers of the catalog to put an HTTP facade in front of (`--tap`). */
+  taps?: string[];
 }
 
 /**
@@ -69,6 +69,8 @@ export interface ReadyInfo {
   hint?: string;
   /** `mcpscope view`: each recording given and the id of the read-only session it opened. */
   recordings?: Array<{ file: string; sessionId: string }>;
+  /** `--tap`: each HTTP facade and the URL a client connects to (its token in the path). */
+  taps?: Array<{ name: string; url: string }>;
 }
 
 /** The connection doctor's words for a failed initial session: message, then what to try. */
@@ -103,6 +105,7 @@ function readyInfo(server: RunningServer, initial: InitialSession | undefined, r
  */
 export async function serve(program: Command, opts: ServeOptions): Promise<RunningServer> {
   const recordingsDir = recordingsDirOf(program, opts.dataDir);
+  const dataDir = opts.dataDir ?? defaultDataDir();
   let server: RunningServer;
   try {
     server = await startServer({
@@ -113,12 +116,27 @@ export async function serve(program: Command, opts: ServeOptions): Promise<Runni
       catalog: opts.catalog,
       recordingsDir,
       collectionsDir: opts.collectionsDir,
+      tapTokensFile: join(dataDir, "taps.json"),
       retention: opts.retention,
     });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    if (e.code === "EADDRINUSE") program.error(`mcpscope: port ${opts.port} is in use. Stop the other process or pick another port with --port <n>.`);
+    if (e.code === "EADDRINUSE") {
+      const other = runningInstances(dataDir).find((i) => new URL(i.origin).port === String(opts.port));
+      const who = other ? ` by another mcpscope (pid ${other.pid}): open ${other.url}, or stop it (kill ${other.pid})` : "";
+      program.error(`mcpscope: port ${opts.port} is in use${who}. Stop the other process or pick another port with --port <n>.`);
+    }
     throw err;
+  }
+  const taps: ReadyInfo["taps"] = opts.taps?.length ? [] : undefined;
+  for (const name of opts.taps ?? []) {
+    try {
+      const tap = server.app.taps.create(name, opts.catalog!.target(name));
+      taps!.push({ name, url: server.app.taps.describe(tap, new URL(server.url).origin).url });
+    } catch (err) {
+      await server.app.close();
+      program.error(`mcpscope: --tap ${name}: ${(err as Error).message} ${(err as { hint?: string }).hint ?? ""}`.trimEnd());
+    }
   }
   const recordings: ReadyInfo["recordings"] = opts.recordings ? [] : undefined;
   for (const file of opts.recordings ?? []) {
@@ -150,10 +168,15 @@ export async function serve(program: Command, opts: ServeOptions): Promise<Runni
   process.on("SIGTERM", () => void stop());
   process.on("exit", () => server.app.sessions.killAll());
 
+  // `mcpscope tap` finds this mcpscope through the registry in the data directory.
+  registerInstance(dataDir, { pid: process.pid, url: server.url, origin: new URL(server.url).origin, token: server.token, version: VERSION, startedAt: Date.now() });
+
   const initial = await server.initialSession;
   if (initial?.status === "failed") process.stderr.write(`${describeFailure(opts.target, initial.error)}\n`);
   const ready = readyInfo(server, initial, recordings);
-  process.stdout.write(opts.json ? `${JSON.stringify(ready)}\n` : `mcpscope ready: ${ready.url}\n`);
+  if (taps) ready.taps = taps;
+  const tapLines = (taps ?? []).map((t) => `mcpscope tap ${t.name}: ${t.url}\n`).join("");
+  process.stdout.write(opts.json ? `${JSON.stringify(ready)}\n` : `mcpscope ready: ${ready.url}\n${tapLines}`);
 
   if (opts.open && !process.env.CI) {
     // Loaded only to open a browser: no request ever needs it.

@@ -80,6 +80,9 @@ export function registerGuard(app: FastifyInstance, opts: GuardOptions): void {
   };
 
   app.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {
+    // A tap's HTTP facade (/tap/<name>/…) is an MCP endpoint for other clients: it checks Host,
+    // Origin and its own per-tap token itself (routes/tapFacade.ts), never this API's token.
+    if (request.url.startsWith("/tap/")) return;
     const hosts = allowedHosts();
     const host = request.headers.host?.toLowerCase();
     if (!host || !hosts.has(host)) throw new ApiFailure("FORBIDDEN_HOST", `Host header not allowed: ${host ?? "(none)"}.`);

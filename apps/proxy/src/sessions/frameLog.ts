@@ -1,8 +1,11 @@
 import type { Frame } from "@mcpscope/protocol";
 import type { FrameFile } from "../recording/frameFile.js";
 
-/** What a recorder passes in; the log fills in `sessionId`, `seq` and `ts`. */
-export type FrameInput = Omit<Frame, "sessionId" | "seq" | "ts" | "bytes"> & { bytes?: number };
+/**
+ * What a recorder passes in; the log fills in `sessionId`, `seq` and `ts` (a recorder in
+ * another process, the `mcpscope tap` shim, gives the `ts` at which it read the frame).
+ */
+export type FrameInput = Omit<Frame, "sessionId" | "seq" | "ts" | "bytes"> & { bytes?: number; ts?: number };
 
 /** Epoch milliseconds with sub-millisecond precision. */
 export function nowMs(): number {
@@ -82,7 +85,7 @@ export class FrameLog {
     const frame: Frame = {
       sessionId: this.sessionId,
       seq: ++this.last,
-      ts: nowMs(),
+      ts: input.ts ?? nowMs(),
       ...input,
       bytes: input.bytes ?? Buffer.byteLength(input.raw, "utf8"),
     };

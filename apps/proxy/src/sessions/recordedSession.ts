@@ -1,4 +1,4 @@
-import { type Frame, ImplementationSchema, NegotiationSchema, ProtocolEraSchema, type RecordingHeader, type SendRequestResult, type SessionInfo, type SessionSettings, TransportKindSchema } from "@mcpscope/protocol";
+import { type Frame, ImplementationSchema, NegotiationSchema, ProtocolEraSchema, type RecordingHeader, type SendRequestResult, type SessionInfo, type SessionSettings, TapInfoSchema, TransportKindSchema } from "@mcpscope/protocol";
 import { basename } from "node:path";
 import { z } from "zod";
 import { ApiFailure } from "../errors.js";
@@ -115,6 +115,7 @@ function summarize(session: RecordingHeader["session"], first: Frame[], last: Fr
   const era = valid(ProtocolEraSchema, handshake.era);
   const negotiation = valid(NegotiationSchema, handshake.negotiation);
   const discover = valid(CapabilitiesSchema, handshake.discover);
+  const tap = valid(TapInfoSchema, session.tap);
   return {
     id: session.id,
     status: handshake.connected ? (crashed ? "failed" : "closed") : "failed",
@@ -130,6 +131,7 @@ function summarize(session: RecordingHeader["session"], first: Frame[], last: Fr
     ...(negotiation ? { negotiation } : {}),
     ...(discover ? { discover } : {}),
     ...(instructions ? { instructions } : {}),
+    ...(tap ? { tap } : {}),
     ...(crashed ? { error: `The server process ${exit.signal ? `was killed by ${exit.signal as string}` : `exited with code ${exit.code as number | null}`}.` } : {}),
   };
 }

@@ -4,9 +4,10 @@ import type { SessionInfo, SessionTarget } from "@mcpscope/protocol";
 import { ApiFailure } from "../errors.js";
 import { RecordedSession } from "./recordedSession.js";
 import { Session, type SessionOptions } from "./session.js";
+import type { TappedSession } from "../tap/tappedSession.js";
 
-/** A live session, or one of an earlier run opened from its recording. */
-export type AnySession = Session | RecordedSession;
+/** A live session, one of an earlier run opened from its recording, or a tapped one. */
+export type AnySession = Session | RecordedSession | TappedSession;
 
 /** Most sessions connecting or ready at once. */
 export const MAX_LIVE_SESSIONS = 32;
@@ -73,6 +74,16 @@ export class SessionManager {
     return session instanceof RecordedSession ? session.file.path : session.recordingPath;
   }
 
+  /**
+   * Lists a session made elsewhere (a tapped session, fed by the tap) and tells the
+   * listeners, like a session `open` made.
+   */
+  register(session: TappedSession): void {
+    this.sessions.set(session.id, session);
+    this.applyRetention();
+    for (const listener of this.createdListeners) listener(session);
+  }
+
   /** Where new recordings go, if anywhere. */
   get recordingsDir(): string | undefined {
     return this.options.recordingsDir;
@@ -131,6 +142,7 @@ export class SessionManager {
   async reconnect(id: string): Promise<Session> {
     const old = this.get(id);
     if (old instanceof RecordedSession) throw new ApiFailure("RECORDING_NOT_STARTABLE");
+    if (!(old instanceof Session)) throw new ApiFailure("TAP_READ_ONLY");
     await old.close();
     return this.open(old.target, old.id);
   }

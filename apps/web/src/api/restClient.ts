@@ -1,4 +1,6 @@
 import type {
+  CreateTapBody,
+  Tap,
   AnswerBody,
   ApiError,
   InboxItem,
@@ -110,6 +112,12 @@ export const restClient = {
   me: () => request<Me>("GET", "/api/me"),
   /** `POST /api/share`: a read-only viewer link for team demos. */
   share: () => request<{ viewerUrl: string }>("POST", "/api/share"),
+  /** `GET /api/taps`: the taps (HTTP facades), each with the URL a client connects to. */
+  listTaps: () => request<Tap[]>("GET", "/api/taps"),
+  /** `POST /api/taps`: a facade in front of a configured server or a URL. */
+  createTap: (body: CreateTapBody) => request<Tap>("POST", "/api/taps", body),
+  /** `DELETE /api/taps/:name`: removes a facade (its sessions end). */
+  deleteTap: (name: string) => request<void>("DELETE", `/api/taps/${enc(name)}`),
   /** `POST /api/presence`: publishes what the presenter looks at. */
   setPresence: (presence: Presence) => request<void>("POST", "/api/presence", presence),
 };

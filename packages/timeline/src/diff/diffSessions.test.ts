@@ -31,6 +31,15 @@ describe("diffSessions", () => {
     expect(formatDiffReport(diff)).toContain("No differences.");
   });
 
+  it("matches a request sent without params (a client's bare tools/list) with one carrying only _meta", () => {
+    const a = session([["tools/list", {}, tools("string")]]);
+    const bare = a.find((f) => f.msg?.method === "tools/list")!;
+    delete bare.msg!.params;
+    const diff = diffSessions(a, session([["tools/list", {}, tools("string")]]));
+    expect(diff.requests.map((r) => [r.method, r.equal])).toEqual([["tools/list", true]]);
+    expect(diff.equal).toBe(true);
+  });
+
   it("names exactly the changed result and the changed schema, and added tools", () => {
     const a = session([["tools/list", {}, tools("string")], ["tools/call", { name: "echo" }, { content: [{ text: "hi" }] }]]);
     const b = session([["tools/list", {}, tools("number", ["new-tool"])], ["tools/call", { name: "echo" }, { content: [{ text: "HI" }] }]]);

@@ -44,7 +44,13 @@ interface SentRequest {
   answer?: Answer;
 }
 
+/**
+ * A request's params without `_meta`, for matching requests across sessions. Absent params
+ * count as `{}` (MCP 2025-11-25 "Base Protocol": params are optional): a client that sends
+ * `tools/list` bare and an engine that adds only `_meta` sent the same request.
+ */
 function stripMeta(params: unknown): unknown {
+  if (params === undefined) return {};
   if (params === null || typeof params !== "object" || Array.isArray(params)) return params;
   const { _meta: _ignored, ...rest } = params as Record<string, unknown>;
   return rest;

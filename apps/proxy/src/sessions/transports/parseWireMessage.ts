@@ -1,4 +1,4 @@
-import { classifyMessage, type FrameKind, type JsonRpcMessage } from "@mcpscope/protocol";
+import { classifyMessage, type FrameKind, type JsonRpcMessage } from "@mcpscope/protocol/types";
 
 /** A wire line, parsed: a JSON-RPC message with its kind, or the reason it is not one. */
 export type ParsedLine =

@@ -26,7 +26,11 @@ export function describeFetchError(err: unknown): FetchFailure {
   return { message: messages.length ? messages.join(": ") : String(err) };
 }
 
-function recordBody(log: FrameLog, dir: "in" | "out", text: string, exchange: number, eventId?: string): void {
+/**
+ * Records an HTTP body as frames: one JSON-RPC message (or each of a JSON array: a batch), or
+ * an `invalid` frame with the reason; `meta.exchange` links them to their `http` frame.
+ */
+export function recordBody(log: FrameLog, dir: "in" | "out", text: string, exchange: number, eventId?: string): void {
   const meta: Record<string, unknown> = { exchange, ...(eventId ? { eventId } : {}) };
   let value: unknown;
   try {

@@ -3,6 +3,8 @@ import { isOlderProtocol, negotiationLabel } from "../../lib/protocolVersion";
 import { targetDescription, targetLabel, transportName } from "../../lib/targetLabel";
 import { useSessionsStore } from "../../stores/sessionsStore";
 import { Inbox } from "../inbox/Inbox";
+import { TapInbox } from "../taps/TapInbox";
+import { TappedBadge } from "../taps/TappedBadge";
 import { SharingControls } from "../sharing/SharingControls";
 import { HeaderTools } from "../workbench/HeaderTools";
 import { HandshakeView } from "./HandshakeView";
@@ -42,6 +44,7 @@ export function SessionHeader({ session }: { session?: SessionInfo }) {
             {transportName(session.transport)}
           </span>
           {session.recorded && <span className="badge recorded">recorded</span>}
+          {session.tap && <TappedBadge tap={session.tap} long />}
           {session.protocolVersion && (
             <span className={isOlderProtocol(session.protocolVersion) ? "protocol older" : "muted protocol"} title={session.negotiation?.reason}>
               Protocol {session.protocolVersion}
@@ -63,7 +66,8 @@ export function SessionHeader({ session }: { session?: SessionInfo }) {
       ) : (
         <div className="session-summary muted">No session</div>
       )}
-      {session && !session.recorded && <Inbox key={session.id} session={session} />}
+      {session && !session.recorded && !session.tap && <Inbox key={session.id} session={session} />}
+      {session?.tap && <TapInbox key={session.id} session={session} />}
       {session && <SessionToolbar key={session.id} session={session} />}
       <SharingControls />
       <HeaderTools />

@@ -7,6 +7,7 @@ import { useIsViewer } from "../sharing/useMe";
 import { useReadOnly } from "../sharing/useReadOnly";
 import { PruneBar } from "./PruneBar";
 import { GROUP_TITLES, groupOf, groupSessions, matchesSearch } from "./sessionGroups";
+import { TappedBadge } from "../taps/TappedBadge";
 import { StatusBadge } from "./StatusBadge";
 import { isLive, reconnectVerb, useSessionActions } from "./useSessionActions";
 
@@ -97,6 +98,7 @@ function SessionItem({ session, label, selected, pick }: ItemProps) {
     transport,
     session.protocolVersion ? `protocol ${session.protocolVersion}` : undefined,
     session.recorded ? "recorded" : undefined,
+    session.tap ? `tapped${session.tap.client ? ` from ${session.tap.client.name}` : ""}` : undefined,
   ]
     .filter(Boolean)
     .join(", ");
@@ -119,6 +121,7 @@ function SessionItem({ session, label, selected, pick }: ItemProps) {
           <span className="badge transport">{transport}</span>
           {session.protocolVersion && <span className="badge cap">{session.protocolVersion}</span>}
           {session.recorded && <span className="badge recorded">recorded</span>}
+          {session.tap && <TappedBadge tap={session.tap} />}
         </span>
       </button>
       <div className="session-actions">

@@ -20,7 +20,9 @@ export function SharingControls() {
   const [follow, setFollow] = useState(true);
   usePresencePublisher(me?.role === "presenter");
   useFollowPresenter(me?.role === "viewer" && follow);
-  useListedToolsRefresh(useSessionsStore((s) => s.selectedId), me?.role === "viewer");
+  const selectedId = useSessionsStore((s) => s.selectedId);
+  const tapped = useSessionsStore((s) => s.selectedId !== undefined && s.sessions[s.selectedId]?.tap !== undefined);
+  useListedToolsRefresh(selectedId, me?.role === "viewer" || tapped);
   if (!me) return null;
 
   if (me.role === "viewer") {

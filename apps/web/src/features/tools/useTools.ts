@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { restClient } from "../../api/restClient";
 import { heldTools } from "../sharing/useListedToolsRefresh";
 import { useMeQuery } from "../sharing/useMe";
+import { useSessionsStore } from "../../stores/sessionsStore";
 import type { Tool } from "./toolTypes";
 
 const MAX_PAGES = 100;
@@ -23,12 +24,13 @@ export async function listAllTools(sessionId: string): Promise<Tool[]> {
 
 /**
  * The tool list of a session (react-query key `['tools', sessionId]`). A viewer cannot send
- * `tools/list`: it reads the list from the session's frames held in the page instead (kept
- * current by `useListedToolsRefresh`).
+ * `tools/list`, nor can anyone in a tapped session: the list is read from the session's
+ * frames held in the page instead (kept current by `useListedToolsRefresh`).
  */
 export function useTools(sessionId: string | undefined, enabled: boolean) {
   const me = useMeQuery();
-  const viewer = me.data?.role === "viewer";
+  const tapped = useSessionsStore((s) => sessionId !== undefined && s.sessions[sessionId]?.tap !== undefined);
+  const viewer = me.data?.role === "viewer" || tapped;
   return useQuery({
     queryKey: ["tools", sessionId],
     queryFn: async () => (viewer ? heldTools(sessionId!) : listAllTools(sessionId!)),

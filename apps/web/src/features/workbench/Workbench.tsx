@@ -4,6 +4,7 @@ import type { SessionInfo } from "@mcpscope/protocol";
 import { ConnectForm } from "../connect/ConnectForm";
 import { ImportRecording } from "../recordings/ImportRecording";
 import { ConfiguredServers } from "../servers/ConfiguredServers";
+import { TapsPanel } from "../taps/TapsPanel";
 import { SessionsSidebar } from "../session/SessionsSidebar";
 import { useIsViewer } from "../sharing/useMe";
 import { FeaturePanels } from "../sidebar/FeaturePanels";
@@ -79,6 +80,7 @@ export function Workbench({ session }: { session?: SessionInfo }) {
             <SessionsSidebar onCollapse={toggleSessionsColumn} />
             <ImportRecording />
             {!viewer && <ConfiguredServers />}
+            {!viewer && <TapsPanel />}
             {!viewer && <ConnectForm prominent={!isActive(session)} />}
           </aside>
         )}
