@@ -2,7 +2,11 @@ import fastifyCookie from "@fastify/cookie";
 import fastifyWebsocket from "@fastify/websocket";
 import Fastify, { type FastifyInstance } from "fastify";
 import { ApiFailure } from "./errors.js";
+import { CredentialStore } from "./auth/credentialStore.js";
+import { PendingAuthorizations } from "./auth/pendingAuthorizations.js";
+import type { OAuthEnvironment } from "./auth/sessionAuth.js";
 import { healthRoutes } from "./routes/health.js";
+import { oauthRoutes } from "./routes/oauth.js";
 import { recordingRoutes } from "./routes/recordings.js";
 import { validateRoutes } from "./routes/validate.js";
 import { serverRoutes } from "./routes/servers.js";
@@ -33,6 +37,8 @@ export interface AppOptions {
   retention?: RetentionOptions;
   /** Servers from an `mcpServers` config file. */
   catalog?: ServerCatalog;
+  /** Where OAuth credentials are persisted for sessions that opt in (`<data dir>/oauth`); none: memory only. */
+  oauthDir?: string;
   logger?: boolean;
 }
 
@@ -62,7 +68,22 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 16 * 1024 * 1024,
     schemaController: { compilersFactory: { buildValidator: noFastifySchemas("validation"), buildSerializer: noFastifySchemas("response") } },
   });
-  const sessions = new SessionManager(opts.session, opts.retention);
+  // The guard reads the port on every request; `server.address()` is a syscall-backed call,
+  // so it is read once the server listens.
+  let listening: number | undefined;
+  const port = () => {
+    if (listening !== undefined) return listening;
+    const address = app.server.address();
+    if (typeof address === "object" && address) return (listening = address.port);
+    return opts.port;
+  };
+  // The redirect URI names the loopback address mcpscope listens on (RFC 8252 §7.3).
+  const oauth: OAuthEnvironment = {
+    pending: new PendingAuthorizations(),
+    store: new CredentialStore(opts.oauthDir),
+    origin: () => `http://${opts.host && opts.host !== "::1" && opts.host !== "localhost" ? opts.host : opts.host === "::1" ? "[::1]" : "127.0.0.1"}:${port()}`,
+  };
+  const sessions = new SessionManager({ ...opts.session, oauth }, opts.retention);
   for (const warning of sessions.loadRecordings()) app.log.warn(warning);
   app.decorate("sessions", sessions);
 
@@ -78,15 +99,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   // The guard parses the auth cookie itself, and only when no bearer token is sent.
   await app.register(fastifyCookie, { hook: false });
-  // The guard reads the port on every request; `server.address()` is a syscall-backed call,
-  // so it is read once the server listens.
-  let listening: number | undefined;
-  const port = () => {
-    if (listening !== undefined) return listening;
-    const address = app.server.address();
-    if (typeof address === "object" && address) return (listening = address.port);
-    return opts.port;
-  };
   const viewerToken = opts.viewerToken ?? generateToken();
   registerGuard(app, { token: opts.token, viewerToken, port, extraHosts: opts.extraHosts });
   await app.register(fastifyWebsocket, { options: { maxPayload: 1024 * 1024 } });
@@ -95,6 +107,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(serverRoutes, { sessions, catalog: opts.catalog ?? new ServerCatalog() });
   await app.register(recordingRoutes, { sessions });
   await app.register(validateRoutes);
+  await app.register(oauthRoutes, { sessions, env: oauth });
   const presence = new PresenceHub();
   await app.register(shareRoutes, { presence, viewerToken, host: opts.host ?? "127.0.0.1", port, exposed: (opts.extraHosts ?? []).length > 0 });
   await app.register(wsRoutes, { sessions, presence });

@@ -110,6 +110,7 @@ export async function serve(program: Command, opts: ServeOptions): Promise<Runni
       target: opts.target,
       catalog: opts.catalog,
       recordingsDir,
+      oauthDir: join(opts.dataDir ?? defaultDataDir(), "oauth"),
       retention: opts.retention,
     });
   } catch (err) {
