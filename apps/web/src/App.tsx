@@ -2,6 +2,7 @@ import { useState } from "react";
 import { ConnectForm } from "./features/connect/ConnectForm";
 import { Unauthorized } from "./features/auth/Unauthorized";
 import { ConfiguredServers } from "./features/servers/ConfiguredServers";
+import { AuthPrompt } from "./features/oauth/AuthPrompt";
 import { SessionBanner } from "./features/session/SessionBanner";
 import { SessionHeader } from "./features/session/SessionHeader";
 import { SessionsSidebar } from "./features/session/SessionsSidebar";
@@ -46,6 +47,7 @@ export function App() {
       <div className="app-banners">
         <ExposedBanner />
         <SessionBanner session={session} />
+        <AuthPrompt session={session} />
         <ReadOnlyBanner sessionId={session?.id} />
       </div>
       <main className="workspace">

@@ -94,7 +94,13 @@ export class SessionAuth {
       mcpUrl: this.target.url,
       secrets: () => this.secrets(),
       onExchange: (frame, record) => this.trace.onExchange(frame, record),
-      onMcpExchange: (frame) => this.trace.onMcpExchange(frame),
+      onMcpExchange: (frame) => {
+        // A token refused with 401: discover again before re-authorizing, so a protected
+        // resource that moved to another authorization server is followed there (SEP-2352).
+        const headers = (frame.meta?.requestHeaders ?? {}) as Record<string, string>;
+        if (frame.meta?.status === 401 && "authorization" in headers) this.provider.invalidateCredentials("discovery");
+        this.trace.onMcpExchange(frame);
+      },
     };
   }
 

@@ -1,7 +1,7 @@
 import { create } from "zustand";
 
-/** A tab of the sidebar column, one per server feature (MCP 2025-11-25 "Server Features"). */
-export type SidebarTab = "tools" | "resources" | "prompts" | "tasks";
+/** A tab of the sidebar column, one per server feature (MCP 2025-11-25 "Server Features"), and Auth (OAuth of a remote session). */
+export type SidebarTab = "tools" | "resources" | "prompts" | "tasks" | "auth";
 
 /** A list a server can announce as changed with `notifications/<list>/list_changed`. */
 export type ChangeableList = "tools" | "resources" | "prompts";

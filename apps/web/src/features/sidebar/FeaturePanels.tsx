@@ -1,5 +1,6 @@
 import type { SessionInfo } from "@mcpscope/protocol";
 import type { SidebarTab } from "../../stores/sidebarStore";
+import { AuthDebugger } from "../oauth/AuthDebugger";
 import { PromptPanel } from "../prompts/PromptPanel";
 import { ResourcePanel } from "../resources/ResourcePanel";
 import { TaskPanel } from "../tasks/TaskPanel";
@@ -13,5 +14,6 @@ export function FeaturePanels({ session, active }: { session: SessionInfo; activ
   if (active === "resources") return <ResourcePanel session={session} />;
   if (active === "prompts") return <PromptPanel session={session} />;
   if (active === "tasks") return <TaskPanel session={session} />;
+  if (active === "auth") return <AuthDebugger session={session} />;
   return null;
 }
