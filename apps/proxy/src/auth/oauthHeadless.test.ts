@@ -37,10 +37,10 @@ const whoami = async (id: string) => {
 
 describe("headless connect to each auto-granting variant", () => {
   it.each([
-    { name: "dcr", options: { variant: "dcr" } as OAuthFixtureOptions, oauth: {}, source: "dcr" },
-    { name: "cimd (mcpscope's own metadata document, on loopback)", options: { variant: "cimd" } as OAuthFixtureOptions, oauth: {}, source: "cimd" },
-    { name: "preregistered, client_secret_basic", options: { variant: "preregistered" } as OAuthFixtureOptions, oauth: { clientId: PREREGISTERED_CLIENT.clientId, clientSecret: PREREGISTERED_CLIENT.clientSecret }, source: "preregistered", method: "client_secret_basic" },
-    { name: "preregistered, client_secret_post only", options: { variant: "preregistered", tokenAuthMethods: ["client_secret_post"] } as OAuthFixtureOptions, oauth: { clientId: PREREGISTERED_CLIENT.clientId, clientSecret: PREREGISTERED_CLIENT.clientSecret }, source: "preregistered", method: "client_secret_post" },
+    { name: "dcr", options: { variant: "dcr" }, oauth: {}, source: "dcr" },
+    { name: "cimd (mcpscope's own metadata document, on loopback)", options: { variant: "cimd" }, oauth: {}, source: "cimd" },
+    { name: "preregistered, client_secret_basic", options: { variant: "preregistered" }, oauth: { clientId: PREREGISTERED_CLIENT.clientId, clientSecret: PREREGISTERED_CLIENT.clientSecret }, source: "preregistered", method: "client_secret_basic" },
+    { name: "preregistered, client_secret_post only", options: { variant: "preregistered", tokenAuthMethods: ["client_secret_post"] }, oauth: { clientId: PREREGISTERED_CLIENT.clientId, clientSecret: PREREGISTERED_CLIENT.clientSecret }, source: "preregistered", method: "client_secret_post" },
   ])("$name", async ({ options, oauth, source, method }) => {
     const f = await fixture(options);
     const res = await connect(f.mcpUrl, oauth);

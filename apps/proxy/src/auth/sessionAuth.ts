@@ -258,7 +258,8 @@ export class SessionAuth {
   /**
    * Re-runs the flow from a step with edits (the Auth tab): forgets what that step found
    * and everything after it, then runs the SDK's `auth()` with the scope asked for. An
-   * interactive run answers once the authorization URL waits for a person.
+   * interactive run answers once the authorization URL waits for a person; a headless one
+   * once done.
    * @returns the transport-free token exchange promise (resolves once authorized).
    */
   async rerun(body: AuthRunBody, transport: FinishingTransport | undefined): Promise<{ done: Promise<void> }> {
@@ -279,7 +280,9 @@ export class SessionAuth {
     }
     if (result === "AUTHORIZED") return { done: Promise.resolve() };
     const done = this.authorize(target, "re-run");
-    done.catch(() => undefined);
+    // Headless, the run ends here; interactive, it answers while the sign-in page waits.
+    if (this.settings.mode === "headless") await done;
+    else done.catch(() => undefined);
     return { done };
   }
 

@@ -110,7 +110,7 @@ export class SessionOAuthProvider implements OAuthClientProvider {
       application_type: "native",
       ...edits,
       ...(scope ? { scope } : {}),
-    } as OAuthClientMetadata;
+    };
   }
 
   /** An https Client ID Metadata Document URL given by the user (the SDK uses it when the AS supports them). */
@@ -150,7 +150,7 @@ export class SessionOAuthProvider implements OAuthClientProvider {
   }
 
   saveClientInformation(info: OAuthClientInformationMixed, ctx?: OAuthClientInformationContext): void {
-    const issuer = ctx?.issuer ?? (info as StoredOAuthClientInformation).issuer;
+    const issuer = ctx?.issuer ?? (info).issuer;
     if (!issuer) return;
     const stored = { ...info, issuer } as StoredOAuthClientInformation;
     const source: ClientSource = this.sources.get(issuer) ?? (stored.client_id === this.settings.clientMetadataUrl ? "cimd" : "dcr");

@@ -58,8 +58,8 @@ function toExchange(frame: Frame): AuthExchange {
     seq: frame.seq,
     ts: frame.ts,
     purpose: oauth.purpose ?? "mcp",
-    method: String(meta.method ?? "GET"),
-    url: String(meta.url ?? ""),
+    method: typeof meta.method === "string" ? meta.method : "GET",
+    url: typeof meta.url === "string" ? meta.url : "",
     requestHeaders: (meta.requestHeaders ?? {}) as Record<string, string>,
     ...(oauth.requestBody !== undefined ? { requestBody: oauth.requestBody } : {}),
     ...(typeof meta.status === "number" ? { status: meta.status } : {}),
@@ -171,7 +171,16 @@ export const oauthRoutes: FastifyPluginAsync<{ sessions: SessionManager; env: OA
       ...(body.scope ? { scope: body.scope } : {}),
       ...(body.clientMetadata ? { clientMetadata: { ...session.auth.settings.clientMetadata, ...body.clientMetadata } } : {}),
     };
-    const next = await sessions.reconnect(session.id, { ...target, oauth });
-    return reply.code(201).send(next.info());
+    // The new session answers either way: when it fails again, its Auth tab says why.
+    let created: AnySession | undefined;
+    const stop = sessions.onCreated((s) => (created ??= s));
+    try {
+      await sessions.reconnect(session.id, { ...target, oauth });
+    } catch (err) {
+      if (!created) throw err;
+    } finally {
+      stop();
+    }
+    return reply.code(201).send(created!.info());
   });
 };

@@ -212,7 +212,7 @@ export class Session {
     for (let round = 0; ; round++) {
       try {
         return await this.runner.run(this.client, method, params, settings, closedDetail, (err) => auth.needsAuthorization(err) && round < 2);
-      } catch (err) {
+      } catch {
         const started = performance.now();
         const reason = this.log.recent().some((f) => f.kind === "http" && f.meta?.status === 403) ? "step-up" : "expired";
         try {

@@ -140,7 +140,7 @@ export function resourceMetadataChecks(probes: OAuthExchangeRecord[], mcpUrl: st
     usable = false;
     checks.push(check("prm-authorization-servers", "fail", "authorization_servers names at least one authorization server", REF.mcpDiscovery, `authorization_servers is ${JSON.stringify(servers)}.`, "List the issuer URL of at least one authorization server."));
   } else {
-    authorizationServers = servers as string[];
+    authorizationServers = servers;
     checks.push(check("prm-authorization-servers", "pass", "authorization_servers names the authorization server", REF.mcpDiscovery, `${quoteList(servers)}${servers.length > 1 ? "; mcpscope uses the first" : ""}.`));
   }
   const scopes = doc.scopes_supported;
@@ -150,7 +150,7 @@ export function resourceMetadataChecks(probes: OAuthExchangeRecord[], mcpUrl: st
       usable = false;
       checks.push(check("prm-scopes-supported", "fail", "scopes_supported is an array of strings", REF.rfc9728Metadata, `scopes_supported is ${JSON.stringify(scopes)}.`, typeof scopes === "string" ? `Write it as an array: ${JSON.stringify(scopes.split(" "))}.` : "Make it an array of scope strings."));
     } else {
-      scopesSupported = scopes as string[];
+      scopesSupported = scopes;
       checks.push(check("prm-scopes-supported", "info", "scopes_supported (the scopes for basic use)", REF.mcpScope, scopes.length ? quoteList(scopes) : "empty"));
       if (scopes.includes("offline_access")) checks.push(check("prm-offline-access", "warn", "offline_access is not a resource scope (SHOULD NOT)", REF.mcpRefresh, "scopes_supported lists offline_access: refresh tokens are not a resource requirement.", "Remove offline_access from the resource metadata; the authorization server's metadata lists it."));
     }

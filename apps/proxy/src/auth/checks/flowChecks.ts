@@ -4,6 +4,11 @@ import type { OAuthExchangeRecord } from "../../sessions/transports/tappedFetch.
 import type { ClientSource } from "../sessionOAuthProvider.js";
 import { check, isLoopbackUrl, jsonObject, quoteList, REF } from "./check.js";
 
+/** A JSON member as text for a message: strings as they are, anything else as JSON. */
+function text(value: unknown): string {
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
 /** Checks of the client identity: a registration exchange, or the identity mcpscope chose. */
 export function clientChecks(source: ClientSource, clientId: string, registration?: OAuthExchangeRecord): AuthCheck[] {
   if (source === "preregistered" || source === "client_credentials") {
@@ -23,7 +28,7 @@ export function clientChecks(source: ClientSource, clientId: string, registratio
     return checks;
   }
   if (status >= 400) {
-    const error = body?.error ? `${String(body.error)}${body.error_description ? `: ${String(body.error_description)}` : ""}` : (registration.responseBody ?? "").slice(0, 200);
+    const error = body?.error ? `${text(body.error)}${body.error_description ? `: ${text(body.error_description)}` : ""}` : (registration.responseBody ?? "").slice(0, 200);
     const redirectProblem = /redirect|application_type/i.test(error);
     checks.push(
       check(
@@ -43,12 +48,12 @@ export function clientChecks(source: ClientSource, clientId: string, registratio
   }
   checks.push(
     status === 201
-      ? check("dcr-response", "pass", "The registration answers 201 Created", REF.rfc7591, `client_id ${body?.client_id === undefined ? "(none)" : String(body.client_id)}`)
+      ? check("dcr-response", "pass", "The registration answers 201 Created", REF.rfc7591, `client_id ${body?.client_id === undefined ? "(none)" : text(body.client_id)}`)
       : check("dcr-response", "warn", "The registration answers 201 Created", REF.rfc7591, `It answered ${status}; RFC 7591 §3.2.1 says 201.`, "Answer a successful registration with 201 Created."),
   );
   if (typeof body?.client_id !== "string") checks.push(check("dcr-client-id", "fail", "The registration response carries client_id", REF.rfc7591, "No client_id in the response.", "Return the issued client_id."));
   if (body?.token_endpoint_auth_method && sent.token_endpoint_auth_method && body.token_endpoint_auth_method !== sent.token_endpoint_auth_method) {
-    checks.push(check("dcr-auth-method", "info", "Token endpoint authentication method", REF.rfc7591, `Asked for ${String(sent.token_endpoint_auth_method)}, the server registered ${String(body.token_endpoint_auth_method)}${body.client_secret ? " and issued a client secret" : ""}.`));
+    checks.push(check("dcr-auth-method", "info", "Token endpoint authentication method", REF.rfc7591, `Asked for ${text(sent.token_endpoint_auth_method)}, the server registered ${text(body.token_endpoint_auth_method)}${body.client_secret ? " and issued a client secret" : ""}.`));
   }
   return checks;
 }
@@ -167,7 +172,7 @@ export function tokenChecks(record: OAuthExchangeRecord, expected: { grant: "aut
   const body = jsonObject(record.responseBody);
   if (record.status >= 400 || !body?.access_token) {
     const error = typeof body?.error === "string" ? body.error : undefined;
-    checks.push(check("token-response", "fail", "The token request is granted", REF.rfc6749TokenError, `${record.status}: ${error ?? "(no OAuth error)"}${body?.error_description ? ` — ${String(body.error_description)}` : ""}`, (error && TOKEN_ERROR_FIXES[error]) ?? "Answer 200 with a JSON token response (access_token, token_type)."));
+    checks.push(check("token-response", "fail", "The token request is granted", REF.rfc6749TokenError, `${record.status}: ${error ?? "(no OAuth error)"}${body?.error_description ? ` — ${text(body.error_description)}` : ""}`, (error && TOKEN_ERROR_FIXES[error]) ?? "Answer 200 with a JSON token response (access_token, token_type)."));
     return checks;
   }
   checks.push(check("token-response", "pass", "The token request is granted", ref, `200; access_token received (redacted)${typeof body.expires_in === "number" ? `, expires in ${body.expires_in} s` : ""}${typeof body.scope === "string" ? `, scope "${body.scope}"` : ""}.`));

@@ -52,7 +52,7 @@ export function createStreamableHttpTransport(target: HttpTarget, log: FrameLog,
   // exchange and whatever the server answers.
   transport.sendRaw = async (text: string) => {
     const version = transport.protocolVersion;
-    const token = (await auth?.provider.tokens())?.access_token;
+    const token = auth?.provider.tokens()?.access_token;
     const headers: Record<string, string> = {
       ...target.headers,
       ...(token ? { authorization: `Bearer ${token}` } : {}),
