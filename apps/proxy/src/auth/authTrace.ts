@@ -70,6 +70,11 @@ export class AuthTrace {
     return this.records.get(seq);
   }
 
+  /** The WWW-Authenticate header of the current flow's challenge, if any. */
+  get challengeHeader(): string | undefined {
+    return this.flow.challenge?.header;
+  }
+
   /** Issuer of the current flow's validated metadata, if any. */
   get issuer(): string | undefined {
     const issuer = this.flow.as?.doc.issuer;

@@ -16,7 +16,7 @@ function clip(text: string, max = 300): string {
  * Never repeats an authorization response's `error_description` after an issuer mismatch
  * (RFC 9207: it may come from an attacker).
  */
-export function explainAuthFailure(err: unknown, serverUrl: string): ApiFailure | undefined {
+export function explainAuthFailure(err: unknown, serverUrl: string, challenge?: string): ApiFailure | undefined {
   if (err instanceof ApiFailure) return err;
   if (err instanceof AuthorizationRefusedError) {
     return new ApiFailure(
@@ -60,8 +60,13 @@ export function explainAuthFailure(err: unknown, serverUrl: string): ApiFailure 
     return new ApiFailure("OAUTH_FAILED", `${message}.`, `Pre-register mcpscope and pass --client-id, or enable Dynamic Client Registration. ${DEBUGGER}`);
   }
   if (/OAuth|authorization server|metadata|client_id|token/i.test(message) || err instanceof TypeError) {
+    // Discovery never got anywhere: the server wants credentials mcpscope could not obtain.
     const net = err instanceof TypeError ? describeFetchError(err) : undefined;
-    return new ApiFailure("OAUTH_FAILED", `Authorization failed: ${net ? `could not fetch a metadata document or endpoint (${net.code ?? net.message})` : clip(message)}.`, DEBUGGER);
+    return new ApiFailure(
+      "SERVER_UNAUTHORIZED",
+      `The server answered 401 Unauthorized${challenge ? ` (WWW-Authenticate: ${challenge})` : ""} and OAuth discovery failed: ${net ? `a metadata document or endpoint could not be fetched (${net.code ?? net.message})` : clip(message)}.`,
+      `Check the resource_metadata URL of the server's WWW-Authenticate challenge and its /.well-known/oauth-protected-resource document, or send credentials as a header (Authorization: Bearer <token>). ${DEBUGGER}`,
+    );
   }
   return undefined;
 }

@@ -251,7 +251,7 @@ export class SessionAuth {
    */
   explain(err: unknown): ApiFailure | undefined {
     if (this.status === "failed" && err instanceof ApiFailure) return err;
-    const failure = explainAuthFailure(err, this.target.url);
+    const failure = explainAuthFailure(err, this.target.url, this.trace.challengeHeader);
     return failure && this.fail(failure);
   }
 

@@ -126,7 +126,10 @@ export function createTappedFetch(log: FrameLog, opts: { revealSecrets: boolean;
     if (oauth && purpose) return tapOAuthExchange(log, oauth, purpose, exchange, String(url), init);
     let requestHeaders = redactHeaders(headersToRecord(init?.headers), opts.revealSecrets);
     // A token the session got through OAuth is never shown, even when the user opted to see their own headers.
-    if (oauth && opts.revealSecrets) requestHeaders = redactHeaders(requestHeaders, false);
+    if (oauth && opts.revealSecrets) {
+      const secrets = [...oauth.secrets()];
+      requestHeaders = Object.fromEntries(Object.entries(requestHeaders).map(([name, value]) => [name, scrubSecrets(value, secrets)]));
+    }
     const started = nowMs();
     if (typeof init?.body === "string") recordBody(log, "out", init.body, exchange);
     const base = { exchange, method, url: String(url), requestHeaders };
