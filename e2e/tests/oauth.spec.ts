@@ -47,6 +47,7 @@ test("one click on Connect: the consent page opens in a new tab, Approve, and th
   for (const title of ["401 Unauthorized", "Protected resource metadata (RFC 9728)", "Authorization server metadata (RFC 8414)", "Dynamic Client Registration (RFC 7591)", "Authorization request", "Authorization response", "Token request (code exchange)", "Authorized MCP request"]) {
     await expect(debuggerPane.getByRole("listitem", { name: new RegExp(`^${title.replace(/[()]/g, "\\$&")}: (Pass|Info|Warning)$`) })).toBeVisible();
   }
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/auth-overview.png` });
   // Open the token step: PKCE verified, the exchange redacted, and copyable as curl.
   await debuggerPane.getByRole("button", { name: /Token request \(code exchange\)/ }).click();
   await expect(debuggerPane.getByText("code_verifier matches the challenge")).toBeVisible();
