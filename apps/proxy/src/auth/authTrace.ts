@@ -70,6 +70,11 @@ export class AuthTrace {
     return this.records.get(seq);
   }
 
+  /** The status of the current flow's challenge: 401 (authorize, or again), 403 (step-up). */
+  get challengeStatus(): number | undefined {
+    return this.flow.challenge?.status;
+  }
+
   /** The WWW-Authenticate header of the current flow's challenge, if any. */
   get challengeHeader(): string | undefined {
     return this.flow.challenge?.header;

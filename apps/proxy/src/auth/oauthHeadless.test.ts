@@ -35,13 +35,23 @@ const whoami = async (id: string) => {
   return JSON.parse(first!.text) as { clientId: string; scopes: string[] };
 };
 
+interface VariantCase {
+  name: string;
+  options: OAuthFixtureOptions;
+  oauth: Record<string, unknown>;
+  source: string;
+  method?: string;
+}
+
+const VARIANTS: VariantCase[] = [
+  { name: "dcr", options: { variant: "dcr" }, oauth: {}, source: "dcr" },
+  { name: "cimd (mcpscope's own metadata document, on loopback)", options: { variant: "cimd" }, oauth: {}, source: "cimd" },
+  { name: "preregistered, client_secret_basic", options: { variant: "preregistered" }, oauth: { clientId: PREREGISTERED_CLIENT.clientId, clientSecret: PREREGISTERED_CLIENT.clientSecret }, source: "preregistered", method: "client_secret_basic" },
+  { name: "preregistered, client_secret_post only", options: { variant: "preregistered", tokenAuthMethods: ["client_secret_post"] }, oauth: { clientId: PREREGISTERED_CLIENT.clientId, clientSecret: PREREGISTERED_CLIENT.clientSecret }, source: "preregistered", method: "client_secret_post" },
+];
+
 describe("headless connect to each auto-granting variant", () => {
-  it.each([
-    { name: "dcr", options: { variant: "dcr" }, oauth: {}, source: "dcr" },
-    { name: "cimd (mcpscope's own metadata document, on loopback)", options: { variant: "cimd" }, oauth: {}, source: "cimd" },
-    { name: "preregistered, client_secret_basic", options: { variant: "preregistered" }, oauth: { clientId: PREREGISTERED_CLIENT.clientId, clientSecret: PREREGISTERED_CLIENT.clientSecret }, source: "preregistered", method: "client_secret_basic" },
-    { name: "preregistered, client_secret_post only", options: { variant: "preregistered", tokenAuthMethods: ["client_secret_post"] }, oauth: { clientId: PREREGISTERED_CLIENT.clientId, clientSecret: PREREGISTERED_CLIENT.clientSecret }, source: "preregistered", method: "client_secret_post" },
-  ])("$name", async ({ options, oauth, source, method }) => {
+  it.each(VARIANTS)("$name", async ({ options, oauth, source, method }) => {
     const f = await fixture(options);
     const res = await connect(f.mcpUrl, oauth);
     expect(res.status, JSON.stringify(res.body)).toBe(201);

@@ -163,6 +163,8 @@ export class Session {
       ...(this.auth ? { auth: this.auth } : {}),
     });
     if (!outcome.ok) {
+      // Closed while waiting for a sign-in: it stays closed.
+      if (this.closing) return;
       // The revision an initialize answer named, for a session that failed after it.
       const answered = this.log.recent().find((f) => f.dir === "in" && typeof (f.msg?.result as { protocolVersion?: unknown } | undefined)?.protocolVersion === "string");
       this.observedVersion = (answered?.msg?.result as { protocolVersion?: string } | undefined)?.protocolVersion;
@@ -214,7 +216,7 @@ export class Session {
         return await this.runner.run(this.client, method, params, settings, closedDetail, (err) => auth.needsAuthorization(err) && round < 2);
       } catch {
         const started = performance.now();
-        const reason = this.log.recent().some((f) => f.kind === "http" && f.meta?.status === 403) ? "step-up" : "expired";
+        const reason = auth.trace.challengeStatus === 403 ? "step-up" : "expired";
         try {
           await auth.authorize(this.transport as unknown as { finishAuth(params: URLSearchParams): Promise<void> }, reason);
         } catch (authError) {
