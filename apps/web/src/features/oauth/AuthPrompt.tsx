@@ -1,5 +1,6 @@
 import { useState } from "react";
 import type { SessionInfo } from "@mcpscope/protocol";
+import { useReadOnly } from "../sharing/useReadOnly";
 import { isOpenableAuthorizationUrl, openAuthorizationPage } from "./openAuthorizationPage";
 import "./oauth.css";
 
@@ -13,10 +14,12 @@ const REASONS: Record<string, string> = {
 /**
  * The banner of a session waiting for a person to sign in (MCP "Authorization"): opens the
  * authorization server's page in a new tab (only an http: or https: URL), and says where
- * the answer goes. Nothing for other sessions.
+ * the answer goes (a viewer is only told: signing in would sign the presenter's session in
+ * as the viewer). Nothing for other sessions.
  */
 export function AuthPrompt({ session }: { session?: SessionInfo }) {
   const [blocked, setBlocked] = useState(false);
+  const readOnly = useReadOnly(session?.id);
   const auth = session?.auth;
   if (!session || auth?.status !== "required" || !auth.authorizationUrl) return null;
   const url = auth.authorizationUrl;
@@ -27,7 +30,9 @@ export function AuthPrompt({ session }: { session?: SessionInfo }) {
       <p>
         <strong>Sign in {REASONS[auth.reason ?? "connect"] ?? ""}.</strong> {session.target.transport !== "stdio" ? session.target.url : ""} uses OAuth: the sign-in page of <code>{host}</code> opens in a new tab and sends you back to mcpscope.
       </p>
-      {openable ? (
+      {readOnly ? (
+        <span className="muted small">The presenter signs in; the session continues here once they have.</span>
+      ) : openable ? (
         <button type="button" className="primary" onClick={() => setBlocked(!openAuthorizationPage(url))}>
           Open sign-in page
         </button>
