@@ -14,17 +14,43 @@ import { SessionManager } from "../../apps/proxy/src/index.js";
 const SAMPLING_ANSWER = { model: "mcpscope-conformance", role: "assistant", content: { type: "text", text: "conformance answer" } };
 
 /**
+ * The Client ID Metadata Document URL the suite's CIMD scenario expects (a fixed https URL
+ * its authorization server never fetches), given as a person would give theirs with
+ * --client-metadata-url.
+ */
+const CLIENT_METADATA_URL = "https://conformance-test.local/client-metadata.json";
+
+/** What a scenario hands the client in MCP_CONFORMANCE_CONTEXT (pre-registered credentials …). */
+interface ScenarioContext {
+  client_id?: string;
+  client_secret?: string;
+}
+
+/**
  * The session to open for the suite's server. It connects with `protocol: "auto"`, the
  * default a person gets, so the engine finds the revision the scenario runs at itself
  * (server/discover, else initialize), and the scenario checks that it found the right one.
+ * OAuth runs headless (nobody is there to sign in; the suite's authorization server
+ * redirects at once), with the scenario's pre-registered client when it gives one, as
+ * `--client-id`/`--client-secret` would (and `--grant client_credentials` for the
+ * client-credentials scenario).
  */
 function targetFor(url: string): SessionTarget {
+  const scenario = process.env.MCP_CONFORMANCE_SCENARIO ?? "";
+  const context = JSON.parse(process.env.MCP_CONFORMANCE_CONTEXT ?? "{}") as ScenarioContext;
   return SessionTargetSchema.parse({
     transport: "streamable-http",
     url,
     protocol: "auto",
-    name: `conformance ${process.env.MCP_CONFORMANCE_SCENARIO ?? ""}`.trim(),
+    name: `conformance ${scenario}`.trim(),
     client: { autoAnswer: { elicitation: { action: "accept", content: {} }, sampling: SAMPLING_ANSWER } },
+    oauth: {
+      mode: "headless",
+      clientMetadataUrl: CLIENT_METADATA_URL,
+      ...(context.client_id ? { clientId: context.client_id } : {}),
+      ...(context.client_id && context.client_secret ? { clientSecret: context.client_secret } : {}),
+      ...(scenario.startsWith("auth/client-credentials") ? { grant: "client_credentials" } : {}),
+    },
   });
 }
 

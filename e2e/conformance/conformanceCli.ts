@@ -3,7 +3,7 @@
 // it runs with the Node 22 binary that the optional dependency node-<platform>-<arch>
 // installs from the npm registry into the pnpm store.
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { Check, RunResults } from "./baseline.js";
@@ -65,16 +65,21 @@ const RESULT_DIR = /^(?:server-)?(.+)-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z
 
 /**
  * The checks the CLI wrote under `outputDir` (one `<scenario>-<timestamp>/checks.json`
- * per scenario; server results are prefixed `server-`).
+ * per scenario, `auth/<name>-<timestamp>/` for the auth scenarios; server results are
+ * prefixed `server-`).
  */
 export function readResults(outputDir: string): RunResults {
   const results: RunResults = new Map();
-  for (const name of readdirSync(outputDir)) {
-    const scenario = RESULT_DIR.exec(name)?.[1];
-    const file = join(outputDir, name, "checks.json");
-    if (!scenario || !existsSync(file)) continue;
-    results.set(scenario, JSON.parse(readFileSync(file, "utf8")) as Check[]);
-  }
+  const scan = (dir: string, prefix: string) => {
+    for (const name of readdirSync(dir)) {
+      const scenario = RESULT_DIR.exec(name)?.[1];
+      const file = join(dir, name, "checks.json");
+      if (scenario && existsSync(file)) results.set(`${prefix}${scenario}`, JSON.parse(readFileSync(file, "utf8")) as Check[]);
+      // A scenario named `auth/…` is written one folder down, in `auth/`.
+      else if (!scenario && !prefix && statSync(join(dir, name)).isDirectory()) scan(join(dir, name), `${name}/`);
+    }
+  };
+  scan(outputDir, "");
   return results;
 }
 

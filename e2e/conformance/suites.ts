@@ -2,16 +2,10 @@
 import { fileURLToPath } from "node:url";
 
 /** Protocol revisions the runs use (the CLI's `--spec-version`). */
-export type SpecVersion = "2025-11-25" | "2026-07-28";
+export type SpecVersion = "2025-03-26" | "2025-11-25" | "2026-07-28";
 
 /** Scenarios left out on purpose, with the reason the runner prints. */
-export const EXCLUDED: Array<{ matches: (scenario: string) => boolean; label: string; reason: string }> = [
-  {
-    matches: (scenario) => scenario.startsWith("auth/"),
-    label: "auth/*",
-    reason: "OAuth authorization flows are a separate issue; mcpscope's engine gets its OAuth client there, so they are not run (nor baselined) here",
-  },
-];
+export const EXCLUDED: Array<{ matches: (scenario: string) => boolean; label: string; reason: string }> = [];
 
 /** True when `scenario` is excluded (see EXCLUDED). */
 export function isExcluded(scenario: string): boolean {
@@ -73,9 +67,10 @@ export const SAME_VERDICTS: Array<{ reference: string; through: string; except: 
 export const MUST_PASS: Record<string, string[]> = { "everything-tap@2025-11-25": ["dns-rebinding-protection"] };
 
 /**
- * The CLI's `core` client suite (conformance 0.2.0-alpha.12) without its auth/* scenarios.
- * The CLI offers no way to run a suite minus some of its scenarios, so the runner names
- * them; re-check this list when upgrading @modelcontextprotocol/conformance.
+ * The CLI's `core` client suite (conformance 0.2.0-alpha.12) without its auth/* scenarios
+ * (they are the auth runs). The CLI offers no way to run a suite minus some of its
+ * scenarios, so the runner names them; re-check this list when upgrading
+ * @modelcontextprotocol/conformance.
  */
 export const CORE_CLIENT_SCENARIOS = ["initialize", "tools_call", "elicitation-sep1034-client-defaults", "sse-retry"];
 
@@ -94,13 +89,57 @@ export const MODERN_CLIENT_SCENARIOS = [
   "json-schema-ref-no-deref",
 ];
 
+/**
+ * The suite's `auth` client scenarios (conformance 0.2.0-alpha.12), run through the same
+ * adapter with headless OAuth: at 2025-11-25 the scored ones; at 2026-07-28 those plus the
+ * 2026-07-28 ones (resource mismatch, offline_access, authorization server migration, RFC
+ * 9207 iss, metadata issuer); at 2025-03-26 the two back-compatibility scenarios. The
+ * extension scenarios (client credentials with JWT or Basic, enterprise-managed
+ * authorization, DPoP, workload identity) are not on the spec timeline: the CLI skips them
+ * at any --spec-version, so they are not run.
+ */
+export const AUTH_CLIENT_SCENARIOS = [
+  "auth/metadata-default",
+  "auth/metadata-var1",
+  "auth/metadata-var2",
+  "auth/metadata-var3",
+  "auth/basic-cimd",
+  "auth/scope-from-www-authenticate",
+  "auth/scope-from-scopes-supported",
+  "auth/scope-omitted-when-undefined",
+  "auth/scope-step-up",
+  "auth/scope-retry-limit",
+  "auth/token-endpoint-auth-basic",
+  "auth/token-endpoint-auth-post",
+  "auth/token-endpoint-auth-none",
+  "auth/pre-registration",
+];
+
+/** The auth scenarios 2026-07-28 adds. */
+export const MODERN_AUTH_CLIENT_SCENARIOS = [
+  "auth/resource-mismatch",
+  "auth/offline-access-scope",
+  "auth/offline-access-not-supported",
+  "auth/authorization-server-migration",
+  "auth/iss-supported",
+  "auth/iss-not-advertised",
+  "auth/iss-supported-missing",
+  "auth/iss-wrong-issuer",
+  "auth/iss-unexpected",
+  "auth/iss-normalized",
+  "auth/metadata-issuer-mismatch",
+];
+
 /** Client runs, one baseline file each. */
 export const CLIENT_RUNS: ClientRun[] = [
   { id: "core@2025-11-25", specVersion: "2025-11-25", scenarios: CORE_CLIENT_SCENARIOS, baselineFile: here("./baseline.client-2025-11-25.json") },
+  { id: "auth@2025-11-25", specVersion: "2025-11-25", scenarios: AUTH_CLIENT_SCENARIOS, baselineFile: here("./baseline.client-2025-11-25.json") },
+  { id: "auth@2025-03-26", specVersion: "2025-03-26", scenarios: ["auth/2025-03-26-oauth-metadata-backcompat", "auth/2025-03-26-oauth-endpoint-fallback"], baselineFile: here("./baseline.client-2025-11-25.json") },
   {
     id: "core@2026-07-28",
     specVersion: "2026-07-28",
     scenarios: [...CORE_CLIENT_SCENARIOS, ...MODERN_CLIENT_SCENARIOS],
     baselineFile: here("./baseline.client-2026-07-28.json"),
   },
+  { id: "auth@2026-07-28", specVersion: "2026-07-28", scenarios: [...AUTH_CLIENT_SCENARIOS, ...MODERN_AUTH_CLIENT_SCENARIOS], baselineFile: here("./baseline.client-2026-07-28.json") },
 ];

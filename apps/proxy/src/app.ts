@@ -6,7 +6,11 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { CollectionStore } from "./collections/collectionStore.js";
 import { collectionRoutes } from "./routes/collections.js";
+import { CredentialStore } from "./auth/credentialStore.js";
+import { PendingAuthorizations } from "./auth/pendingAuthorizations.js";
+import type { OAuthEnvironment } from "./auth/sessionAuth.js";
 import { healthRoutes } from "./routes/health.js";
+import { oauthRoutes } from "./routes/oauth.js";
 import { recordingRoutes } from "./routes/recordings.js";
 import { validateRoutes } from "./routes/validate.js";
 import { serverRoutes } from "./routes/servers.js";
@@ -48,6 +52,8 @@ export interface AppOptions {
   collectionsDir?: string;
   /** Where the tokens of taps (HTTP facades) are kept across runs; none: new ones each run. */
   tapTokensFile?: string;
+  /** Where OAuth credentials are persisted for sessions that opt in (`<data dir>/oauth`); none: memory only. */
+  oauthDir?: string;
   logger?: boolean;
 }
 
@@ -79,7 +85,22 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 16 * 1024 * 1024,
     schemaController: { compilersFactory: { buildValidator: noFastifySchemas("validation"), buildSerializer: noFastifySchemas("response") } },
   });
-  const sessions = new SessionManager(opts.session, opts.retention);
+  // The guard reads the port on every request; `server.address()` is a syscall-backed call,
+  // so it is read once the server listens.
+  let listening: number | undefined;
+  const port = () => {
+    if (listening !== undefined) return listening;
+    const address = app.server.address();
+    if (typeof address === "object" && address) return (listening = address.port);
+    return opts.port;
+  };
+  // The redirect URI names the loopback address mcpscope listens on (RFC 8252 §7.3).
+  const oauth: OAuthEnvironment = {
+    pending: new PendingAuthorizations(),
+    store: new CredentialStore(opts.oauthDir),
+    origin: () => `http://${opts.host && opts.host !== "::1" && opts.host !== "localhost" ? opts.host : opts.host === "::1" ? "[::1]" : "127.0.0.1"}:${port()}`,
+  };
+  const sessions = new SessionManager({ ...opts.session, oauth }, opts.retention);
   for (const warning of sessions.loadRecordings()) app.log.warn(warning);
   app.decorate("sessions", sessions);
   const taps = new TapRegistry(opts.tapTokensFile);
@@ -97,15 +118,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   // The guard parses the auth cookie itself, and only when no bearer token is sent.
   await app.register(fastifyCookie, { hook: false });
-  // The guard reads the port on every request; `server.address()` is a syscall-backed call,
-  // so it is read once the server listens.
-  let listening: number | undefined;
-  const port = () => {
-    if (listening !== undefined) return listening;
-    const address = app.server.address();
-    if (typeof address === "object" && address) return (listening = address.port);
-    return opts.port;
-  };
   const viewerToken = opts.viewerToken ?? generateToken();
   registerGuard(app, { token: opts.token, viewerToken, port, extraHosts: opts.extraHosts });
   await app.register(fastifyWebsocket, { options: { maxPayload: 1024 * 1024 } });
@@ -122,6 +134,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const recordings = opts.session?.recordingsDir;
   const collectionsDir = opts.collectionsDir ?? (recordings ? join(dirname(recordings), "collections") : join(tmpdir(), `mcpscope-collections-${process.pid}`));
   await app.register(collectionRoutes, { store: new CollectionStore(collectionsDir), sessions });
+  await app.register(oauthRoutes, { sessions, env: oauth });
   const presence = new PresenceHub();
   await app.register(shareRoutes, { presence, viewerToken, host: opts.host ?? "127.0.0.1", port, exposed: (opts.extraHosts ?? []).length > 0 });
   await app.register(wsRoutes, { sessions, presence });

@@ -74,6 +74,13 @@ export async function main(argv: string[]): Promise<void> {
     .option("--url <url>", "connect to a remote server (Streamable HTTP, falling back to SSE)")
     .option("--transport <t>", "with --url: streamable-http or sse (default: try both)")
     .option("--header <Name: value>", "with --url: an HTTP header for every request (repeatable)", collectHeader, {})
+    .option("--client-id <id>", "with --url: a pre-registered OAuth client id (skips registration)")
+    .option("--client-secret <secret>", "with --client-id: its secret, for a confidential client (also $MCPSCOPE_OAUTH_CLIENT_SECRET)")
+    .option("--client-metadata-url <url>", "with --url: the https URL of a Client ID Metadata Document to use as client id")
+    .option("--scope <scopes>", "with --url: OAuth scopes to ask for when the server names none")
+    .option("--grant <grant>", "with --url: authorization_code (default) or client_credentials (no user; needs --client-id and --client-secret)")
+    .option("--oauth <mode>", "with --url: interactive (sign in in the browser), headless (follow the authorization URL without a person; default with --no-open or CI) or off")
+    .option("--persist-tokens", "keep OAuth tokens in the data directory (file mode 0600) across restarts, instead of memory only")
     .option("--protocol <v|auto>", `MCP revision to speak: auto (probe with server/discover, else initialize), or one of ${PROTOCOLS.filter((p) => p !== "auto").join(", ")}`, "auto")
     .option("--no-connect", "connect to no server at start (e.g. to watch taps); the page can still connect")
     .option("--config <file>", "an mcpServers config file (Claude Desktop / Cursor / VS Code shape): its servers are listed in the UI")
@@ -100,6 +107,13 @@ export async function main(argv: string[]): Promise<void> {
     transport?: string;
     header: Record<string, string>;
     protocol: string;
+    clientId?: string;
+    clientSecret?: string;
+    clientMetadataUrl?: string;
+    scope?: string;
+    grant?: string;
+    oauth?: string;
+    persistTokens?: boolean;
     config?: string;
     server?: string;
     tap: string[];
@@ -122,6 +136,13 @@ export async function main(argv: string[]): Promise<void> {
   if (opts.protocol === "2026-07-28" && opts.transport === "sse") program.error("mcpscope: --protocol 2026-07-28 is not spoken over --transport sse (HTTP+SSE predates it); use streamable-http.");
   if (opts.server && !opts.config) program.error("mcpscope: --server names a server of a --config file; pass --config <file> too.");
   if (opts.tap.length && !opts.config) program.error("mcpscope: --tap names a server of a --config file; pass --config <file> too (or create taps in the page, or with POST /api/taps).");
+  const oauthFlags = ["clientId", "clientSecret", "clientMetadataUrl", "scope", "grant", "oauth"] as const;
+  if (!opts.url && !opts.server && oauthFlags.some((f) => opts[f] !== undefined)) program.error("mcpscope: the OAuth options (--client-id, --client-secret, --client-metadata-url, --scope, --grant, --oauth) go with --url or --server.");
+  if (opts.oauth && !["interactive", "headless", "off"].includes(opts.oauth)) program.error("mcpscope: --oauth must be interactive, headless or off.");
+  if (opts.grant && !["authorization_code", "client_credentials"].includes(opts.grant)) program.error("mcpscope: --grant must be authorization_code or client_credentials.");
+  if (opts.grant === "client_credentials" && !(opts.clientId && (opts.clientSecret ?? process.env.MCPSCOPE_OAUTH_CLIENT_SECRET))) program.error("mcpscope: --grant client_credentials needs --client-id and --client-secret (or MCPSCOPE_OAUTH_CLIENT_SECRET).");
+  if (opts.clientSecret && !opts.clientId) program.error("mcpscope: --client-secret goes with --client-id.");
+  if (opts.clientMetadataUrl && !/^https?:\/\//.test(opts.clientMetadataUrl)) program.error("mcpscope: --client-metadata-url must be an https: URL (http: only on loopback).");
   if ([command, opts.url, opts.server].filter(Boolean).length > 1) program.error("mcpscope: give one server: a command after --, --url, or --server.");
   if (!opts.connect && (command || opts.url || opts.server)) program.error("mcpscope: --no-connect starts without a server; drop it, or drop the server.");
 
@@ -149,6 +170,30 @@ export async function main(argv: string[]): Promise<void> {
     target = { transport: "stdio", command, args, env: opts.env, cwd: cwd ?? process.cwd() };
   } else if (!catalog && opts.connect) {
     target = { ...defaultServerTarget(), env: opts.env, ...(cwd ? { cwd } : {}) };
+  }
+
+  // OAuth for the server connected to at start: headless when nobody is there to sign in
+  // (--no-open, CI), unless --oauth says otherwise; given options override a --server entry's.
+  if (target && target.transport !== "stdio") {
+    const secret = opts.clientSecret ?? process.env.MCPSCOPE_OAUTH_CLIENT_SECRET;
+    const accessToken = process.env.MCPSCOPE_OAUTH_ACCESS_TOKEN;
+    const mode = (opts.oauth ?? target.oauth?.mode ?? (!opts.open || process.env.CI ? "headless" : "interactive")) as "interactive" | "headless" | "off";
+    target = {
+      ...target,
+      oauth: {
+        grant: "authorization_code",
+        persistTokens: false,
+        ...target.oauth,
+        mode,
+        ...(opts.clientId ? { clientId: opts.clientId } : {}),
+        ...(opts.clientId && secret ? { clientSecret: secret } : {}),
+        ...(opts.clientMetadataUrl ? { clientMetadataUrl: opts.clientMetadataUrl } : {}),
+        ...(opts.scope ? { scope: opts.scope } : {}),
+        ...(opts.grant ? { grant: opts.grant as "authorization_code" | "client_credentials" } : {}),
+        ...(accessToken ? { accessToken } : {}),
+        ...(opts.persistTokens ? { persistTokens: true } : {}),
+      },
+    };
   }
 
   // --protocol applies to the server mcpscope connects to at start, over a --server entry's

@@ -95,6 +95,31 @@ export const ERRORS = {
     message: "The server answered 401 Unauthorized.",
     hint: "Add the credentials it asks for as a request header, e.g. Authorization: Bearer <token>.",
   },
+  OAUTH_FAILED: {
+    statusCode: 502,
+    message: "Authorizing with the server's authorization server failed.",
+    hint: "Open the session's Auth tab: every step of the flow is there with what the specification requires and what to fix.",
+  },
+  OAUTH_INTERACTION_REQUIRED: {
+    statusCode: 502,
+    message: "The authorization server wants a person to sign in, and this session authorizes headlessly.",
+    hint: "Open the authorization URL in a browser (start mcpscope without --no-open / --oauth headless), or give a token (MCPSCOPE_OAUTH_ACCESS_TOKEN) or client credentials (--client-id, --client-secret, --grant client_credentials).",
+  },
+  OAUTH_TIMEOUT: {
+    statusCode: 504,
+    message: "Nobody completed the authorization in time.",
+    hint: "Reconnect and sign in within 10 minutes; the Auth tab shows the authorization URL.",
+  },
+  OAUTH_STATE_INVALID: {
+    statusCode: 400,
+    message: "Unknown, used or expired authorization response.",
+    hint: "Start the sign-in again from mcpscope: each authorization response is accepted once, for 10 minutes, by the session that asked for it.",
+  },
+  OAUTH_NOT_AVAILABLE: {
+    statusCode: 409,
+    message: "This session has no OAuth authorization.",
+    hint: "OAuth applies to remote (Streamable HTTP or SSE) sessions whose oauth mode is not off.",
+  },
   WRONG_ENDPOINT: {
     statusCode: 502,
     message: "The server has no MCP endpoint at this URL.",

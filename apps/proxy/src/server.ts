@@ -20,6 +20,8 @@ export interface ServerOptions {
   collectionsDir?: string;
   /** Where the tokens of taps (HTTP facades) are kept across runs. */
   tapTokensFile?: string;
+  /** Where OAuth credentials go for sessions that opt in to persisting them (`<data dir>/oauth`). */
+  oauthDir?: string;
   retention?: RetentionOptions;
 }
 
@@ -27,8 +29,10 @@ export interface ServerOptions {
 export interface InitialSession {
   /** Its id (absent only when it could not even be created, e.g. too many live sessions). */
   sessionId?: string;
-  /** `ready`, or `failed` when the initialize handshake did not complete. */
+  /** `ready`, `failed` when the initialize handshake did not complete, or `connecting` while an OAuth sign-in waits for a person (`authorizationUrl`). */
   status: SessionStatus;
+  /** The authorization URL a person must open (interactive OAuth). */
+  authorizationUrl?: string;
   /** The connection doctor's explanation when it failed (`ApiFailure`, or any other error). */
   error?: ApiFailure | Error;
 }
@@ -62,6 +66,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     tapTokensFile: opts.tapTokensFile,
     session: { recordingsDir: opts.recordingsDir },
     collectionsDir: opts.collectionsDir,
+    ...(opts.oauthDir ? { oauthDir: opts.oauthDir } : {}),
     retention: opts.retention,
   });
   await app.listen({ port: opts.port, host: opts.host });
@@ -79,7 +84,10 @@ function openInitialSession(app: FastifyInstance, target: SessionTarget): Promis
   const opening = app.sessions.open(target);
   stopListening();
   return opening.then(
-    (session) => ({ sessionId: session.id, status: "ready" as const }),
+    (session) => {
+      const info = session.info();
+      return { sessionId: session.id, status: info.status, ...(info.auth?.authorizationUrl ? { authorizationUrl: info.auth.authorizationUrl } : {}) };
+    },
     (err: unknown) => ({ sessionId, status: "failed" as const, error: err instanceof Error ? err : new Error(String(err)) }),
   );
 }

@@ -1,5 +1,6 @@
 import { Unauthorized } from "./features/auth/Unauthorized";
 import { MissingSessionNotice } from "./features/session/MissingSessionNotice";
+import { AuthPrompt } from "./features/oauth/AuthPrompt";
 import { SessionBanner } from "./features/session/SessionBanner";
 import { SessionHeader } from "./features/session/SessionHeader";
 import { useLiveSync } from "./features/session/useLiveSync";
@@ -30,6 +31,7 @@ export function App() {
         <ExposedBanner />
         <MissingSessionNotice />
         <SessionBanner session={session} />
+        <AuthPrompt session={session} />
         <ReadOnlyBanner sessionId={session?.id} />
       </div>
       <main className="workbench-main">

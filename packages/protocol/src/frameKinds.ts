@@ -11,7 +11,7 @@ export const FRAME_DIRS = ["out", "in", "meta"] as const;
 export const FRAME_KINDS = ["request", "response", "error", "notification", "invalid", "stderr", "lifecycle", "http"] as const;
 
 /** Lifecycle event names carried in `meta.event` of `lifecycle` frames. */
-export const LIFECYCLE_EVENTS = ["spawned", "probe", "fallback", "initialized", "negotiated", "cancelled", "exited", "closed", "error"] as const;
+export const LIFECYCLE_EVENTS = ["spawned", "probe", "fallback", "initialized", "negotiated", "cancelled", "exited", "closed", "error", "auth"] as const;
 
 /**
  * Classifies a parsed JSON-RPC message (JSON-RPC 2.0 §4–§5). An error response with

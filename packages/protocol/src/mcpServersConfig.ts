@@ -1,12 +1,15 @@
 import { z } from "zod";
+import { OAuthSettingsSchema } from "./auth.js";
 import { ClientBehaviourSchema } from "./serverRequests.js";
 import { ProtocolChoiceSchema } from "./session.js";
 
 /**
  * The `mcpscope` object of a config entry: the session's client behaviour
- * (`ClientBehaviour`) and `protocol`, the revision to speak (`auto` when absent).
+ * (`ClientBehaviour`), `protocol`, the revision to speak (`auto` when absent), and `oauth`,
+ * a remote server's OAuth settings (`OAuthSettings`: a pre-registered `clientId` and
+ * `clientSecret`, `scope`, …).
  */
-export const McpscopeEntrySettingsSchema = ClientBehaviourSchema.extend({ protocol: ProtocolChoiceSchema.optional() });
+export const McpscopeEntrySettingsSchema = ClientBehaviourSchema.extend({ protocol: ProtocolChoiceSchema.optional(), oauth: OAuthSettingsSchema.partial().optional() });
 
 /**
  * One entry of an `mcpServers` config file, the shape Claude Desktop, Cursor and VS Code

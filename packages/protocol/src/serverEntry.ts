@@ -5,16 +5,18 @@ import type { SessionTarget } from "./session.js";
 
 /**
  * Converts a config entry to a session target (`type` `http` is Streamable HTTP); its
- * `mcpscope` object becomes the session's `client` behaviour and `protocol`.
+ * `mcpscope` object becomes the session's `client` behaviour, `protocol` and, for a remote
+ * server, `oauth`.
  */
 export function entryToTarget(name: string, entry: McpServerEntry): SessionTarget {
-  const { protocol, ...behaviour } = entry.mcpscope ?? {};
+  const { protocol, oauth, ...behaviour } = entry.mcpscope ?? {};
   const client = { ...(entry.mcpscope ? { client: behaviour as typeof entry.mcpscope } : {}), ...(protocol ? { protocol } : {}) };
   if (entry.command) {
     return { transport: "stdio", command: entry.command, args: entry.args ?? [], env: entry.env ?? {}, ...(entry.cwd ? { cwd: entry.cwd } : {}), name, ...client };
   }
   const transport = entry.type === "sse" ? "sse" : entry.type === "http" || entry.type === "streamable-http" ? "streamable-http" : "auto";
-  return { transport, url: entry.url!, headers: entry.headers ?? {}, revealSecrets: false, name, ...client };
+  const auth = oauth ? { oauth: { mode: "interactive" as const, grant: "authorization_code" as const, persistTokens: false, ...oauth } } : {};
+  return { transport, url: entry.url!, headers: entry.headers ?? {}, revealSecrets: false, name, ...client, ...auth };
 }
 
 /** Converts a session target back to a config entry, for copying out of the UI. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PROTOCOL_CHOICES } from "./protocolVersions.js";
+import { OAuthSettingsSchema, SessionAuthSchema } from "./auth.js";
 import { ClientBehaviourSchema } from "./serverRequests.js";
 
 /** Transports mcpscope speaks (MCP 2025-11-25 "Transports"; 2024-11-05 HTTP+SSE). */
@@ -82,6 +83,8 @@ export const HttpTargetSchema = z.object({
   headers: z.record(z.string(), z.string()).default({}),
   /** Show secret header values in the browser and recordings instead of redacting them. */
   revealSecrets: z.boolean().default(false),
+  /** OAuth when the server asks for it (MCP "Authorization"); absent: interactive, defaults. */
+  oauth: OAuthSettingsSchema.optional(),
   ...SessionSettingsShape,
 });
 export type HttpTarget = z.infer<typeof HttpTargetSchema>;
@@ -200,5 +203,7 @@ export const SessionInfoSchema = z.object({
    * `mcpscope tap` or a tap's HTTP facade, and mcpscope only records (read-only).
    */
   tap: TapInfoSchema.optional(),
+  /** OAuth authorization of a remote session, once the server asked for it (no secrets). */
+  auth: SessionAuthSchema.optional(),
 });
 export type SessionInfo = z.infer<typeof SessionInfoSchema>;

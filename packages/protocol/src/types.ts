@@ -1,6 +1,7 @@
 // `@mcpscope/protocol/types`: every type of the protocol, and the helpers that need no zod.
 // Importing this (e.g. from the browser) loads no schema: `export type *` is erased at build
 // time, and a schema imported from here as a value is a compile error.
+export type * from "./auth.js";
 export type * from "./frame.js";
 export type * from "./session.js";
 export type * from "./rest.js";

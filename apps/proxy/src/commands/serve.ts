@@ -61,8 +61,10 @@ export interface ReadyInfo {
   version: string;
   /** The session opened at start (a command after `--`, `--url`, `--server` or the default server). */
   sessionId?: string;
-  /** That session's status: `ready`, or `failed` (then `error`, `errorCode` and `hint` say why). */
+  /** That session's status: `ready`, `failed` (then `error`, `errorCode` and `hint` say why), or `connecting` while an OAuth sign-in waits for a person (`authorizationUrl`). */
   status?: SessionStatus;
+  /** The authorization URL to open (interactive OAuth). */
+  authorizationUrl?: string;
   error?: string;
   /** The connection doctor's code, e.g. `MCPSCOPE_COMMAND_NOT_FOUND`. */
   errorCode?: string;
@@ -85,6 +87,7 @@ function readyInfo(server: RunningServer, initial: InitialSession | undefined, r
   if (initial) {
     if (initial.sessionId) info.sessionId = initial.sessionId;
     info.status = initial.status;
+    if (initial.authorizationUrl) info.authorizationUrl = initial.authorizationUrl;
     if (initial.error) {
       info.error = initial.error.message;
       if (initial.error instanceof ApiFailure) {
@@ -117,6 +120,7 @@ export async function serve(program: Command, opts: ServeOptions): Promise<Runni
       recordingsDir,
       collectionsDir: opts.collectionsDir,
       tapTokensFile: join(dataDir, "taps.json"),
+      oauthDir: join(opts.dataDir ?? defaultDataDir(), "oauth"),
       retention: opts.retention,
     });
   } catch (err) {
@@ -173,6 +177,9 @@ export async function serve(program: Command, opts: ServeOptions): Promise<Runni
 
   const initial = await server.initialSession;
   if (initial?.status === "failed") process.stderr.write(`${describeFailure(opts.target, initial.error)}\n`);
+  if (initial?.authorizationUrl) {
+    process.stderr.write(`mcpscope: ${opts.target?.transport === "stdio" ? "the server" : opts.target?.url} needs you to sign in: press "Sign in" in the page (or open ${initial.authorizationUrl}).\n`);
+  }
   const ready = readyInfo(server, initial, recordings);
   if (taps) ready.taps = taps;
   const tapLines = (taps ?? []).map((t) => `mcpscope tap ${t.name}: ${t.url}\n`).join("");

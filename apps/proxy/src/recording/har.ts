@@ -20,8 +20,9 @@ const headerList = (headers: unknown) => Object.entries((headers ?? {}) as Recor
 /**
  * Builds a HAR from a session's frames: one entry per `http` frame with a status or a
  * network error, its request body from the `out` frames of the same exchange and its
- * response content from the `in` frames (JSON-RPC messages, one per line). Header values are
- * as recorded, so secrets stay redacted. Times in milliseconds.
+ * response content from the `in` frames (JSON-RPC messages, one per line); an OAuth
+ * exchange's bodies from its own frame (`meta.oauth`). Headers and bodies are as recorded,
+ * so secrets stay redacted. Times in milliseconds.
  */
 export function toHar(frames: Iterable<Frame>, version: string): Har {
   const bodies = new Map<number, { out: string[]; in: string[] }>();
@@ -43,8 +44,10 @@ export function toHar(frames: Iterable<Frame>, version: string): Har {
     const duration = Number(meta.durationMs ?? 0);
     const requestHeaders = (meta.requestHeaders ?? {}) as Record<string, string>;
     const responseHeaders = (meta.responseHeaders ?? {}) as Record<string, string>;
-    const postText = body?.out.join("\n");
-    const content = body?.in.join("\n") ?? (typeof meta.bodyPreview === "string" ? meta.bodyPreview : "");
+    // An OAuth exchange carries its (redacted) bodies on its own frame.
+    const oauth = meta.oauth as { requestBody?: string; responseBody?: string } | undefined;
+    const postText = oauth?.requestBody ?? body?.out.join("\n");
+    const content = oauth?.responseBody ?? body?.in.join("\n") ?? (typeof meta.bodyPreview === "string" ? meta.bodyPreview : "");
     return {
       startedDateTime: new Date(frame.ts - duration).toISOString(),
       time: duration,

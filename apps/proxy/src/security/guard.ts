@@ -87,6 +87,7 @@ export function registerGuard(app: FastifyInstance, opts: GuardOptions): void {
     const host = request.headers.host?.toLowerCase();
     if (!host || !hosts.has(host)) throw new ApiFailure("FORBIDDEN_HOST", `Host header not allowed: ${host ?? "(none)"}.`);
 
+    const url = request.url;
     const origin = request.headers.origin;
     if (origin !== undefined) {
       let originHost: string | undefined;
@@ -101,11 +102,13 @@ export function registerGuard(app: FastifyInstance, opts: GuardOptions): void {
       }
     }
     const fetchSite = request.headers["sec-fetch-site"];
-    if (fetchSite === "cross-site" || fetchSite === "same-site") {
+    // The OAuth redirect URI is reached by a cross-site top-level navigation from the
+    // authorization server: `state` guards it (routes/oauth.ts), not the cookie or Fetch Metadata.
+    const oauthLanding = request.method === "GET" && (url.startsWith("/oauth/callback") || url === "/oauth/close.js");
+    if ((fetchSite === "cross-site" || fetchSite === "same-site") && !oauthLanding) {
       throw new ApiFailure("FORBIDDEN_ORIGIN", `Cross-site request refused (Sec-Fetch-Site: ${fetchSite}).`);
     }
 
-    const url = request.url;
     if (request.method === "GET" && isPublic(url) && url.includes("?")) {
       const login = tokenLogin(url);
       if (login) {

@@ -1,6 +1,7 @@
 import { type Client, type ClientOptions, SdkError } from "@modelcontextprotocol/client";
 import { MODERN_PROTOCOL_VERSION, type Negotiation, type ProtocolChoice, type SessionTarget } from "@mcpscope/protocol";
 import { describeNegotiation, type EraPlan, type EraRetry, type EraTimeouts, planEra, probeMeta } from "./eraSelection.js";
+import type { FinishingTransport, SessionAuth } from "../auth/sessionAuth.js";
 import { appendLifecycle as lifecycle, type FrameLog } from "./frameLog.js";
 import { createTransports } from "./transports/createTransports.js";
 import type { TappedTransport } from "./transports/tappedTransport.js";
@@ -28,7 +29,12 @@ export interface ConnectContext extends EraTimeouts {
   newClient(era: Pick<ClientOptions, "versionNegotiation" | "supportedProtocolVersions">): Client;
   /** Told of each attempt's transport as it starts (the session reports its pid, exit …). */
   onAttempt(transport: TappedTransport): void;
+  /** The session's OAuth, for a remote target whose oauth mode is not off. */
+  auth?: SessionAuth;
 }
+
+/** Most authorizations one connect runs (a server that keeps answering 401 after each fails). */
+const MAX_AUTH_ROUNDS = 3;
 
 /**
  * The HTTP status after which to try HTTP+SSE, if this attempt ended on one: not when the
@@ -41,6 +47,8 @@ function fallbackStatus(log: FrameLog, sinceSeq: number): number | undefined {
   for (let i = frames.length - 1; i >= 0 && frames[i]!.seq > sinceSeq; i--) {
     const frame = frames[i]!;
     if (frame.dir === "in" && frame.msg?.error?.code === -32022) return undefined;
+    // OAuth exchanges (metadata, registration, token) say nothing about the MCP transport.
+    if (frame.meta?.oauth !== undefined) continue;
     if (status === undefined && frame.kind === "http" && typeof frame.meta?.status === "number") status = frame.meta.status;
   }
   return status !== undefined && FALLBACK_STATUSES.has(status) ? status : undefined;
@@ -59,11 +67,15 @@ function fallbackStatus(log: FrameLog, sinceSeq: number): number | undefined {
  * - with `auto`, a server that refuses `initialize` with -32022 naming 2026-07-28 (one that
  *   missed the probe, e.g. slow to start on stdio) is connected again with `server/discover`,
  *   without fallback (a `fallback` frame).
+ * - OAuth: a 401 makes the SDK run the authorization flow through the session's provider;
+ *   once a person (or the headless follower) completed it, the attempt runs again on a
+ *   fresh transport with the token (MCP 2026-07-28 "Authorization → Authorization Flow Steps").
  * @returns the connection, or the failure for the connection doctor.
  */
 export async function connectSession(ctx: ConnectContext): Promise<{ ok: true; connection: Connection } | ({ ok: false } & ConnectFailure)> {
   const choice: ProtocolChoice = ctx.target.protocol ?? "auto";
-  const candidates = createTransports(ctx.target, ctx.log);
+  const candidates = createTransports(ctx.target, ctx.log, ctx.auth);
+  let authRounds = 0;
   const attempts: Array<{ make: () => TappedTransport; retry?: EraRetry }> = candidates.map((make) => ({ make }));
   let transport: TappedTransport | undefined;
   for (let i = 0; i < attempts.length; i++) {
@@ -86,6 +98,19 @@ export async function connectSession(ctx: ConnectContext): Promise<{ ok: true; c
     try {
       await client.connect(transport, { timeout: ctx.initializeTimeoutMs });
     } catch (error) {
+      if (ctx.auth?.needsAuthorization(error) && authRounds < MAX_AUTH_ROUNDS) {
+        authRounds++;
+        try {
+          await ctx.auth.authorize(transport as unknown as FinishingTransport, "connect");
+        } catch (authError) {
+          await transport.close().catch(() => undefined);
+          return { ok: false, error: authError, transport };
+        }
+        // A started transport cannot restart: connect again on a fresh one, which sends the token.
+        await transport.close().catch(() => undefined);
+        attempts.splice(i + 1, 0, { make: attempt.make, ...(attempt.retry ? { retry: attempt.retry } : {}) });
+        continue;
+      }
       const status = fallbackStatus(ctx.log, startSeq);
       if (i < attempts.length - 1 && status !== undefined) {
         await transport.close().catch(() => undefined);

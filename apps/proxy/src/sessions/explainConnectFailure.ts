@@ -71,8 +71,8 @@ export function explainConnectFailure(err: unknown, ctx: FailureContext): ApiFai
   }
 
   if (target.transport !== "stdio") {
-    const http = [...frames].reverse().find((f) => f.kind === "http" && f.meta && (f.meta.error || typeof f.meta.status === "number"));
-    const failure = http && explainHttp(http, target.url);
+    const http = [...frames].reverse().find((f) => f.kind === "http" && f.meta && f.meta.oauth === undefined && (f.meta.error || typeof f.meta.status === "number"));
+    const failure = http && explainHttp(http, target.url, target.oauth?.mode === "off");
     if (failure) return failure;
   }
 
@@ -114,7 +114,7 @@ function unsupportedVersion(frames: readonly Frame[]): ApiFailure | undefined {
   );
 }
 
-function explainHttp(frame: Frame, url: string): ApiFailure | undefined {
+function explainHttp(frame: Frame, url: string, oauthOff: boolean): ApiFailure | undefined {
   const meta = frame.meta!;
   const error = meta.error as { code?: string; message: string } | undefined;
   const where = (meta.url as string | undefined) ?? url;
@@ -136,6 +136,9 @@ function explainHttp(frame: Frame, url: string): ApiFailure | undefined {
     return new ApiFailure(
       "SERVER_UNAUTHORIZED",
       `The server answered 401 Unauthorized${challenge ? `; its challenge: WWW-Authenticate: ${challenge}` : " (no WWW-Authenticate challenge)"}.`,
+      oauthOff
+        ? "OAuth is off for this session: connect with oauth mode interactive (the default) or headless to let mcpscope authorize, or add the credentials it asks for as a header (Authorization: Bearer <token>)."
+        : undefined,
     );
   }
   if (status === 404 || status === 405) {

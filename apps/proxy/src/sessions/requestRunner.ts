@@ -75,11 +75,12 @@ export class RequestRunner {
   /**
    * Sends a request through the SDK client and waits for its answer.
    * @param closedDetail words to add when the connection closed under the request.
+   * @param rethrow errors to throw rather than answer as JSON-RPC errors (the session's OAuth re-authorization).
    * @returns `{result}` or `{error}` (the server's JSON-RPC error; -32001 for a timeout;
    *   -32800 when cancelled; -32000 when the connection closed; -32603 for local failures,
    *   `data.sdkError` naming the SDK's error code), and `durationMs` to the answer.
    */
-  async run(client: Client, method: string, params: Record<string, unknown> | undefined, settings: TimerSettings, closedDetail?: () => string): Promise<SendRequestResult> {
+  async run(client: Client, method: string, params: Record<string, unknown> | undefined, settings: TimerSettings, closedDetail?: () => string, rethrow?: (err: unknown) => boolean): Promise<SendRequestResult> {
     const started = performance.now();
     const meta = (params?._meta ?? {}) as Record<string, unknown>;
     const given = meta.progressToken;
@@ -99,6 +100,7 @@ export class RequestRunner {
       const durationMs = millisSince(started);
       if (entry.cancelled !== undefined) return { error: { code: -32800, message: `Cancelled: ${entry.cancelled}` }, durationMs };
       if (entry.timedOut !== undefined) return { error: { code: -32001, message: entry.timedOut }, durationMs };
+      if (rethrow?.(err)) throw err;
       return { error: toJsonRpcError(err, closedDetail), durationMs };
     } finally {
       entry.timers.clear();

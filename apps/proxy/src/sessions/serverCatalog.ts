@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { type ConfiguredServer, entryToTarget, type McpServerEntry, McpServersConfigSchema, type SessionTarget } from "@mcpscope/protocol";
 import { ApiFailure } from "../errors.js";
-import { redactEnv, redactHeaders } from "./transports/redactHeaders.js";
+import { REDACTED, redactEnv, redactHeaders } from "./transports/redactHeaders.js";
 
 /**
  * The servers of an `mcpServers` config file (`mcpscope --config <file>`), listed in the UI
@@ -43,6 +43,9 @@ export class ServerCatalog {
         ...entry,
         ...(entry.env ? { env: redactEnv(entry.env) } : {}),
         ...(entry.headers ? { headers: redactHeaders(entry.headers) } : {}),
+        ...(entry.mcpscope?.oauth?.clientSecret || entry.mcpscope?.oauth?.accessToken
+          ? { mcpscope: { ...entry.mcpscope, oauth: { ...entry.mcpscope.oauth, ...(entry.mcpscope.oauth.clientSecret ? { clientSecret: REDACTED } : {}), ...(entry.mcpscope.oauth.accessToken ? { accessToken: REDACTED } : {}) } } }
+          : {}),
       },
     }));
   }

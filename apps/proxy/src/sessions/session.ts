@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Client } from "@modelcontextprotocol/client";
 import {
   type AnswerBody,
+  type AuthRunBody,
   type ClientBehaviour,
   ClientBehaviourSchema,
   type InboxItem,
@@ -16,6 +17,8 @@ import {
   type TransportKind,
   type UpdateSettingsBody,
 } from "@mcpscope/protocol";
+import { scrubFrame } from "../auth/oauthRedaction.js";
+import { type OAuthEnvironment, SessionAuth } from "../auth/sessionAuth.js";
 import { ApiFailure } from "../errors.js";
 import type { FrameFile } from "../recording/frameFile.js";
 import { ClientTasks } from "./clientTasks.js";
@@ -46,6 +49,8 @@ export interface SessionOptions {
   stdioProbeTimeoutMs?: number;
   /** Directory for recordings (`<createdAt>-<id>.jsonl`); none: frames stay in memory only. */
   recordingsDir?: string;
+  /** What remote sessions' OAuth shares (the callback's waiting states, credentials, the origin). */
+  oauth?: OAuthEnvironment;
 }
 
 /**
@@ -80,6 +85,9 @@ export class Session {
   private readonly runner = new RequestRunner((ids, reason) => this.recordStreamCancel(ids, reason));
   private readonly answerer: ServerRequestAnswerer;
   private readonly listeners = new Set<(info: SessionInfo) => void>();
+  /** OAuth of a remote session (absent for stdio, or with oauth mode `off`). */
+  readonly auth?: SessionAuth;
+  private connecting?: Promise<void>;
 
   constructor(
     readonly target: SessionTarget,
@@ -92,10 +100,15 @@ export class Session {
     this.inbox = new Inbox(this.id);
     this.settings = { requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, resetTimeoutOnProgress: true };
     this.transportKind = target.transport === "auto" ? "streamable-http" : target.transport;
+    const pendingIds = new PendingIds();
     this.log = new FrameLog(this.id, {
-      annotate: new PendingIds().annotate,
+      // Whatever an OAuth session holds (tokens, codes, client secret) never reaches a frame.
+      annotate: (input) => pendingIds.annotate(this.auth ? scrubFrame(input, this.auth.secrets()) : input),
       ...(options.recordingsDir ? { file: this.startRecording(options.recordingsDir) } : {}),
     });
+    if (target.transport !== "stdio" && target.oauth?.mode !== "off" && options.oauth) {
+      this.auth = new SessionAuth(this.id, target, this.log, options.oauth, () => this.setStatus(this.status));
+    }
     this.answerer = new ServerRequestAnswerer(this.inbox, this.behaviour, () => this.roots, (key, method) => this.runner.inputRequestOrigin(key, method));
     // A person answering the inbox must not race the waiting request's timeout.
     this.inbox.onChange((items) => this.runner.hold(items.length > 0));
@@ -110,9 +123,33 @@ export class Session {
    * Connects: picks the revision (`auto` probes with `server/discover` and falls back to the
    * `initialize` handshake; a version is pinned) and, for a URL with transport `auto`, the
    * transport (Streamable HTTP, then HTTP+SSE after a 400/404/405). See `connectSession`.
-   * @throws ApiFailure from the connection doctor (`explainConnectFailure`).
+   * An OAuth server in interactive mode: returns (status `connecting`, `auth.status`
+   * `required` with the authorization URL) as soon as a person must sign in; connecting
+   * completes in the background once the authorization response reaches the callback.
+   * @throws ApiFailure from the connection doctor (`explainConnectFailure`, `explainAuthFailure`).
    */
   async connect(): Promise<void> {
+    const connecting = this.runConnect();
+    this.connecting = connecting;
+    if (!this.auth) return connecting;
+    let stop = () => {};
+    const required = new Promise<"required">((resolve) => {
+      stop = this.onChange((info) => info.auth?.status === "required" && resolve("required"));
+    });
+    try {
+      const first = await Promise.race([connecting.then(() => "done" as const), required]);
+      if (first === "required") connecting.catch(() => undefined);
+    } finally {
+      stop();
+    }
+  }
+
+  /** Resolves once connecting (OAuth included) ended: ready, or failed (never rejects). */
+  settled(): Promise<void> {
+    return (this.connecting ?? Promise.resolve()).catch(() => undefined);
+  }
+
+  private async runConnect(): Promise<void> {
     const outcome = await connectSession({
       target: this.target,
       log: this.log,
@@ -123,15 +160,18 @@ export class Session {
         this.transport = transport;
         this.transportKind = transport.kind;
       },
+      ...(this.auth ? { auth: this.auth } : {}),
     });
     if (!outcome.ok) {
+      // Closed while waiting for a sign-in: it stays closed.
+      if (this.closing) return;
       // The revision an initialize answer named, for a session that failed after it.
       const answered = this.log.recent().find((f) => f.dir === "in" && typeof (f.msg?.result as { protocolVersion?: unknown } | undefined)?.protocolVersion === "string");
       this.observedVersion = (answered?.msg?.result as { protocolVersion?: string } | undefined)?.protocolVersion;
       const failure =
         outcome.error instanceof ApiFailure
           ? outcome.error
-          : explainConnectFailure(outcome.error, { target: this.target, frames: this.log.recent(), exit: outcome.transport?.exit, initializeTimeoutMs: this.initializeTimeoutMs });
+          : (this.auth?.explain(outcome.error) ?? explainConnectFailure(outcome.error, { target: this.target, frames: this.log.recent(), exit: outcome.transport?.exit, initializeTimeoutMs: this.initializeTimeoutMs }));
       this.errorDetail = { code: failure.toBody().code, hint: failure.hint };
       this.setStatus("failed", `${failure.message} ${failure.hint}`);
       await outcome.transport?.close().catch(() => undefined);
@@ -162,10 +202,30 @@ export class Session {
     }
     const { requestTimeoutMs, resetTimeoutOnProgress, maxTotalTimeoutMs } = this.settings;
     const settings = { idleMs: timeoutMs ?? requestTimeoutMs, resetOnProgress: resetTimeoutOnProgress, ...(maxTotalTimeoutMs === undefined ? {} : { maxTotalMs: maxTotalTimeoutMs }) };
-    return this.runner.run(this.client, method, params, settings, () => {
+    const closedDetail = () => {
       const exit = this.transport?.exit;
       return exit ? `: the server process ${describeExit(exit)}.${stderrSuffix(exit.stderrTail)}` : "";
-    });
+    };
+    const auth = this.auth;
+    if (!auth) return this.runner.run(this.client, method, params, settings, closedDetail);
+    // A 403 insufficient_scope (step-up) or a 401 mid-session makes the SDK ask for a new
+    // authorization; once it is done, the request is sent again (MCP 2026-07-28
+    // "Authorization → Step-Up Authorization Flow"). A few rounds at most.
+    for (let round = 0; ; round++) {
+      try {
+        return await this.runner.run(this.client, method, params, settings, closedDetail, (err) => auth.needsAuthorization(err) && round < 2);
+      } catch {
+        const started = performance.now();
+        const reason = auth.trace.challengeStatus === 403 ? "step-up" : "expired";
+        try {
+          await auth.authorize(this.transport as unknown as { finishAuth(params: URLSearchParams): Promise<void> }, reason);
+        } catch (authError) {
+          const failure = authError instanceof ApiFailure ? authError : (auth.explain(authError) ?? new ApiFailure("OAUTH_FAILED", String(authError)));
+          return { error: { code: -32603, message: `${failure.message} ${failure.hint}`, data: { mcpscope: failure.toBody().code } }, durationMs: performance.now() - started };
+        }
+        if (this.status !== "ready" || !this.client) throw new ApiFailure("SESSION_NOT_READY", `The session is ${this.status}.`);
+      }
+    }
   }
 
   /**
@@ -198,6 +258,17 @@ export class Session {
     if (this.status !== "ready" || !this.transport) throw new ApiFailure("SESSION_NOT_READY", `The session is ${this.status}.`);
     if (!this.transport.sendRaw) throw new ApiFailure("RAW_NOT_SUPPORTED", `Raw frames cannot be sent over the ${this.transport.kind} transport yet.`);
     await this.transport.sendRaw(text);
+  }
+
+  /**
+   * Authorizes a connected session again from a step, with edits (the Auth tab's re-run);
+   * answers once a person must sign in, or once authorized.
+   * @throws ApiFailure OAUTH_NOT_AVAILABLE, OAUTH_FAILED …
+   */
+  async rerunAuth(body: AuthRunBody): Promise<void> {
+    if (!this.auth) throw new ApiFailure("OAUTH_NOT_AVAILABLE");
+    const transport = this.status === "ready" ? (this.transport as unknown as { finishAuth(params: URLSearchParams): Promise<void> }) : undefined;
+    await this.auth.rerun(body, transport);
   }
 
   /** Answers a waiting server request. @throws ApiFailure INBOX_ITEM_GONE */
@@ -233,6 +304,7 @@ export class Session {
     }
     await this.client?.close().catch(() => undefined);
     await transport?.close().catch(() => undefined);
+    this.auth?.close();
     appendLifecycle(this.log, { event: "closed", by: "user" });
     this.inbox.clear();
     this.tasks?.clear();
@@ -252,7 +324,8 @@ export class Session {
     this.log.flush();
     const { id, createdAt, status, transportKind, server, transport, negotiation, observedVersion, settings, behaviour, roots, previousId, error, errorDetail } = this;
     const target = redactTarget(this.target);
-    return projectSessionInfo({ id, createdAt, status, transportKind, target, server, transport, negotiation, observedVersion, settings, behaviour, roots, previousId, lastSeq: this.log.lastSeq, error, errorDetail });
+    const info = projectSessionInfo({ id, createdAt, status, transportKind, target, server, transport, negotiation, observedVersion, settings, behaviour, roots, previousId, lastSeq: this.log.lastSeq, error, errorDetail });
+    return this.auth ? { ...info, auth: this.auth.info() } : info;
   }
 
   /** Registers a listener for status changes; returns its remover. */

@@ -1,6 +1,9 @@
 import { readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { SessionInfo, SessionTarget } from "@mcpscope/protocol";
+import { CredentialStore } from "../auth/credentialStore.js";
+import { PendingAuthorizations } from "../auth/pendingAuthorizations.js";
+import type { OAuthEnvironment } from "../auth/sessionAuth.js";
 import { ApiFailure } from "../errors.js";
 import { RecordedSession } from "./recordedSession.js";
 import { Session, type SessionOptions } from "./session.js";
@@ -24,11 +27,17 @@ export class SessionManager {
   private readonly sessions = new Map<string, AnySession>();
   private readonly createdListeners = new Set<(session: AnySession) => void>();
   private readonly removedListeners = new Set<(id: string) => void>();
+  /** What the remote sessions' OAuth shares: waiting authorizations, credentials, mcpscope's origin. */
+  readonly oauth: OAuthEnvironment;
+  private readonly options: SessionOptions;
 
   constructor(
-    private readonly options: SessionOptions = {},
+    options: SessionOptions = {},
     private readonly retention: RetentionOptions = {},
-  ) {}
+  ) {
+    this.oauth = options.oauth ?? { pending: new PendingAuthorizations(), store: new CredentialStore(), origin: () => undefined };
+    this.options = { ...options, oauth: this.oauth };
+  }
 
   /**
    * Lists the recordings of earlier runs in `options.recordingsDir` as read-only sessions,
@@ -116,8 +125,10 @@ export class SessionManager {
   }
 
   /**
-   * Opens a stdio session and waits for the initialize handshake. A session that fails to
-   * connect stays listed (status `failed`) so its frames can be read.
+   * Opens a session and waits for the initialize handshake (or `server/discover`), or, for
+   * an OAuth server in interactive mode, until a person must sign in (then the session is
+   * `connecting` with `auth.status` `required`). A session that fails to connect stays listed
+   * (status `failed`) so its frames can be read.
    * @throws ApiFailure from `Session.connect`.
    */
   async open(target: SessionTarget, previousId?: string): Promise<Session> {
@@ -134,17 +145,18 @@ export class SessionManager {
   /**
    * Reconnects a session of this run: closes it (for stdio, ends its process) and opens a
    * new one with the same settings, which a person gave this run (its secrets included).
-   * The old session stays listed, closed, with its frames. A recording (of an earlier run,
+   * The old session stays listed, closed, with its frames. `target` replaces the settings
+   * (the Auth tab's re-run with edited OAuth settings). A recording (of an earlier run,
    * imported, or opened by `mcpscope view`) is refused: a recording is data, never a
    * command, and its target is whatever the file says.
    * @throws ApiFailure SESSION_NOT_FOUND, RECORDING_NOT_STARTABLE, or the new session's connect failure.
    */
-  async reconnect(id: string): Promise<Session> {
+  async reconnect(id: string, target?: SessionTarget): Promise<Session> {
     const old = this.get(id);
     if (old instanceof RecordedSession) throw new ApiFailure("RECORDING_NOT_STARTABLE");
     if (!(old instanceof Session)) throw new ApiFailure("TAP_READ_ONLY");
     await old.close();
-    return this.open(old.target, old.id);
+    return this.open(target ?? old.target, old.id);
   }
 
   /** True when a session (live or recorded) with this id is open. */

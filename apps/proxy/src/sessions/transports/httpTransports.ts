@@ -1,5 +1,6 @@
 import { SSEClientTransport, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
 import type { HttpTarget } from "@mcpscope/protocol";
+import type { SessionAuth } from "../../auth/sessionAuth.js";
 import type { FrameLog } from "../frameLog.js";
 import { createTappedFetch } from "./tappedFetch.js";
 import type { TappedTransport } from "./tappedTransport.js";
@@ -34,13 +35,14 @@ function standardHeaders(text: string): Record<string, string> {
  * The SDK's Streamable HTTP client transport (MCP 2025-11-25 and 2026-07-28 "Transports →
  * Streamable HTTP": POST per message, JSON or SSE answers, `Mcp-Session-Id` and the GET
  * stream on handshake-era servers, `Last-Event-ID` resumption, DELETE on close) over the
- * tapped fetch.
+ * tapped fetch, authorizing through `auth`'s OAuth provider when given.
  */
-export function createStreamableHttpTransport(target: HttpTarget, log: FrameLog): StreamableHTTPClientTransport & TappedTransport {
-  const fetch = createTappedFetch(log, { revealSecrets: target.revealSecrets });
+export function createStreamableHttpTransport(target: HttpTarget, log: FrameLog, auth?: SessionAuth): StreamableHTTPClientTransport & TappedTransport {
+  const fetch = createTappedFetch(log, { revealSecrets: target.revealSecrets, ...(auth ? { oauth: auth.tap() } : {}) });
   const transport = tap(
     new StreamableHTTPClientTransport(new URL(target.url), {
       fetch,
+      ...(auth ? { authProvider: auth.provider } : {}),
       requestInit: { headers: target.headers },
       reconnectionOptions: { initialReconnectionDelay: 200, maxReconnectionDelay: 5000, reconnectionDelayGrowFactor: 1.5, maxRetries: 5 },
     }),
@@ -50,8 +52,10 @@ export function createStreamableHttpTransport(target: HttpTarget, log: FrameLog)
   // exchange and whatever the server answers.
   transport.sendRaw = async (text: string) => {
     const version = transport.protocolVersion;
+    const token = auth?.provider.tokens()?.access_token;
     const headers: Record<string, string> = {
       ...target.headers,
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
       "content-type": "application/json",
       accept: "application/json, text/event-stream",
       ...(transport.sessionId ? { "mcp-session-id": transport.sessionId } : {}),
@@ -68,11 +72,12 @@ export function createStreamableHttpTransport(target: HttpTarget, log: FrameLog)
  * The SDK's legacy HTTP+SSE client transport (MCP 2024-11-05 "Transports → HTTP with SSE":
  * GET the SSE stream, POST to the announced endpoint) over the tapped fetch.
  */
-export function createSseTransport(target: HttpTarget, log: FrameLog): SSEClientTransport & TappedTransport {
+export function createSseTransport(target: HttpTarget, log: FrameLog, auth?: SessionAuth): SSEClientTransport & TappedTransport {
   return tap(
     new SSEClientTransport(new URL(target.url), {
       // The SDK opens the event stream through this fetch too, with the same headers.
-      fetch: createTappedFetch(log, { revealSecrets: target.revealSecrets }),
+      fetch: createTappedFetch(log, { revealSecrets: target.revealSecrets, ...(auth ? { oauth: auth.tap() } : {}) }),
+      ...(auth ? { authProvider: auth.provider } : {}),
       requestInit: { headers: target.headers },
     }),
     "sse",

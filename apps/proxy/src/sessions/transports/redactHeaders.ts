@@ -48,7 +48,17 @@ export function redactEnv(env: Record<string, string>, reveal = false): Record<s
   return Object.fromEntries(Object.entries(env).map(([name, value]) => [name, SECRET_ENV.test(name) ? REDACTED : value]));
 }
 
-/** A session target with secret env and header values redacted (docs/ARCHITECTURE.md "Security"). */
+/**
+ * A session target with secret env and header values redacted (docs/ARCHITECTURE.md
+ * "Security"), and its OAuth client secret and access token always (even with
+ * `revealSecrets`, which is about the user's own headers).
+ */
 export function redactTarget(target: SessionTarget): SessionTarget {
-  return target.transport === "stdio" ? { ...target, env: redactEnv(target.env) } : { ...target, headers: redactHeaders(target.headers, target.revealSecrets) };
+  if (target.transport === "stdio") return { ...target, env: redactEnv(target.env) };
+  const oauth = target.oauth && {
+    ...target.oauth,
+    ...(target.oauth.clientSecret ? { clientSecret: REDACTED } : {}),
+    ...(target.oauth.accessToken ? { accessToken: REDACTED } : {}),
+  };
+  return { ...target, headers: redactHeaders(target.headers, target.revealSecrets), ...(oauth ? { oauth } : {}) };
 }

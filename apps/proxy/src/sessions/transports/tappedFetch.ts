@@ -1,11 +1,50 @@
 import type { FetchLike } from "@modelcontextprotocol/client";
 import { createParser } from "eventsource-parser";
+import type { Frame } from "@mcpscope/protocol";
+import { bodyText, classifyOAuthRequest, type OAuthPurpose } from "../../auth/oauthPurpose.js";
+import { redactBody, redactUrl, scrubSecrets } from "../../auth/oauthRedaction.js";
 import { type FrameLog, nowMs } from "../frameLog.js";
 import { parseWireMessage } from "./parseWireMessage.js";
 import { headersToRecord, redactHeaders } from "./redactHeaders.js";
 
 /** Bytes of a non-JSON-RPC error body kept on the `http` frame, for the connection doctor. */
 const BODY_PREVIEW_BYTES = 2048;
+/** Characters of an OAuth request or response body kept (redacted) on its `http` frame. */
+const OAUTH_BODY_CHARS = 16 * 1024;
+
+/** An OAuth exchange as it happened, secrets included: kept in the proxy's memory only, for the Auth debugger's checks. */
+export interface OAuthExchangeRecord {
+  purpose: OAuthPurpose;
+  method: string;
+  url: string;
+  requestHeaders: Record<string, string>;
+  requestBody?: string;
+  status?: number;
+  responseHeaders?: Record<string, string>;
+  responseBody?: string;
+  error?: string;
+}
+
+/** What the HTTP tap needs to tell OAuth exchanges apart and keep their secrets out of frames. */
+export interface OAuthTap {
+  /** The MCP endpoint: requests to it are MCP traffic. */
+  mcpUrl: string;
+  /** Secrets the session holds (tokens, codes, client secret): scrubbed from whatever is recorded. */
+  secrets(): Iterable<string>;
+  /** Told of each OAuth exchange once recorded: its `http` frame and the unredacted exchange. */
+  onExchange(frame: Frame, exchange: OAuthExchangeRecord): void;
+  /** Told of each MCP exchange's `http` frame (401 and 403 challenges, the authorized retry). */
+  onMcpExchange?(frame: Frame): void;
+}
+
+/** Exchange numbers are per session log, so exchanges of successive transports never share one. */
+const exchangeCounters = new WeakMap<FrameLog, { n: number }>();
+
+function nextExchange(log: FrameLog): number {
+  let counter = exchangeCounters.get(log);
+  if (!counter) exchangeCounters.set(log, (counter = { n: 0 }));
+  return ++counter.n;
+}
 
 /** A network failure before any HTTP status: `code` is Node's (ECONNREFUSED, CERT_HAS_EXPIRED …). */
 export interface FetchFailure {
@@ -82,12 +121,19 @@ async function tapEventStream(stream: ReadableStream<Uint8Array>, log: FrameLog,
  * headers), and the JSON-RPC messages of JSON and `text/event-stream` responses (`in`),
  * each linked by `meta.exchange`. Network failures become an `http` frame with `error`.
  */
-export function createTappedFetch(log: FrameLog, opts: { revealSecrets: boolean }): FetchLike {
-  let exchanges = 0;
+export function createTappedFetch(log: FrameLog, opts: { revealSecrets: boolean; oauth?: OAuthTap }): FetchLike {
   return async (url, init) => {
-    const exchange = ++exchanges;
+    const exchange = nextExchange(log);
     const method = (init?.method ?? "GET").toUpperCase();
-    const requestHeaders = redactHeaders(headersToRecord(init?.headers), opts.revealSecrets);
+    const oauth = opts.oauth;
+    const purpose = oauth && classifyOAuthRequest(String(url), init, oauth.mcpUrl);
+    if (oauth && purpose) return tapOAuthExchange(log, oauth, purpose, exchange, String(url), init);
+    let requestHeaders = redactHeaders(headersToRecord(init?.headers), opts.revealSecrets);
+    // A token the session got through OAuth is never shown, even when the user opted to see their own headers.
+    if (oauth && opts.revealSecrets) {
+      const secrets = [...oauth.secrets()];
+      requestHeaders = Object.fromEntries(Object.entries(requestHeaders).map(([name, value]) => [name, scrubSecrets(value, secrets)]));
+    }
     const started = nowMs();
     if (typeof init?.body === "string") recordBody(log, "out", init.body, exchange);
     const base = { exchange, method, url: String(url), requestHeaders };
@@ -108,25 +154,82 @@ export function createTappedFetch(log: FrameLog, opts: { revealSecrets: boolean 
       durationMs: nowMs() - started,
     };
     const contentType = response.headers.get("content-type") ?? "";
+    const notify = (frame: Frame) => oauth?.onMcpExchange?.(frame);
     if (!response.body) {
-      log.append({ dir: "meta", kind: "http", raw: JSON.stringify(meta), meta });
+      notify(log.append({ dir: "meta", kind: "http", raw: JSON.stringify(meta), meta }));
       return response;
     }
     const init2 = { status: response.status, statusText: response.statusText, headers: response.headers };
     if (contentType.includes("text/event-stream")) {
-      log.append({ dir: "meta", kind: "http", raw: JSON.stringify(meta), meta });
+      notify(log.append({ dir: "meta", kind: "http", raw: JSON.stringify(meta), meta }));
       const [forClient, forTap] = response.body.tee();
       void tapEventStream(forTap, log, exchange);
       return new Response(forClient, init2);
     }
     const text = await response.text();
     if (contentType.includes("json")) {
-      log.append({ dir: "meta", kind: "http", raw: JSON.stringify(meta), meta });
+      notify(log.append({ dir: "meta", kind: "http", raw: JSON.stringify(meta), meta }));
       if (text.trim() !== "") recordBody(log, "in", text, exchange);
     } else {
-      if (text) meta.bodyPreview = text.slice(0, BODY_PREVIEW_BYTES);
-      log.append({ dir: "meta", kind: "http", raw: JSON.stringify(meta), meta });
+      if (text) meta.bodyPreview = oauth ? scrubSecrets(text.slice(0, BODY_PREVIEW_BYTES), oauth.secrets()) : text.slice(0, BODY_PREVIEW_BYTES);
+      notify(log.append({ dir: "meta", kind: "http", raw: JSON.stringify(meta), meta }));
     }
     return new Response(text === "" && [204, 205, 304].includes(response.status) ? null : text, init2);
   };
+}
+
+/**
+ * Records one OAuth exchange as a single `http` frame (`meta.oauth`: its purpose and the
+ * request and response bodies with every secret redacted: tokens, codes, verifiers, client
+ * secrets; the URL's `code` too), never as JSON-RPC frames, and hands the unredacted
+ * exchange to the session's Auth trace. The response is given to the SDK unchanged.
+ */
+async function tapOAuthExchange(log: FrameLog, oauth: OAuthTap, purpose: OAuthPurpose, exchange: number, url: string, init: Parameters<FetchLike>[1]): Promise<Response> {
+  const method = (init?.method ?? "GET").toUpperCase();
+  const rawHeaders = headersToRecord(init?.headers);
+  const requestText = bodyText(init?.body);
+  const record: OAuthExchangeRecord = { purpose, method, url, requestHeaders: rawHeaders, ...(requestText !== undefined ? { requestBody: requestText } : {}) };
+  const started = nowMs();
+  const scrub = (text: string) => scrubSecrets(text, oauth.secrets());
+  const base = {
+    exchange,
+    method,
+    url: scrub(redactUrl(url)),
+    requestHeaders: redactHeaders(rawHeaders, false),
+    oauth: {
+      purpose,
+      ...(requestText !== undefined ? { requestBody: scrub(redactBody(requestText, rawHeaders["content-type"]).slice(0, OAUTH_BODY_CHARS)) } : {}),
+    } as Record<string, unknown>,
+  };
+  let response: Response;
+  try {
+    response = await fetch(url, init);
+  } catch (err) {
+    const error = describeFetchError(err);
+    record.error = error.code ? `${error.message} (${error.code})` : error.message;
+    const meta = { ...base, error, durationMs: nowMs() - started };
+    oauth.onExchange(log.append({ dir: "meta", kind: "http", raw: JSON.stringify(meta), meta }), record);
+    throw err;
+  }
+  // Metadata and token answers are small JSON documents: read whole, handed on as read.
+  const text = await response.text();
+  const responseHeaders = headersToRecord(response.headers);
+  Object.assign(record, { status: response.status, responseHeaders, responseBody: text });
+  const location = responseHeaders.location;
+  const meta: Record<string, unknown> = {
+    ...base,
+    status: response.status,
+    statusText: response.statusText,
+    responseHeaders: { ...redactHeaders(responseHeaders, false), ...(location ? { location: scrub(redactUrl(location)) } : {}) },
+    durationMs: nowMs() - started,
+  };
+  if (text) (meta.oauth as Record<string, unknown>).responseBody = scrub(redactBody(text, responseHeaders["content-type"]).slice(0, OAUTH_BODY_CHARS));
+  oauth.onExchange(log.append({ dir: "meta", kind: "http", raw: JSON.stringify(meta), meta }), record);
+  const init2 = { status: response.status, statusText: response.statusText, headers: response.headers };
+  return new Response(text === "" && [204, 205, 304].includes(response.status) ? null : text, init2);
+}
+
+/** A fetch that records every exchange as an OAuth exchange of `purpose` (the headless authorizer's hops). */
+export function createOAuthFetch(log: FrameLog, oauth: OAuthTap, purpose: OAuthPurpose): FetchLike {
+  return (url, init) => tapOAuthExchange(log, oauth, purpose, nextExchange(log), String(url), init);
 }

@@ -1,9 +1,11 @@
 import { useId, useState, type FormEvent } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { PROTOCOL_CHOICES, type CreateSessionBody, type ProtocolChoice } from "@mcpscope/protocol/types";
-import { describeError } from "../../api/apiRequestError";
+import { ApiRequestError, describeError } from "../../api/apiRequestError";
+import { useSidebarStore } from "../../stores/sidebarStore";
 import { restClient } from "../../api/restClient";
 import { useSessionsStore } from "../../stores/sessionsStore";
+import { openAuthorizationPage } from "../oauth/openAuthorizationPage";
 import { ConnectFailure } from "./ConnectFailure";
 import { checkServerUrl, parseArgumentLines, parseEnvLines, parseHeaderLines } from "./parseTargetFields";
 import "./connectCapabilities.css";
@@ -58,6 +60,9 @@ export function ConnectForm({ prominent = false }: Props) {
   const [url, setUrl] = useState("");
   const [headers, setHeaders] = useState("");
   const [revealSecrets, setRevealSecrets] = useState(false);
+  const [clientId, setClientId] = useState("");
+  const [clientSecret, setClientSecret] = useState("");
+  const [scope, setScope] = useState("");
   const [inputError, setInputError] = useState<string>();
   const [capabilities, setCapabilities] = useState<Capabilities>({ sampling: true, elicitation: true, roots: true });
 
@@ -67,6 +72,18 @@ export function ConnectForm({ prominent = false }: Props) {
       const store = useSessionsStore.getState();
       store.upsert(session);
       store.select(session.id);
+      // An OAuth server: its sign-in page opens in a new tab, still within the click.
+      if (session.auth?.status === "required" && session.auth.authorizationUrl) openAuthorizationPage(session.auth.authorizationUrl);
+    },
+    onError: (error, body) => {
+      // An OAuth failure: show the failed session's Auth tab, where every step says what went wrong.
+      if (body.transport === "stdio" || !(error instanceof ApiRequestError) || !error.code.startsWith("MCPSCOPE_OAUTH")) return;
+      const failed = Object.values(useSessionsStore.getState().sessions)
+        .filter((s) => s.target.transport !== "stdio" && s.target.url === body.url)
+        .sort((a, b) => b.createdAt - a.createdAt)[0];
+      if (!failed) return;
+      useSessionsStore.getState().select(failed.id);
+      useSidebarStore.getState().update(failed.id, () => ({ tab: "auth" }));
     },
   });
 
@@ -88,7 +105,16 @@ export function ConnectForm({ prominent = false }: Props) {
       };
     }
     const headerMap = parseHeaderLines(headers);
-    return { transport, url: checkServerUrl(url), headers: headerMap, revealSecrets, client, ...pinned };
+    if (clientSecret && !clientId.trim()) throw new Error("A client secret goes with a client ID.");
+    const oauth = {
+      mode: "interactive" as const,
+      grant: "authorization_code" as const,
+      persistTokens: false,
+      ...(clientId.trim() ? { clientId: clientId.trim() } : {}),
+      ...(clientSecret ? { clientSecret } : {}),
+      ...(scope.trim() ? { scope: scope.trim() } : {}),
+    };
+    return { transport, url: checkServerUrl(url), headers: headerMap, revealSecrets, client, oauth, ...pinned };
   };
 
   const onSubmit = (event: FormEvent) => {
@@ -168,6 +194,22 @@ export function ConnectForm({ prominent = false }: Props) {
             <input type="checkbox" checked={revealSecrets} onChange={(e) => setRevealSecrets(e.target.checked)} />
             Show secret values
           </label>
+          <details className="connect-oauth">
+            <summary>OAuth client (optional)</summary>
+            <p className="help">When the server asks for OAuth, mcpscope signs in with a pre-registered client if you give one, else its metadata document or Dynamic Client Registration.</p>
+            <div className="field">
+              <label htmlFor={`${id}-client-id`}>Client ID</label>
+              <input id={`${id}-client-id`} value={clientId} onChange={(e) => setClientId(e.target.value)} autoComplete="off" spellCheck={false} />
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-client-secret`}>Client secret</label>
+              <input id={`${id}-client-secret`} type="password" value={clientSecret} onChange={(e) => setClientSecret(e.target.value)} autoComplete="off" />
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-scope`}>Scopes</label>
+              <input id={`${id}-scope`} value={scope} onChange={(e) => setScope(e.target.value)} placeholder="(when the server names none)" spellCheck={false} />
+            </div>
+          </details>
         </>
       ) : (
         <>

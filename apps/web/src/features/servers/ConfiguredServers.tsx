@@ -3,6 +3,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import type { ConfiguredServer } from "@mcpscope/protocol";
 import { describeError } from "../../api/apiRequestError";
 import { restClient } from "../../api/restClient";
+import { openAuthorizationPage } from "../oauth/openAuthorizationPage";
 import { serverEntryJson } from "../../lib/serverEntry";
 import { useSessionsStore } from "../../stores/sessionsStore";
 import { useWorkbenchStore } from "../../stores/workbenchStore";
@@ -51,6 +52,7 @@ function ServerItem({ server, highlighted }: { server: ConfiguredServer; highlig
       const store = useSessionsStore.getState();
       store.upsert(session);
       store.select(session.id);
+      if (session.auth?.status === "required" && session.auth.authorizationUrl) openAuthorizationPage(session.auth.authorizationUrl);
     },
   });
   const error = connect.isError ? describeError(connect.error) : undefined;

@@ -1,6 +1,7 @@
 import type { SessionInfo } from "@mcpscope/protocol";
 import type { SidebarTab } from "../../stores/sidebarStore";
 import { CollectionPanel } from "../collections/CollectionPanel";
+import { AuthDebugger } from "../oauth/AuthDebugger";
 import { PromptPanel } from "../prompts/PromptPanel";
 import { ResourcePanel } from "../resources/ResourcePanel";
 import { TaskPanel } from "../tasks/TaskPanel";
@@ -15,5 +16,6 @@ export function FeaturePanels({ session, active }: { session: SessionInfo; activ
   if (active === "prompts") return <PromptPanel session={session} />;
   if (active === "tasks") return <TaskPanel session={session} />;
   if (active === "collections") return <CollectionPanel session={session} />;
+  if (active === "auth") return <AuthDebugger session={session} />;
   return null;
 }

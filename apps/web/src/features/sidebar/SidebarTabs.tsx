@@ -2,6 +2,7 @@ import { useRef, type KeyboardEvent } from "react";
 import type { SessionInfo } from "@mcpscope/protocol";
 import { useSidebarStore, type SidebarTab } from "../../stores/sidebarStore";
 import { CollectionsPane } from "../collections/CollectionsPane";
+import { AuthPane } from "../oauth/AuthPane";
 import { PromptsPane } from "../prompts/PromptsPane";
 import { ResourcesPane } from "../resources/ResourcesPane";
 import { TasksPane } from "../tasks/TasksPane";
@@ -78,13 +79,14 @@ export function SidebarTabs({ session }: { session?: SessionInfo }) {
         aria-labelledby={tabs.length > 1 ? `sidebar-tab-${active}` : undefined}
         className="tab-panel"
       >
-        {session && active !== "tasks" && active !== "collections" && <ListChangedNotice sessionId={session.id} list={active} />}
+        {session && active !== "tasks" && active !== "collections" && active !== "auth" && <ListChangedNotice sessionId={session.id} list={active} />}
         {active === "tools" && <ToolsPane session={session} />}
         {active === "tools" && session && <TaskToolHint session={session} />}
         {active === "resources" && session && <ResourcesPane session={session} />}
         {active === "prompts" && session && <PromptsPane session={session} />}
         {active === "tasks" && session && <TasksPane session={session} />}
         {active === "collections" && session && <CollectionsPane session={session} />}
+        {active === "auth" && session && <AuthPane session={session} />}
       </div>
       {session?.status === "ready" && (
         <label className="checkbox-label auto-refresh">

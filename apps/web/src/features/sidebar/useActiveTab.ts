@@ -4,7 +4,8 @@ import { useReadOnly } from "../sharing/useReadOnly";
 import { activeTab, availableTabs } from "./availableTabs";
 
 /**
- * The tabs a session's server calls for and the active one (see `availableTabs`). A
+ * The tabs a session's server calls for and the active one (see `availableTabs`), plus Auth
+ * for a remote session (its OAuth flow, features/oauth). A
  * read-only page or session (a viewer, a recording) can send no request, so it gets the
  * Tools tab alone: its list comes from the recorded `tools/list` answers. A live session
  * also gets Collections, last.
@@ -12,6 +13,8 @@ import { activeTab, availableTabs } from "./availableTabs";
 export function useActiveTab(session: SessionInfo | undefined): { tabs: SidebarTab[]; active: SidebarTab } {
   const chosen = useSessionSidebar(session?.id).tab;
   const readOnly = useReadOnly(session?.id) !== undefined;
-  const tabs: SidebarTab[] = readOnly ? ["tools"] : session ? [...availableTabs(session.capabilities), "collections"] : availableTabs(undefined);
+  const features = readOnly ? (["tools"] as SidebarTab[]) : session ? [...availableTabs(session.capabilities), "collections" as const] : availableTabs(undefined);
+  // Auth: every remote session, connected or not (signing in comes before capabilities).
+  const tabs: SidebarTab[] = session && session.transport !== "stdio" ? [...features, "auth"] : features;
   return { tabs, active: activeTab(chosen, tabs) };
 }
