@@ -112,7 +112,7 @@ describe("scanFilter and FilteredView.of: the same matches by column", () => {
     const added = new TimelineIndex();
     added.add(frames);
     const read = new TimelineIndex();
-    new FrameLineReader(read, { mode: "stream" }).push(frames.map((f) => JSON.stringify(f) + "\n").join(""));
+    new FrameLineReader(read, { mode: "stream" }).push(frames.map((f) => JSON.stringify(f) + "\n").join(""), 1);
     const applied = new TimelineIndex();
     applied.applySegment(read.exportSegment(1, read.lastSeq));
     for (const filter of filters) {

@@ -8,8 +8,9 @@ function recordingText(frames: Frame[]): string {
   return [HEADER, ...frames.map((f) => JSON.stringify(f))].join("\n") + "\n";
 }
 
-function read(text: string, chunk = Infinity, mode: "recording" | "stream" = "recording", index = new TimelineIndex()) {
-  const reader = new FrameLineReader(index, { mode });
+function read(text: string, chunk = Infinity) {
+  const index = new TimelineIndex();
+  const reader = new FrameLineReader(index, { mode: "recording" });
   for (let i = 0; i < text.length; i += chunk) reader.push(text.slice(i, i + chunk));
   reader.end();
   return { index, reader };
@@ -97,18 +98,24 @@ describe("FrameLineReader", () => {
     expect(empty.reader.stopped).toEqual({ kind: "invalid", line: 1, reason: "the file is empty" });
   });
 
-  it("continues a stream: frames held already are skipped, a gap stops reading and says where", () => {
+  it("continues a stream: frames held already are skipped, a gap or a line out of place stops reading and says where", () => {
     const frames = sampleFrames();
     const lines = frames.map((f) => JSON.stringify(f) + "\n");
     const index = new TimelineIndex();
-    read(lines.slice(0, 5).join(""), Infinity, "stream", index);
-    const overlap = read(lines.slice(3, 9).join(""), 17, "stream", index);
-    expect(overlap.reader.stopped).toBeUndefined();
+    const batch = (from: number, to: number, reader = new FrameLineReader(index, { mode: "stream" })) => {
+      reader.push(lines.slice(from - 1, to).join(""), from);
+      return reader;
+    };
+    batch(1, 5);
+    expect(batch(4, 9).stopped).toBeUndefined();
     expect(index.lastSeq).toBe(9);
-    const gap = read(lines.slice(11, 13).join(""), Infinity, "stream", index);
-    expect(gap.reader.stopped).toEqual({ kind: "gap", expected: 10, seq: 12 });
+    expect(batch(12, 13).stopped).toEqual({ kind: "gap", expected: 10, seq: 12 });
     expect(index.lastSeq).toBe(9);
-    read(lines.slice(9).join(""), Infinity, "stream", index);
+    const reader = new FrameLineReader(index, { mode: "stream" });
+    reader.push(lines[9]! + lines[9]!, 10);
+    expect(reader.stopped).toEqual({ kind: "invalid", line: 12, reason: "seq is 10, expected 11 (frames are numbered 1, 2, 3… in line order)" });
+    expect(index.lastSeq).toBe(10);
+    batch(11, frames.length);
     expectSame(index, frames);
   });
 });

@@ -14,9 +14,10 @@ export type FrameLineStop =
 export interface FrameLineReaderOptions {
   /**
    * `recording`: the text is a whole recording, its header line first, then `seq` 1, 2, 3 …
-   * in line order (anything else stops reading with `invalid`). `stream`: lines of frames
-   * continuing what the index holds (a `jsonl` WebSocket batch): frames already held are
-   * skipped, and a frame after missing ones stops reading with `gap`.
+   * in line order. `stream`: batches of lines (`push(text, from)`, a `jsonl` WebSocket
+   * message) with seq `from`, `from + 1` …: frames the index holds already are skipped, and
+   * a batch starting after missing ones stops reading with `gap`. In both, a line whose seq
+   * is not its place stops reading with `invalid`.
    */
   mode: "recording" | "stream";
 }
@@ -59,6 +60,8 @@ export class FrameLineReader {
   /** Lines read (complete ones). */
   private lines = 0;
   private sessionId = "";
+  /** The seq the next frame line holds by its place (line n of a recording holds seq n − 1). */
+  private position = 1;
   private readonly row: FrameRow = { sessionId: "", ts: 0, bytes: 0, dir: "", kind: "", hasMsg: false, method: undefined, id: undefined, raw: "", rawEscaped: true, reason: undefined, meta: undefined, token: undefined, link: 0 };
   private readonly scan = newMessageScan();
   /** Frame lines read with JSON.parse: written otherwise than mcpscope writes them. */
@@ -73,9 +76,20 @@ export class FrameLineReader {
     private readonly options: FrameLineReaderOptions,
   ) {}
 
-  /** Reads the complete lines of `chunk`, keeping an unfinished last line for the next chunk. */
-  push(chunk: string): void {
+  /**
+   * Reads the complete lines of `chunk`, keeping an unfinished last line for the next chunk.
+   * In `stream` mode, `from` is the seq of the chunk's first line (a batch of whole lines).
+   */
+  push(chunk: string, from?: number): void {
     if (this.stopped) return;
+    if (from !== undefined) {
+      this.carry = "";
+      this.position = from;
+      if (from > this.index.lastSeq + 1) {
+        this.stopped = { kind: "gap", expected: this.index.lastSeq + 1, seq: from };
+        return;
+      }
+    }
     let p = 0;
     if (this.carry) {
       const nl = chunk.indexOf("\n");
@@ -136,24 +150,16 @@ export class FrameLineReader {
     } else this.header = { session: value.session as Record<string, unknown> };
   }
 
-  /**
-   * Accepts a frame of this `seq`; false when it is to be skipped (held already) or reading
-   * stopped. The line of the recording is the expected seq + 1.
-   */
-  private admit(seq: number): boolean {
-    const expected = this.index.lastSeq + 1;
-    if (seq === expected) return true;
-    if (this.options.mode === "recording") {
-      this.stop(expected + 1, `seq is ${quote(seq)}, expected ${expected} (frames are numbered 1, 2, 3… in line order)`);
-    } else if (seq > expected) this.stopped = { kind: "gap", expected, seq };
-    return false;
-  }
-
-  /** The fields checked alike on both paths; appends the row. */
+  /** The fields checked alike on both paths; appends the row unless the index holds it. */
   private finish(seq: number, msgKind: string | undefined, hasMsg: boolean): void {
     const row = this.row;
-    if (!this.admit(seq)) return;
-    const line = seq + 1;
+    const expected = this.position++;
+    const line = expected + 1;
+    if (seq !== expected) {
+      this.stop(line, `seq is ${quote(seq)}, expected ${expected} (frames are numbered 1, 2, 3… in line order)`);
+      return;
+    }
+    if (seq <= this.index.lastSeq) return; // held already (a resubscribe overlapped)
     if (JSON_RPC_KINDS.includes(row.kind) && msgKind !== row.kind) {
       this.stop(
         line,
@@ -280,7 +286,7 @@ export class FrameLineReader {
   /** Reads a line with JSON.parse and checks it field by field. */
   private slow(text: string): void {
     this.parsedLines++;
-    const line = this.index.lastSeq + 2;
+    const line = this.position + 1;
     let value: unknown;
     try {
       value = JSON.parse(text);

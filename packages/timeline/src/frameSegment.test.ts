@@ -13,7 +13,7 @@ describe("segments: the frames a worker read, applied to the page's index", () =
     let sent = 0;
     let names = 1;
     for (const cut of [1, 4, 9, 16]) {
-      reader.push(frames.slice(sent, cut).map((f) => JSON.stringify(f) + "\n").join(""));
+      reader.push(frames.slice(sent, cut).map((f) => JSON.stringify(f) + "\n").join(""), sent + 1);
       const segment = structuredClone(source.exportSegment(sent + 1, cut, names));
       expect(segmentLength(segment)).toBe(cut - sent);
       expect(segmentTransfer(segment).every((b) => b instanceof ArrayBuffer)).toBe(true);
