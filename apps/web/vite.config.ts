@@ -9,6 +9,8 @@ const token = process.env.MCPSCOPE_TOKEN ?? "dev";
 export default defineConfig({
   plugins: [react()],
   build: { outDir: "dist", emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 800 },
+  // The frames worker (src/api/framesWorker.ts) is a module worker.
+  worker: { format: "es" },
   server: {
     proxy: {
       "/api": {

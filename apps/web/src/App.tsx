@@ -16,7 +16,8 @@ import { ExposedBanner } from "./features/sharing/ExposedBanner";
 import { ReadOnlyBanner } from "./features/sharing/ReadOnlyBanner";
 import { useIsViewer } from "./features/sharing/useMe";
 import { useAuthStore } from "./stores/authStore";
-import { isActive, useSelectedSession, useSessionsStore } from "./stores/sessionsStore";
+import { useSessions } from "./api/sessionsCache";
+import { isActive, useSelectedSession } from "./stores/sessionsStore";
 
 /**
  * The mcpscope inspector: header (selected session), sessions column (sessions, configured
@@ -27,7 +28,7 @@ export function App() {
   useLiveSync();
   const unauthorized = useAuthStore((s) => s.unauthorized);
   const session = useSelectedSession();
-  const sessions = useSessionsStore((s) => s.sessions);
+  const sessions = useSessions();
   const viewer = useIsViewer();
   // Tool panels of sessions shown before stay mounted (hidden), so switching sessions keeps
   // each one's form and last result.

@@ -3,6 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import type { CreateSessionBody } from "@mcpscope/protocol";
 import { describeError } from "../../api/apiRequestError";
 import { restClient } from "../../api/restClient";
+import { addSession } from "../../api/sessionsSync";
 import { useSessionsStore } from "../../stores/sessionsStore";
 import { ConnectFailure } from "./ConnectFailure";
 import { checkServerUrl, parseArgumentLines, parseEnvLines, parseHeaderLines } from "./parseTargetFields";
@@ -57,9 +58,8 @@ export function ConnectForm({ prominent = false }: Props) {
   const connect = useMutation({
     mutationFn: (body: CreateSessionBody) => restClient.createSession(body),
     onSuccess: (session) => {
-      const store = useSessionsStore.getState();
-      store.upsert(session);
-      store.select(session.id);
+      addSession(session);
+      useSessionsStore.getState().select(session.id);
     },
   });
 

@@ -3,6 +3,7 @@ import type { ConfiguredServer } from "@mcpscope/protocol";
 import { describeError } from "../../api/apiRequestError";
 import { restClient } from "../../api/restClient";
 import { serverEntryJson } from "../../lib/serverEntry";
+import { addSession } from "../../api/sessionsSync";
 import { useSessionsStore } from "../../stores/sessionsStore";
 import { ConnectFailure } from "../connect/ConnectFailure";
 import { useCopied } from "./useCopied";
@@ -37,9 +38,8 @@ function ServerItem({ server }: { server: ConfiguredServer }) {
   const connect = useMutation({
     mutationFn: () => restClient.connectServer(server.name),
     onSuccess: (session) => {
-      const store = useSessionsStore.getState();
-      store.upsert(session);
-      store.select(session.id);
+      addSession(session);
+      useSessionsStore.getState().select(session.id);
     },
   });
   const error = connect.isError ? describeError(connect.error) : undefined;

@@ -1,6 +1,7 @@
 import type { SessionInfo } from "@mcpscope/protocol";
 import { describeError } from "../../api/apiRequestError";
 import { targetShort, transportName, uniqueSessionLabels } from "../../lib/targetLabel";
+import { useSessions } from "../../api/sessionsCache";
 import { sortedSessions, useSessionsStore } from "../../stores/sessionsStore";
 import { useReadOnly } from "../sharing/useReadOnly";
 import { StatusBadge } from "./StatusBadge";
@@ -8,7 +9,7 @@ import { isLive, reconnectVerb, useSessionActions } from "./useSessionActions";
 
 /** Region "Sessions": every session, live and recorded; pick one to show it, close, reconnect, delete. */
 export function SessionsSidebar() {
-  const sessions = useSessionsStore((s) => s.sessions);
+  const sessions = useSessions();
   const selectedId = useSessionsStore((s) => s.selectedId);
   const list = sortedSessions(sessions);
   const labels = uniqueSessionLabels(list);

@@ -1,4 +1,4 @@
-import { useSessionsStore } from "../../stores/sessionsStore";
+import { useSession } from "../../api/sessionsCache";
 import { useIsViewer } from "./useMe";
 
 /** Why nothing can be sent: `undefined` when the page may write to the session. */
@@ -18,7 +18,7 @@ export const RECORDING_REASON = "This session is a recording (from an earlier ru
  */
 export function useReadOnly(sessionId?: string): ReadOnly | undefined {
   const viewer = useIsViewer();
-  const recorded = useSessionsStore((s) => (sessionId === undefined ? false : s.sessions[sessionId]?.recorded === true));
+  const recorded = useSession(sessionId)?.recorded === true;
   if (viewer) return { kind: "viewer", reason: VIEWER_REASON };
   if (recorded) return { kind: "recording", reason: RECORDING_REASON };
   return undefined;

@@ -1,6 +1,6 @@
-import { useMemo, type KeyboardEvent } from "react";
+import type { KeyboardEvent } from "react";
 import type { SessionInfo } from "@mcpscope/protocol";
-import { useFramesStore } from "../../stores/framesStore";
+import { useSessionTimeline } from "../../stores/useSessionTimeline";
 import { useTimelineStore, type TimelineTab } from "../../stores/timelineStore";
 import { ComposerView } from "../composer/ComposerView";
 import { ConsoleView } from "../logging/ConsoleView";
@@ -24,14 +24,13 @@ const TABS: { id: TimelineTab; label: string }[] = [
  * region "Frame detail" below. Only the active tab is rendered.
  */
 export function TimelinePane({ session }: { session?: SessionInfo }) {
-  const version = useFramesStore((s) => s.version);
-  const indexOf = useFramesStore((s) => s.indexOf);
   const follow = useTimelineStore((s) => s.follow);
   const setFollow = useTimelineStore((s) => s.setFollow);
   const tab = useTimelineStore((s) => s.tab);
   const setTab = useTimelineStore((s) => s.setTab);
-  const sessionId = session?.id;
-  const index = useMemo(() => (sessionId ? indexOf(sessionId) : undefined), [sessionId, indexOf]);
+  const timeline = useSessionTimeline(session?.id);
+  const index = timeline?.index;
+  const version = timeline?.version ?? 0;
 
   const count = index?.lastSeq ?? 0;
   const first = index?.get(1)?.ts;

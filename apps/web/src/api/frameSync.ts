@@ -1,0 +1,164 @@
+import type { FrameFilter, FrameSegment } from "@mcpscope/timeline";
+import { segmentLength } from "@mcpscope/timeline";
+import { dropTimeline, heldSeq, timelineOf } from "../stores/sessionTimeline";
+import type { FromFramesWorker, ToFramesWorker } from "./framesWorkerMessages";
+
+/** What the sync layer needs of the live stream (LiveClient). */
+export interface FrameStream {
+  /** Follows a session's frames after `since` as JSON Lines batches (`encoding: "jsonl"`). */
+  subscribe(sessionId: string, since: number): void;
+  unsubscribe(sessionId: string): void;
+}
+
+/** Milliseconds of an animation frame spent applying segments (one at least). */
+const APPLY_BUDGET_MS = 6;
+
+/**
+ * The sync layer between the proxy and the page's frames: a Web Worker (framesWorker.ts)
+ * reads a session's recording as the bytes on disk and the live stream's JSON Lines, pairs
+ * the frames and hands them over as segments of typed columns; this applies them to the
+ * session's `SessionTimeline` once per animation frame (a few milliseconds at most), acks
+ * each, and resubscribes the stream when the worker finds frames missing. The store knows
+ * nothing of sockets, workers or gaps.
+ */
+export class FrameSync {
+  private worker: Worker | undefined;
+  private stream: FrameStream | undefined;
+  private readonly queue: { sessionId: string; segment: FrameSegment }[] = [];
+  private scheduled = false;
+  /** Sessions followed, and those whose recording is read (subscribed to the stream). */
+  private readonly followed = new Set<string>();
+  private readonly loaded = new Set<string>();
+  /** Highest seq the worker has sent or said it holds, per session. */
+  private readonly known = new Map<string, number>();
+  private readonly filters = new Map<number, (answer: { seqs: Uint32Array; to: number }) => void>();
+  private nextFilter = 1;
+  /** Why a session's frames stopped (a recording with a bad line). */
+  onFailure?: (sessionId: string, code: string, message: string) => void;
+
+  /** The stream to subscribe with (set once the WebSocket client exists). */
+  attach(stream: FrameStream): void {
+    this.stream = stream;
+    for (const id of this.loaded) if (this.followed.has(id)) stream.subscribe(id, this.heldSeq(id));
+  }
+
+  private send(message: ToFramesWorker, transfer: Transferable[] = []): void {
+    this.worker ??= this.startWorker();
+    this.worker.postMessage(message, transfer);
+  }
+
+  private startWorker(): Worker {
+    const worker = new Worker(new URL("./framesWorker.ts", import.meta.url), { type: "module", name: "mcpscope frames" });
+    worker.onmessage = (event: MessageEvent<FromFramesWorker>) => this.receive(event.data);
+    return worker;
+  }
+
+  /** Shows a session's frames: reads its recording, then follows its stream. */
+  follow(sessionId: string): void {
+    if (this.followed.has(sessionId)) return;
+    this.followed.add(sessionId);
+    if (this.loaded.has(sessionId)) this.stream?.subscribe(sessionId, this.heldSeq(sessionId));
+    else this.send({ type: "open", sessionId, url: `/api/sessions/${encodeURIComponent(sessionId)}/export` });
+  }
+
+  /** Stops following a session's stream (its frames stay). */
+  unfollow(sessionId: string): void {
+    if (!this.followed.delete(sessionId)) return;
+    this.stream?.unsubscribe(sessionId);
+  }
+
+  /** Forgets a deleted session's frames, here and in the worker. */
+  forget(sessionId: string): void {
+    this.unfollow(sessionId);
+    this.loaded.delete(sessionId);
+    this.known.delete(sessionId);
+    dropTimeline(sessionId);
+    if (this.worker) this.send({ type: "forget", sessionId });
+  }
+
+  /** A binary message of the stream: read in the worker (transferred, not copied). */
+  lines(data: ArrayBuffer): void {
+    this.send({ type: "lines", data }, [data]);
+  }
+
+  /** The newest seq held or on its way for a session: where a (re)subscription starts. */
+  heldSeq(sessionId: string): number {
+    return Math.max(heldSeq(sessionId), this.known.get(sessionId) ?? 0);
+  }
+
+  /**
+   * Every frame among seq 1 … `to` of a session that a filter lets through, found in the
+   * worker (all of the session's frames, off the main thread).
+   */
+  filter(sessionId: string, filter: FrameFilter, to: number): Promise<{ seqs: Uint32Array; to: number }> {
+    const id = this.nextFilter++;
+    return new Promise((resolve) => {
+      this.filters.set(id, resolve);
+      this.send({ type: "filter", id, sessionId, filter, to });
+    });
+  }
+
+  private knownAt(sessionId: string, seq: number): void {
+    if (seq > (this.known.get(sessionId) ?? 0)) this.known.set(sessionId, seq);
+  }
+
+  private receive(message: FromFramesWorker): void {
+    switch (message.type) {
+      case "segment":
+        this.knownAt(message.sessionId, message.segment.from + segmentLength(message.segment) - 1);
+        this.queue.push({ sessionId: message.sessionId, segment: message.segment });
+        this.schedule();
+        break;
+      case "loaded":
+        this.knownAt(message.sessionId, message.lastSeq);
+        this.loaded.add(message.sessionId);
+        if (this.followed.has(message.sessionId)) this.stream?.subscribe(message.sessionId, this.heldSeq(message.sessionId));
+        break;
+      case "gap":
+        if (this.followed.has(message.sessionId)) this.stream?.subscribe(message.sessionId, message.lastSeq);
+        break;
+      case "failed":
+        this.knownAt(message.sessionId, message.lastSeq);
+        if (message.fallback) {
+          // The recording could not be fetched: the stream brings every frame too.
+          this.loaded.add(message.sessionId);
+          if (this.followed.has(message.sessionId)) this.stream?.subscribe(message.sessionId, this.heldSeq(message.sessionId));
+        } else {
+          this.stream?.unsubscribe(message.sessionId);
+          this.onFailure?.(message.sessionId, message.code, message.message);
+        }
+        break;
+      case "matches":
+        this.filters.get(message.id)?.({ seqs: message.seqs, to: message.to });
+        this.filters.delete(message.id);
+        break;
+    }
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    // Animation frames do not run in background tabs; a timer keeps applying there.
+    if (document.hidden) setTimeout(this.apply, 100);
+    else requestAnimationFrame(this.apply);
+  }
+
+  /** Applies queued segments for a few milliseconds, then tells each timeline's listeners once. */
+  private apply = (): void => {
+    this.scheduled = false;
+    const t0 = performance.now();
+    const touched = new Set<string>();
+    while (this.queue.length > 0 && (touched.size === 0 || performance.now() - t0 < APPLY_BUDGET_MS)) {
+      const { sessionId, segment } = this.queue.shift()!;
+      if (!this.known.has(sessionId)) continue; // forgotten meanwhile
+      timelineOf(sessionId).apply(segment);
+      touched.add(sessionId);
+      this.send({ type: "ack", sessionId });
+    }
+    for (const sessionId of touched) timelineOf(sessionId).commit();
+    if (this.queue.length > 0) this.schedule();
+  };
+}
+
+/** The page's one sync layer. */
+export const frameSync = new FrameSync();
