@@ -123,6 +123,11 @@ function buildTable(start, overhead, flood, memory, timeline, bundle) {
   row("2(i)", `  same, while 1 WebSocket subscriber follows`, perSec(recSub.rate), `SDK client ${perSec(sdk.rate)}`, fmtRatio(recSub.rate / sdk.rate), `≥ ${fmtInt(TARGETS.recordPerSec)} frames/s`, yes(recSub.rate >= TARGETS.recordPerSec));
   row("2(ii)", `${n} notifications delivered to the WebSocket subscriber (call → last frame received)`, perSec(del.rate), `recording ${perSec(recSub.rate)}`, fmtRatio(del.rate / recSub.rate), `≥ ${fmtInt(TARGETS.deliverPerSec)} frames/s`, yes(del.rate >= TARGETS.deliverPerSec));
   row("2(ii)", `  seq check at the subscriber`, `${fmtInt(del.received)} of ${fmtInt(del.expected)} frames (${fmtInt(del.notifications)} notifications) in ${fmtInt(del.messages)} messages; ${del.missing} missing, ${del.duplicates} duplicate`, "", "", "0 missing", yes(del.missing === 0 && del.duplicates === 0 && del.received === del.expected));
+  const recLines = flood.recordingWithLinesSubscriber;
+  const linesDel = flood.linesDelivery;
+  row("2(i)", `  same, while 1 \`jsonl\` subscriber follows (the web app's encoding: the recording's lines, read back by offset)`, perSec(recLines.rate), `SDK client ${perSec(sdk.rate)}`, fmtRatio(recLines.rate / sdk.rate), `≥ ${fmtInt(TARGETS.recordPerSec)} frames/s`, yes(recLines.rate >= TARGETS.recordPerSec));
+  row("2(ii)", `${n} notifications delivered to the \`jsonl\` subscriber (call → last frame received)`, perSec(linesDel.rate), `recording ${perSec(recLines.rate)}; json subscriber ${perSec(del.rate)}`, fmtRatio(linesDel.rate / del.rate), `≥ ${fmtInt(TARGETS.deliverPerSec)} frames/s`, yes(linesDel.rate >= TARGETS.deliverPerSec));
+  row("2(ii)", `  seq check at the \`jsonl\` subscriber`, `${fmtInt(linesDel.received)} of ${fmtInt(linesDel.expected)} frames (${fmtInt(linesDel.notifications)} notifications) in ${fmtInt(linesDel.messages)} messages; ${linesDel.missing} missing, ${linesDel.duplicates} duplicate${linesDel.errors.length ? `; ${linesDel.errors[0].message}` : ""}`, "", "", "0 missing", yes(linesDel.missing === 0 && linesDel.duplicates === 0 && linesDel.received === linesDel.expected && linesDel.errors.length === 0));
 
   memoryRows(row, memory);
   for (const r of timeline.rows) rows.push(r);

@@ -119,6 +119,11 @@ export class FrameColumns {
   private readonly otherSessionIds = new Map<number, string>();
   private readonly parsed = new Map<number, JsonRpcMessage>();
 
+  /** Makes room for `rows` frames at once (growing by doubling copies every column). */
+  reserve(rows: number): void {
+    this.ensure(rows);
+  }
+
   private ensure(need: number): void {
     if (need <= this.ts.length) return;
     const capacity = Math.max(need, this.ts.length * 2);

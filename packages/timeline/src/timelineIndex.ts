@@ -213,6 +213,19 @@ export class TimelineIndex {
     } else if (kind === NOTIFICATION && method === CANCELLED) this.cancelOf.set(requestSeq, seq);
   }
 
+  /**
+   * Makes room for `frames` frames (e.g. a recording's known length), so that filling the
+   * index never copies its columns to grow them.
+   */
+  reserve(frames: number): void {
+    this.columns.reserve(frames);
+    if (frames + 1 > this.responses.length) {
+      const bigger = new Int32Array(frames + 1);
+      bigger.set(this.responses);
+      this.responses = bigger;
+    }
+  }
+
   /** The frames (seqs `from`…`to`) as a segment for another index's `applySegment`. */
   exportSegment(from: number, to: number, methodNamesFrom = 1): FrameSegment {
     const columns = this.columns;

@@ -10,6 +10,19 @@ export interface FrameStream {
   unsubscribe(sessionId: string): void;
 }
 
+/** What FrameSync needs of a Web Worker. */
+export interface WorkerLike {
+  postMessage(message: ToFramesWorker, transfer: Transferable[]): void;
+  onmessage: ((event: MessageEvent<FromFramesWorker>) => void) | null;
+}
+
+export interface FrameSyncOptions {
+  /** Starts the frames worker (default: framesWorker.ts as a module worker). */
+  createWorker?: () => WorkerLike;
+  /** Where a session's recording is read (default: this origin's `GET /api/sessions/:id/export`). */
+  exportUrl?: (sessionId: string) => string;
+}
+
 /** Milliseconds of an animation frame spent applying segments (one at least). */
 const APPLY_BUDGET_MS = 6;
 
@@ -22,7 +35,7 @@ const APPLY_BUDGET_MS = 6;
  * nothing of sockets, workers or gaps.
  */
 export class FrameSync {
-  private worker: Worker | undefined;
+  private worker: WorkerLike | undefined;
   private stream: FrameStream | undefined;
   private readonly queue: { sessionId: string; segment: FrameSegment }[] = [];
   private scheduled = false;
@@ -36,6 +49,8 @@ export class FrameSync {
   /** Why a session's frames stopped (a recording with a bad line). */
   onFailure?: (sessionId: string, code: string, message: string) => void;
 
+  constructor(private readonly options: FrameSyncOptions = {}) {}
+
   /** The stream to subscribe with (set once the WebSocket client exists). */
   attach(stream: FrameStream): void {
     this.stream = stream;
@@ -47,18 +62,22 @@ export class FrameSync {
     this.worker.postMessage(message, transfer);
   }
 
-  private startWorker(): Worker {
-    const worker = new Worker(new URL("./framesWorker.ts", import.meta.url), { type: "module", name: "mcpscope frames" });
-    worker.onmessage = (event: MessageEvent<FromFramesWorker>) => this.receive(event.data);
+  private startWorker(): WorkerLike {
+    const worker: WorkerLike = this.options.createWorker?.() ?? new Worker(new URL("./framesWorker.ts", import.meta.url), { type: "module", name: "mcpscope frames" });
+    worker.onmessage = (event) => this.receive(event.data);
     return worker;
   }
 
-  /** Shows a session's frames: reads its recording, then follows its stream. */
-  follow(sessionId: string): void {
+  /**
+   * Shows a session's frames: reads its recording, then follows its stream. `frames`, the
+   * session's length when known, sizes its timeline once.
+   */
+  follow(sessionId: string, frames = 0): void {
     if (this.followed.has(sessionId)) return;
+    if (frames > heldSeq(sessionId)) timelineOf(sessionId).index.reserve(frames);
     this.followed.add(sessionId);
     if (this.loaded.has(sessionId)) this.stream?.subscribe(sessionId, this.heldSeq(sessionId));
-    else this.send({ type: "open", sessionId, url: `/api/sessions/${encodeURIComponent(sessionId)}/export` });
+    else this.send({ type: "open", sessionId, url: this.options.exportUrl?.(sessionId) ?? `/api/sessions/${encodeURIComponent(sessionId)}/export`, frames });
   }
 
   /** Stops following a session's stream (its frames stay). */

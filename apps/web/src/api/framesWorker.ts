@@ -178,7 +178,10 @@ scope.onmessage = (event) => {
       if (s.loading) break; // it says `loaded` when done
       if (s.failure) post(s.failure);
       else if (s.index.lastSeq > 0) post({ type: "loaded", sessionId: s.id, lastSeq: s.index.lastSeq });
-      else void open(s, message.url);
+      else {
+        if (message.frames > 0) s.index.reserve(message.frames);
+        void open(s, message.url);
+      }
       break;
     }
     case "lines":

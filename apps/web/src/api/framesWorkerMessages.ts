@@ -3,7 +3,7 @@ import type { FrameFilter, FrameSegment } from "@mcpscope/timeline";
 /** Page → frames worker (see framesWorker.ts). */
 export type ToFramesWorker =
   /** Read a session's recording (`GET /api/sessions/:id/export`, the bytes on disk) into its index. */
-  | { type: "open"; sessionId: string; url: string }
+  | { type: "open"; sessionId: string; url: string; /** Its length when known (to size the index once). */ frames: number }
   /** A binary message of a `jsonl` subscription (a `FrameLinesHeader` line, then frame lines). */
   | { type: "lines"; data: ArrayBuffer }
   /** The page applied a segment of this session: the worker may send the next. */

@@ -50,7 +50,7 @@ export function useLiveSync(): void {
 
   useEffect(() => {
     if (selectedId === undefined) return;
-    frameSync.follow(selectedId);
+    frameSync.follow(selectedId, getSession(selectedId)?.lastSeq);
     return () => frameSync.unfollow(selectedId);
   }, [selectedId]);
 }

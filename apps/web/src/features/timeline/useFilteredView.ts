@@ -1,13 +1,15 @@
 import { useEffect, useMemo, useState } from "react";
 import { FilteredView, isEmptyFilter, type FrameFilter, type TimelineIndex } from "@mcpscope/timeline";
 import { frameSync } from "../../api/frameSync";
+import { FILTER_MARK } from "../../stores/timelineStore";
 import { useAdvancingView } from "./useAdvancingView";
 
 /** Sessions at least this long are filtered in the frames worker first. */
 const WORKER_FILTER_FRAMES = 20_000;
 
-/** Views whose first scan the worker does, and those it answered. */
+/** Views whose first scan the worker does, and those measured (User Timing). */
 const inWorker = new WeakSet<FilteredView>();
+const measured = new WeakSet<FilteredView>();
 
 /**
  * The frames of a session a filter lets through, as a view that keeps up with new frames.
@@ -40,5 +42,14 @@ export function useFilteredView(sessionId: string, index: TimelineIndex, filter:
 
   const waiting = view !== undefined && inWorker.has(view) && answered !== view;
   useAdvancingView(waiting ? undefined : view, version);
+
+  // User Timing "mcpscope:filter": from the filter change to every match found (DevTools, benchmarks).
+  const done = view?.done === true;
+  useEffect(() => {
+    if (!done || !view || measured.has(view)) return;
+    measured.add(view);
+    const start = performance.getEntriesByName(FILTER_MARK, "mark").at(-1);
+    if (start) performance.measure("mcpscope:filter", { start: start.startTime, detail: { frames: view.scanned, matches: view.count, worker: inWorker.has(view) } });
+  }, [done, view]);
   return view;
 }
