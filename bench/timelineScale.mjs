@@ -108,6 +108,13 @@ async function newPage(browser, label) {
   return { context, page, cdp, state, heap, metrics, since, profiler, close: () => context.close().catch(() => undefined) };
 }
 
+/** The app's frames worker accounting (`window.__mcpscope.workerStats`), if it has one. */
+const workerStats = (page) => page.evaluate(() => window.__mcpscope?.workerStats?.()).catch(() => undefined);
+const statsSince = (a, b) => (a && b ? Object.fromEntries(Object.keys(b).map((k) => [k, b[k] - (a[k] ?? 0)])) : undefined);
+/** "decode X ms, read Y ms (Z µs/frame), segments W ms (n)" */
+const workerText = (w) =>
+  `decoding ${fmtInt(w.decodeMs)} ms, reading ${fmtInt(w.readMs)} ms (${((1000 * w.readMs) / Math.max(1, w.frames)).toFixed(1)} µs/frame over ${fmtInt(w.frames)} frames, ${fmtInt(w.batches)} stream batches), making ${fmtInt(w.segments)} segments ${fmtInt(w.exportMs)} ms`;
+
 /** "task X ms: script Y, layout Z (n), style W (n); N DOM nodes" */
 const mainThread = (m) =>
   `busy ${fmtInt(m.task)} ms: script ${fmtInt(m.script)} ms, layout ${fmtInt(m.layout)} ms (${fmtInt(m.layouts)}×), style ${fmtInt(m.style)} ms (${fmtInt(m.styles)}×); ${fmtInt(m.nodes)} DOM nodes`;
@@ -172,6 +179,7 @@ async function delivery({ count, token, browser, browserPid, log, profile }) {
         window.__bench.startFrames();
       }, [session.id, expected]);
       const cpu0 = { proxy: cpuMs(proxy.child.pid), server: cpuMs(session.pid), browser: browserCpu(browserPid) };
+      const worker0 = await workerStats(p.page);
       const t0 = epochNow();
       await flood(count);
       const recordedAt = epochNow();
@@ -185,6 +193,7 @@ async function delivery({ count, token, browser, browserPid, log, profile }) {
         log(`timeline: ${err.message}`);
       }
       const cpu = { proxy: cpuMs(proxy.child.pid) - cpu0.proxy, server: cpuMs(session.pid) - cpu0.server, browser: cpuSince(cpu0.browser, browserCpu(browserPid)) };
+      const worker = statsSince(worker0, await workerStats(p.page));
       const frames = await p.page.evaluate(() => window.__bench.stopFrames());
       const mainThreadMs = p.since(m0, await p.metrics());
       const cpuProfile = await prof.stop();
@@ -201,7 +210,7 @@ async function delivery({ count, token, browser, browserPid, log, profile }) {
         count,
         hook,
         baseline,
-        app: { frames: after - before, ms, rate: (after - before) / (ms / 1000), recordMs: recordedAt - t0, held, expected: after, missing: after - held, rowCount, timedOut: Boolean(done.timedOut), frameStats: frames, longFrames, mainThread: mainThreadMs, cpu },
+        app: { frames: after - before, ms, rate: (after - before) / (ms / 1000), recordMs: recordedAt - t0, held, expected: after, missing: after - held, rowCount, timedOut: Boolean(done.timedOut), frameStats: frames, longFrames, mainThread: mainThreadMs, cpu, worker },
         profile: cpuProfile,
       };
     } finally {
@@ -294,6 +303,7 @@ async function openLarge({ p, proxyUrl, empty, big, loadCapMs, jumps, scrollCapM
   await loadProfiler.start();
   const m0 = await p.metrics();
   const since = await page.evaluate(() => window.__bench.now());
+  const worker0 = await workerStats(page);
   await page.evaluate(([id, n]) => {
     window.__bench.armFirstRows(id);
     window.__bench.armCount(id, n);
@@ -336,6 +346,7 @@ async function openLarge({ p, proxyUrl, empty, big, loadCapMs, jumps, scrollCapM
   result.loadFrames = await within(page.evaluate(() => window.__bench.stopFrames()), 30_000, "frames").catch(() => undefined);
   result.loadLongFrames = await within(page.evaluate((s) => window.__bench.longFrames(s), since), 30_000, "long frames").catch(() => undefined);
   result.loadMainThread = p.since(m0, await p.metrics());
+  result.loadWorker = statsSince(worker0, await workerStats(page));
   result.profiles = [await loadProfiler.stop()].filter(Boolean);
   try {
     result.heap = await p.heap(60_000);
@@ -444,6 +455,7 @@ function buildRows(d, scaled) {
   const idleText = idle ? `idle page: longest ${fmtInt(idle.longest)} ms, ${idle.over50} over 50 ms` : "";
   row("4a", "  the page's animation frames during that delivery", `${frameStats(a.frameStats)}; long animation frames (LoAF, > 50 ms of work): ${fmtInt(a.longFrames?.count ?? 0)}`, idleText, "", `no frame > ${TARGETS.frameMs} ms`, yes(a.frameStats.over50 === 0));
   if (a.mainThread) row("4a", "  the page's main thread during that delivery (CDP Performance.getMetrics)", mainThread(a.mainThread), "", "", "", "");
+  if (a.worker) row("4a", "  the frames worker during that delivery (its own clock)", workerText(a.worker), "", "", "", "");
   if (a.cpu) {
     const browserMs = a.cpu.browser.reduce((s, [, ms]) => s + ms, 0);
     row("4a", "  CPU time during that delivery (user + system, /proc; 2 cores = 2 ms per ms)", `mcpscope ${fmtInt(a.cpu.proxy)} ms, the MCP server ${fmtInt(a.cpu.server)} ms, Chromium ${fmtInt(browserMs)} ms (${a.cpu.browser.map(([t, ms]) => `${t} ${fmtInt(ms)}`).join(", ")}) in ${fmtInt(a.ms)} ms`, "", "", "", "");
@@ -475,6 +487,7 @@ function buildRows(d, scaled) {
       row("4b", "  the page's animation frames while loading", `${frameStats(s.loadFrames)}; long animation frames (LoAF, > 50 ms of work): ${fmtInt(lf?.count ?? 0)}${lf?.count ? `, longest ${fmtInt(lf.longest)} ms` : ""}`, idle ? `idle: longest ${fmtInt(idle.longest)} ms` : "", "", `no frame > ${TARGETS.frameMs} ms`, yes(s.loadFrames.over50 === 0));
     }
     if (s.loadMainThread) row("4b", "  the page's main thread while loading", mainThread(s.loadMainThread), "", "", "", "");
+    if (s.loadWorker) row("4b", "  the frames worker while loading (its own clock)", workerText(s.loadWorker), "", "", "", "");
     if (s.heap) {
       row("4b", `  JS heap used after loading (after a forced GC)`, `${mib(s.heap.used)} (${fmtInt(s.heap.used / Math.max(1, s.loaded))} B/frame)`, `page with an empty session: ${mib(s.heapEmpty.used)}`, fmtRatio(s.heap.used / s.heapEmpty.used), "< 1 GiB", yes(s.heap.used < TARGETS.heapBytes));
     } else row("4b", "  JS heap used after loading", `not measured: ${s.heapError ?? (s.crashed ? "the page crashed" : "?")}`, s.heapEmpty ? `page with an empty session: ${mib(s.heapEmpty.used)}` : "", "", "< 1 GiB", "❌ no");

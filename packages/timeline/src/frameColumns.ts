@@ -69,6 +69,36 @@ export interface TypedColumns {
   links: Int32Array;
 }
 
+/**
+ * A column most rows leave empty, by seq: a map to look values up, and the seqs in the
+ * order they were set (ascending: rows are appended in seq order) to copy a range out in
+ * O(log n + values in it).
+ */
+class SparseColumn<V> {
+  private readonly values = new Map<number, V>();
+  private readonly seqs: number[] = [];
+  get(seq: number): V | undefined {
+    return this.values.get(seq);
+  }
+  /** Sets the value of the newest row (seq above any set before). */
+  set(seq: number, value: V): void {
+    if (!this.values.has(seq)) this.seqs.push(seq);
+    this.values.set(seq, value);
+  }
+  range(from: number, to: number): [number, V][] {
+    const out: [number, V][] = [];
+    let lo = 0;
+    let hi = this.seqs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.seqs[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.seqs.length && this.seqs[i]! <= to; i++) out.push([this.seqs[i]!, this.values.get(this.seqs[i]!)!]);
+    return out;
+  }
+}
+
 function grown<T extends Float64Array | Uint8Array | Uint16Array | Int32Array>(from: T, capacity: number, fill?: number): T {
   const to = new (from.constructor as new (n: number) => T)(capacity);
   if (fill !== undefined) to.fill(fill, from.length);
@@ -108,15 +138,15 @@ export class FrameColumns {
   /** Method names by code (code 0: none). */
   readonly methodNames: string[] = [""];
   private readonly methodCode = new Map<string, number>();
-  private readonly stringIds = new Map<number, string>();
-  private readonly uncodedMethods = new Map<number, string>();
-  private readonly reasons = new Map<number, string>();
-  private readonly metas = new Map<number, Record<string, unknown>>();
-  private readonly eventIds = new Map<number, string>();
-  private readonly otherDirs = new Map<number, string>();
-  private readonly otherKinds = new Map<number, string>();
+  private readonly stringIds = new SparseColumn<string>();
+  private readonly uncodedMethods = new SparseColumn<string>();
+  private readonly reasons = new SparseColumn<string>();
+  private readonly metas = new SparseColumn<Record<string, unknown>>();
+  private readonly eventIds = new SparseColumn<string>();
+  private readonly otherDirs = new SparseColumn<string>();
+  private readonly otherKinds = new SparseColumn<string>();
   private sessionId: string | undefined;
-  private readonly otherSessionIds = new Map<number, string>();
+  private readonly otherSessionIds = new SparseColumn<string>();
   private readonly parsed = new Map<number, JsonRpcMessage>();
 
   /** Makes room for `rows` frames at once (growing by doubling copies every column). */
@@ -217,39 +247,26 @@ export class FrameColumns {
 
   /** The sparse columns of rows [from, to]. */
   sparseRange(from: number, to: number): SparseColumns {
-    const pick = <V>(map: Map<number, V>): [number, V][] => {
-      const out: [number, V][] = [];
-      // Sparse maps are small next to the range, or dense in it: iterate whichever is smaller.
-      if (map.size < to - from + 1) {
-        for (const entry of map) if (entry[0] >= from && entry[0] <= to) out.push(entry);
-        out.sort((x, y) => x[0] - y[0]);
-      } else {
-        for (let seq = from; seq <= to; seq++) {
-          const v = map.get(seq);
-          if (v !== undefined) out.push([seq, v]);
-        }
-      }
-      return out;
-    };
-    const otherSessionIds = pick(this.otherSessionIds);
+    const otherSessionIds = this.otherSessionIds.range(from, to);
     return {
-      stringIds: pick(this.stringIds),
-      uncodedMethods: pick(this.uncodedMethods),
-      reasons: pick(this.reasons),
-      metas: pick(this.metas),
-      eventIds: pick(this.eventIds),
-      otherDirs: pick(this.otherDirs),
-      otherKinds: pick(this.otherKinds),
+      stringIds: this.stringIds.range(from, to),
+      uncodedMethods: this.uncodedMethods.range(from, to),
+      reasons: this.reasons.range(from, to),
+      metas: this.metas.range(from, to),
+      eventIds: this.eventIds.range(from, to),
+      otherDirs: this.otherDirs.range(from, to),
+      otherKinds: this.otherKinds.range(from, to),
       otherSessionIds: from === 1 && this.sessionId !== undefined ? [[0, this.sessionId], ...otherSessionIds] : otherSessionIds,
     };
   }
 
   /**
    * Appends rows copied from another `FrameColumns` (`typedRange`, `sparseRange`, the raw
-   * block and method names of that range): the rows a Web Worker read, given to the page.
-   * Method codes are the other's, so one `FrameColumns` is only ever filled this way.
+   * block of that range, and the other's method names from code `namesFrom` on): the rows a
+   * Web Worker read, given to the page. Method codes are the other's, so one `FrameColumns`
+   * is only ever filled this way.
    */
-  appendColumns(typed: TypedColumns, sparse: SparseColumns, raw: { text: string; offsets: Uint32Array }, methodNames: readonly string[]): void {
+  appendColumns(typed: TypedColumns, sparse: SparseColumns, raw: { text: string; offsets: Uint32Array }, namesFrom: number, names: readonly string[]): void {
     const count = typed.ts.length;
     this.ensure(this.length + count);
     const r = this.length;
@@ -261,9 +278,10 @@ export class FrameColumns {
     this.numericIds.set(typed.numericIds, r);
     this.links.set(typed.links, r);
     this.raws.appendBlock(raw);
-    for (let code = this.methodNames.length; code < methodNames.length; code++) {
-      this.methodNames.push(methodNames[code]!);
-      this.methodCode.set(methodNames[code]!, code);
+    for (let code = this.methodNames.length; code < namesFrom + names.length; code++) {
+      const name = names[code - namesFrom]!;
+      this.methodNames.push(name);
+      this.methodCode.set(name, code);
     }
     for (const [seq, v] of sparse.stringIds) this.stringIds.set(seq, v);
     for (const [seq, v] of sparse.uncodedMethods) this.uncodedMethods.set(seq, v);

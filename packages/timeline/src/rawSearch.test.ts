@@ -52,12 +52,19 @@ describe("RawSearch", () => {
     }
   });
 
-  it("merges small sealed blocks and slices any range back out", () => {
+  it("joins a long run of small blocks (a live stream's segments) and slices any range back out", () => {
     const raws = new RawText();
     for (let i = 1; i <= 50; i++) {
       raws.pushEscaped(escapeRaw(`row "${i}"`));
       if (i % 10 === 0) raws.seal();
     }
+    const streamed = new RawText();
+    for (let i = 1; i <= 100; i++) streamed.appendBlock(raws.escapedRange(((i - 1) % 50) + 1, ((i - 1) % 50) + 1));
+    expect(streamed.count).toBe(100);
+    for (let i = 1; i <= 100; i++) expect(streamed.at(i)).toBe(`row "${((i - 1) % 50) + 1}"`);
+    const found: number[] = [];
+    new RawSearch('ROW "4').scan(streamed, 1, 100, (seq) => found.push(seq));
+    expect(found).toEqual([4, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 54, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99]);
     const range = raws.escapedRange(15, 37);
     const copy = new RawText();
     copy.appendBlock(range);

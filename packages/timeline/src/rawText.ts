@@ -4,7 +4,7 @@
  * appears inside a recording line: JSON string contents, escaped (`\"`, `\\`, `\n`, …),
  * joined into one string with an offset per row. Escaped text is what a recording or a
  * `jsonl` stream carries, so it is stored as read, without unescaping a million strings,
- * and one regular expression searches a whole block (see `searchEscaped`).
+ * and one regular expression searches a whole block (see `RawSearch`).
  */
 interface PlainBlock {
   start: number;
@@ -27,8 +27,13 @@ interface EscapedBlock {
 
 type Block = PlainBlock | EscapedBlock;
 
-/** Sealed escaped blocks shorter than this are merged with the next (a live stream's small segments). */
-const MERGE_CHARS = 1 << 20;
+/**
+ * A live stream's many small segments: once this many sealed blocks shorter than
+ * `SMALL_CHARS` follow each other at the end, they are joined into one (a single copy, no
+ * string concatenated again and again), so blocks stay few without copying text per segment.
+ */
+const SMALL_RUN = 32;
+const SMALL_CHARS = 1 << 18;
 
 /** The escaped text of one row: JSON string contents without the quotes. */
 export function escapeRaw(raw: string): string {
@@ -90,16 +95,39 @@ export class RawText {
     const last = this.blocks[this.blocks.length - 1];
     if (!last?.escaped || last.parts === undefined) return;
     sealInPlace(last);
-    const before = this.blocks[this.blocks.length - 2];
-    if (before?.escaped && before.text !== undefined && before.text.length + last.text!.length < MERGE_CHARS) {
-      this.blocks.pop();
-      this.length -= last.count;
-      this.appendBlock({ text: last.text!, offsets: last.offsets! });
+    this.compactSmallRun();
+  }
+
+  /** Joins the run of small sealed blocks at the end into one once it is `SMALL_RUN` long. */
+  private compactSmallRun(): void {
+    const blocks = this.blocks;
+    let first = blocks.length;
+    while (first > 0) {
+      const b = blocks[first - 1]!;
+      if (!b.escaped || b.text === undefined || b.text.length >= SMALL_CHARS) break;
+      first--;
     }
+    if (blocks.length - first < SMALL_RUN) return;
+    const run = blocks.splice(first) as EscapedBlock[];
+    const count = run.reduce((n, b) => n + b.count, 0);
+    const offsets = new Uint32Array(count + 1);
+    let row = 0;
+    let at = 0;
+    for (const b of run) {
+      for (let i = 0; i < b.count; i++) offsets[row++] = at + b.offsets![i]!;
+      at += b.text!.length;
+    }
+    offsets[count] = at;
+    blocks.push({ start: run[0]!.start, escaped: true, text: run.map((b) => b.text!).join(""), offsets, count });
+    this.hint = 0;
   }
 
   /** The escaped raw text of rows [from, to] as one block (for a segment). */
   escapedRange(from: number, to: number): EscapedRawBlock {
+    const whole = this.blocks[this.blockIndexOf(from)];
+    if (whole?.escaped && whole.text !== undefined && whole.start === from && whole.count === to - from + 1) {
+      return { text: whole.text, offsets: whole.offsets!.slice() }; // a copy: the buffer is transferred
+    }
     const pieces: string[] = [];
     const offsets = new Uint32Array(Math.max(0, to - from + 1) + 1);
     let row = 0;
@@ -128,21 +156,9 @@ export class RawText {
   appendBlock(block: EscapedRawBlock): void {
     const rows = block.offsets.length - 1;
     if (rows <= 0) return;
-    const last = this.blocks[this.blocks.length - 1];
-    if (last?.escaped && last.text !== undefined && last.text.length + block.text.length < MERGE_CHARS) {
-      // Two small blocks become one: a live stream's many small segments stay few blocks.
-      const offsets = new Uint32Array(last.count + rows + 1);
-      offsets.set(last.offsets!.subarray(0, last.count));
-      const shift = last.text.length;
-      for (let i = 0; i <= rows; i++) offsets[last.count + i] = block.offsets[i]! + shift;
-      last.text += block.text;
-      last.offsets = offsets;
-      last.count += rows;
-      last.decode = undefined;
-    } else {
-      this.blocks.push({ start: this.length + 1, escaped: true, text: block.text, offsets: block.offsets, count: rows });
-    }
+    this.blocks.push({ start: this.length + 1, escaped: true, text: block.text, offsets: block.offsets, count: rows });
     this.length += rows;
+    this.compactSmallRun();
   }
 
   private blockOf(seq: number): Block {

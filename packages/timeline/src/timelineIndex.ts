@@ -250,8 +250,7 @@ export class TimelineIndex {
     const from = columns.length + 1;
     if (segment.from !== from) throw new Error(`segment starts at seq ${segment.from}, expected ${from}`);
     if (segment.methodNamesFrom > columns.methodNames.length) throw new Error(`segment names methods from code ${segment.methodNamesFrom}, this index has ${columns.methodNames.length}`);
-    const names = columns.methodNames.slice(0, segment.methodNamesFrom).concat(segment.methodNames);
-    columns.appendColumns(segment.typed, segment.sparse, segment.raw, names);
+    columns.appendColumns(segment.typed, segment.sparse, segment.raw, segment.methodNamesFrom, segment.methodNames);
     const { links, flags } = segment.typed;
     for (let i = 0; i < links.length; i++) {
       const link = links[i]!;

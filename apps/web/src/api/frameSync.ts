@@ -1,7 +1,7 @@
 import type { FrameFilter, FrameSegment } from "@mcpscope/timeline";
 import { segmentLength } from "@mcpscope/timeline";
 import { dropTimeline, heldSeq, timelineOf } from "../stores/sessionTimeline";
-import type { FromFramesWorker, ToFramesWorker } from "./framesWorkerMessages";
+import type { FramesWorkerStats, FromFramesWorker, ToFramesWorker } from "./framesWorkerMessages";
 
 /** What the sync layer needs of the live stream (LiveClient). */
 export interface FrameStream {
@@ -46,6 +46,7 @@ export class FrameSync {
   private readonly known = new Map<string, number>();
   private readonly filters = new Map<number, (answer: { seqs: Uint32Array; to: number }) => void>();
   private nextFilter = 1;
+  private readonly statsWaiters: ((stats: FramesWorkerStats) => void)[] = [];
   /** Why a session's frames stopped (a recording with a bad line). */
   onFailure?: (sessionId: string, code: string, message: string) => void;
 
@@ -117,6 +118,14 @@ export class FrameSync {
     });
   }
 
+  /** The frames worker's accounting so far (see `FramesWorkerStats`). */
+  stats(): Promise<FramesWorkerStats> {
+    return new Promise((resolve) => {
+      this.statsWaiters.push(resolve);
+      this.send({ type: "stats" });
+    });
+  }
+
   private knownAt(sessionId: string, seq: number): void {
     if (seq > (this.known.get(sessionId) ?? 0)) this.known.set(sessionId, seq);
   }
@@ -151,6 +160,11 @@ export class FrameSync {
         this.filters.get(message.id)?.({ seqs: message.seqs, to: message.to });
         this.filters.delete(message.id);
         break;
+      case "stats": {
+        const { type: _type, ...stats } = message;
+        this.statsWaiters.shift()?.(stats);
+        break;
+      }
     }
   }
 
@@ -181,3 +195,5 @@ export class FrameSync {
 
 /** The page's one sync layer. */
 export const frameSync = new FrameSync();
+
+if (typeof window !== "undefined" && window.__mcpscope) window.__mcpscope.workerStats = () => frameSync.stats();

@@ -6,7 +6,7 @@
 // page's ack. It also answers filters over all of a session's frames. See frameSync.ts.
 import { FrameLineReader, scanFilter, segmentTransfer, TimelineIndex } from "@mcpscope/timeline";
 import type { FrameLinesHeader } from "@mcpscope/protocol/types";
-import type { FromFramesWorker, ToFramesWorker } from "./framesWorkerMessages";
+import type { FramesWorkerStats, FromFramesWorker, ToFramesWorker } from "./framesWorkerMessages";
 
 /** This worker's global scope (the page's DOM typings describe a window). */
 const scope = self as unknown as {
@@ -42,6 +42,24 @@ interface WorkerSession {
 
 const sessions = new Map<string, WorkerSession>();
 const decoder = new TextDecoder();
+const stats: FramesWorkerStats = { decodeMs: 0, readMs: 0, exportMs: 0, filterMs: 0, frames: 0, batches: 0, segments: 0 };
+
+/** Text of bytes, timed. */
+function decode(bytes: Uint8Array): string {
+  const t0 = performance.now();
+  const text = decoder.decode(bytes);
+  stats.decodeMs += performance.now() - t0;
+  return text;
+}
+
+/** Reads text into a session's index, timed and counted. */
+function read(s: WorkerSession, reader: FrameLineReader, text: string, from?: number): void {
+  const t0 = performance.now();
+  const before = s.index.lastSeq;
+  reader.push(text, from);
+  stats.frames += s.index.lastSeq - before;
+  stats.readMs += performance.now() - t0;
+}
 
 function post(message: FromFramesWorker, transfer: Transferable[] = []): void {
   if (message.type === "failed" && !message.fallback) sessions.get(message.sessionId)!.failure = message;
@@ -60,6 +78,7 @@ function sessionOf(id: string): WorkerSession {
 
 /** Sends what the page does not have yet, in segments, while fewer than two await its ack. */
 function pump(s: WorkerSession): void {
+  const t0 = performance.now();
   const index = s.index;
   if (s.exported < index.lastSeq) index.columns.raws.seal();
   while (s.inFlight < SEGMENTS_IN_FLIGHT && s.exported < index.lastSeq) {
@@ -68,8 +87,10 @@ function pump(s: WorkerSession): void {
     s.namesSent = index.columns.methodNames.length;
     s.exported = to;
     s.inFlight++;
+    stats.segments++;
     post({ type: "segment", sessionId: s.id, segment }, segmentTransfer(segment));
   }
+  stats.exportMs += performance.now() - t0;
 }
 
 function invalid(s: WorkerSession, line: number, reason: string): void {
@@ -97,7 +118,7 @@ async function open(s: WorkerSession, url: string): Promise<void> {
         const bytes = parts.length === 1 ? parts[0]! : concat(parts, size);
         // Decode whole lines (a line break never falls inside a character); keep the rest.
         const end = done ? bytes.length : bytes.lastIndexOf(10) + 1;
-        reader.push(decoder.decode(bytes.subarray(0, end)));
+        read(s, reader, decode(bytes.subarray(0, end)));
         parts = end < bytes.length ? [bytes.slice(end)] : [];
         size = bytes.length - end;
         pump(s);
@@ -151,7 +172,7 @@ function readBatch(s: WorkerSession, header: FrameLinesHeader, text: string): vo
     if (header.from > s.index.lastSeq + 1) return; // still the old subscription
     s.resyncing = false;
   }
-  s.stream.push(text, header.from);
+  read(s, s.stream, text, header.from);
   const stop = s.stream.stopped;
   if (stop?.kind === "gap") {
     s.stream = new FrameLineReader(s.index, { mode: "stream" });
@@ -167,7 +188,8 @@ function onLines(data: ArrayBuffer): void {
   if (nl < 0) return;
   const header = JSON.parse(decoder.decode(bytes.subarray(0, nl))) as FrameLinesHeader;
   if (header.type !== "frame-lines") return;
-  readBatch(sessionOf(header.sessionId), header, decoder.decode(bytes.subarray(nl + 1)));
+  stats.batches++;
+  readBatch(sessionOf(header.sessionId), header, decode(bytes.subarray(nl + 1)));
 }
 
 scope.onmessage = (event) => {
@@ -195,14 +217,19 @@ scope.onmessage = (event) => {
       break;
     }
     case "filter": {
+      const t0 = performance.now();
       const s = sessions.get(message.sessionId);
       const matches: number[] = [];
       const to = Math.min(message.to, s?.index.lastSeq ?? 0);
       if (s) scanFilter(s.index, message.filter)(1, to, (seq) => matches.push(seq));
       const seqs = Uint32Array.from(matches);
+      stats.filterMs += performance.now() - t0;
       post({ type: "matches", id: message.id, seqs, to }, [seqs.buffer]);
       break;
     }
+    case "stats":
+      post({ type: "stats", ...stats });
+      break;
     case "forget":
       sessions.delete(message.sessionId);
       break;

@@ -11,7 +11,21 @@ export type ToFramesWorker =
   /** Which of the session's frames 1 … `to` a filter lets through (answered with `matches`). */
   | { type: "filter"; id: number; sessionId: string; filter: FrameFilter; to: number }
   /** Drop a session's frames (it was deleted). */
-  | { type: "forget"; sessionId: string };
+  | { type: "forget"; sessionId: string }
+  /** How much work the worker did so far (answered with `stats`). */
+  | { type: "stats" };
+
+/** The frames worker's own accounting, in milliseconds of its thread (for benchmarks). */
+export interface FramesWorkerStats {
+  /** Decoding bytes to text, reading lines into indexes, making segments, filtering. */
+  decodeMs: number;
+  readMs: number;
+  exportMs: number;
+  filterMs: number;
+  frames: number;
+  batches: number;
+  segments: number;
+}
 
 /** Frames worker → page. */
 export type FromFramesWorker =
@@ -27,4 +41,5 @@ export type FromFramesWorker =
    */
   | { type: "failed"; sessionId: string; code: string; message: string; lastSeq: number; fallback: boolean }
   /** The answer to `filter` `id`: matching seqs (ascending, transferred) among 1 … `to`. */
-  | { type: "matches"; id: number; seqs: Uint32Array; to: number };
+  | { type: "matches"; id: number; seqs: Uint32Array; to: number }
+  | ({ type: "stats" } & FramesWorkerStats);

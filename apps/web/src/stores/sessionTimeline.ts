@@ -1,4 +1,5 @@
 import { type FrameSegment, segmentLength, TimelineIndex } from "@mcpscope/timeline";
+import type { FramesWorkerStats } from "../api/framesWorkerMessages";
 
 /**
  * What a session's timeline holds at one moment: read it, never change it. A new snapshot
@@ -77,8 +78,11 @@ export function heldSeq(sessionId: string): number {
 
 declare global {
   interface Window {
-    /** Read-only hooks for headless benchmarks: frames the page holds per session. */
-    __mcpscope?: { frameCount(sessionId: string): number };
+    /**
+     * Read-only hooks for headless benchmarks: frames the page holds per session, and the
+     * frames worker's accounting (api/frameSync.ts adds it).
+     */
+    __mcpscope?: { frameCount(sessionId: string): number; workerStats?(): Promise<FramesWorkerStats> };
   }
 }
 
