@@ -338,9 +338,33 @@ export class FrameLineReader {
 
 /** The kind named by the string contents [i, q), if a known one. */
 function kindAt(t: string, i: number, q: number): string | undefined {
-  const n = q - i;
-  for (const kind of KNOWN_KINDS) if (kind.length === n && t.startsWith(kind, i)) return kind;
-  return undefined;
+  let kind: string;
+  switch (t.charCodeAt(i)) {
+    case 114: // r
+      kind = t.charCodeAt(i + 2) === 113 ? "request" : "response";
+      break;
+    case 110: // n
+      kind = "notification";
+      break;
+    case 101: // e
+      kind = "error";
+      break;
+    case 105: // i
+      kind = "invalid";
+      break;
+    case 115: // s
+      kind = "stderr";
+      break;
+    case 108: // l
+      kind = "lifecycle";
+      break;
+    case 104: // h
+      kind = "http";
+      break;
+    default:
+      return undefined;
+  }
+  return kind.length === q - i && t.startsWith(kind, i) ? kind : undefined;
 }
 
 /** Whether pairing needs a message's params: a request's progress token, a progress or cancellation's. */

@@ -72,25 +72,21 @@ export function numberAt(text: string, i: number, j: number): number {
   let n = 0;
   let digits = 0;
   let scale = -1;
+  let plain = true;
   for (; k < j; k++) {
-    const d = text.charCodeAt(k) - 48;
-    if (d >= 0 && d <= 9) {
-      n = n * 10 + d;
+    const c = text.charCodeAt(k);
+    if (c >= 48 && c <= 57) {
+      n = n * 10 + c - 48;
       digits++;
-    } else if (d === -2 && scale < 0) scale = 0; // "."
-    else break;
-    if (scale >= 0 && d !== -2) scale++;
+      if (scale >= 0) scale++;
+    } else if (c === 46 && scale < 0) scale = 0;
+    else if (c === 101 || c === 69 || c === 43 || c === 45) plain = false; // e E + -: an exponent
+    else return NaN;
   }
-  if (k === j && digits > 0 && digits <= 15) {
+  if (digits === 0) return NaN;
+  if (plain && digits <= 15) {
     const value = scale > 0 ? n / POW10[scale]! : n;
     return negative ? -value : value;
-  }
-  const first = text.charCodeAt(i);
-  if (first !== 45 && (first < 48 || first > 57)) return NaN;
-  for (k = i + 1; k < j; k++) {
-    const d = text.charCodeAt(k);
-    // digits . e E + -
-    if ((d < 48 || d > 57) && d !== 46 && d !== 101 && d !== 69 && d !== 43 && d !== 45) return NaN;
   }
   return Number(text.slice(i, j));
 }
