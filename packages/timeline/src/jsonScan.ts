@@ -56,7 +56,7 @@ export function valueEnd(text: string, i: number, end: number): number {
   return j > i ? j : -1;
 }
 
-const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+const POW10 = /* @__PURE__ */ Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /**
  * The number of JSON number text [i, j), or NaN when it is not one (no whitespace, no

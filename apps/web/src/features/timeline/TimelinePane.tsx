@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from "react";
+import { lazy, Suspense, type KeyboardEvent } from "react";
 import type { SessionInfo } from "@mcpscope/protocol";
 import { useSessionTimeline } from "../../stores/useSessionTimeline";
 import { useTimelineStore, type TimelineTab } from "../../stores/timelineStore";
@@ -7,8 +7,10 @@ import { ConsoleView } from "../logging/ConsoleView";
 import { SettingsView } from "../settings/SettingsView";
 import { FrameDetail } from "./FrameDetail";
 import { FramesView } from "./FramesView";
-import { SpanView } from "./SpanView";
-import { SummaryView } from "./SummaryView";
+
+// Tabs other than Frames load when first opened: the page starts with less to load.
+const SpanView = lazy(() => import("./SpanView").then((m) => ({ default: m.SpanView })));
+const SummaryView = lazy(() => import("./SummaryView").then((m) => ({ default: m.SummaryView })));
 
 const TABS: { id: TimelineTab; label: string }[] = [
   { id: "frames", label: "Frames" },
@@ -96,8 +98,10 @@ export function TimelinePane({ session }: { session?: SessionInfo }) {
           {session && index ? (
             <>
               {tab === "frames" && <FramesView sessionId={session.id} index={index} version={version} startTs={start} />}
-              {tab === "spans" && <SpanView sessionId={session.id} index={index} version={version} startTs={start} />}
-              {tab === "summary" && <SummaryView index={index} version={version} />}
+              <Suspense fallback={<p className="muted small pad">Loading…</p>}>
+                {tab === "spans" && <SpanView sessionId={session.id} index={index} version={version} startTs={start} />}
+                {tab === "summary" && <SummaryView index={index} version={version} />}
+              </Suspense>
               {tab === "console" && <ConsoleView session={session} index={index} version={version} startTs={start} />}
               {tab === "composer" && <ComposerView session={session} index={index} version={version} />}
               {tab === "settings" && <SettingsView key={session.id} session={session} />}
