@@ -492,7 +492,7 @@ function buildRows(d, scaled) {
       row("4b", `  JS heap used after loading (after a forced GC)`, `${mib(s.heap.used)} (${fmtInt(s.heap.used / Math.max(1, s.loaded))} B/frame)`, `page with an empty session: ${mib(s.heapEmpty.used)}`, fmtRatio(s.heap.used / s.heapEmpty.used), "< 1 GiB", yes(s.heap.used < TARGETS.heapBytes));
     } else row("4b", "  JS heap used after loading", `not measured: ${s.heapError ?? (s.crashed ? "the page crashed" : "?")}`, s.heapEmpty ? `page with an empty session: ${mib(s.heapEmpty.used)}` : "", "", "< 1 GiB", "❌ no");
     if (s.renderer?.processes) {
-      row("4b", "  the page's renderer process after loading (RSS: the page's and the frames worker's heaps, array buffers, Blink)", `${mib(s.renderer.bytes)} (${fmtInt((s.renderer.bytes - s.rendererEmpty.bytes) / Math.max(1, s.loaded))} B/frame above the empty page)`, `page with an empty session: ${mib(s.rendererEmpty.bytes)}`, fmtRatio(s.renderer.bytes / s.rendererEmpty.bytes), "< 1 GiB", yes(s.renderer.bytes < TARGETS.heapBytes));
+      row("4b", "  the page's renderer process after loading (PSS: the page's and the frames worker's heaps, array buffers, Blink)", `${mib(s.renderer.bytes)} (${fmtInt((s.renderer.bytes - s.rendererEmpty.bytes) / Math.max(1, s.loaded))} B/frame above the empty page; ${s.renderer.processes} renderer process${s.renderer.processes === 1 ? "" : "es"})`, `page with an empty session: ${mib(s.rendererEmpty.bytes)}`, fmtRatio(s.renderer.bytes / s.rendererEmpty.bytes), "< 1 GiB", yes(s.renderer.bytes < TARGETS.heapBytes));
     }
     if (Array.isArray(s.filters)) {
       for (const f of s.filters) {

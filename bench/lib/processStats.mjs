@@ -1,4 +1,4 @@
-// A browser's processes from /proc (Linux): the resident memory of its renderers (what a
+// A browser's processes from /proc (Linux): the memory of its renderers (what a
 // page costs in all: its main thread's heap, its workers' heaps, the array buffers both
 // hold), and the CPU time of each kind of process (renderer, GPU, network service …).
 import { readdirSync, readFileSync } from "node:fs";
@@ -26,7 +26,14 @@ function parentOf(pid) {
   }
 }
 
-function rssBytes(pid) {
+/** Proportional set size (shared pages split among their users; /proc/<pid>/smaps_rollup), else VmRSS. */
+function memoryBytes(pid) {
+  try {
+    const pss = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"));
+    if (pss) return Number(pss[1]) * 1024;
+  } catch {
+    // no smaps_rollup: VmRSS
+  }
   try {
     const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
     return match ? Number(match[1]) * 1024 : 0;
@@ -64,7 +71,8 @@ export function browserProcesses(browserPid) {
 }
 
 /**
- * Sum of VmRSS over the browser's renderer processes, and how many there are.
+ * Memory of the browser's renderer processes (their proportional set size, PSS: shared
+ * pages split among the processes sharing them), and how many there are.
  * `{ bytes: 0, processes: 0 }` where /proc is missing.
  */
 export function rendererMemory(browserPid) {
@@ -72,7 +80,7 @@ export function rendererMemory(browserPid) {
   let processes = 0;
   for (const { pid, type } of browserProcesses(browserPid)) {
     if (type !== "renderer") continue;
-    bytes += rssBytes(pid);
+    bytes += memoryBytes(pid);
     processes++;
   }
   return { bytes, processes };
