@@ -44,6 +44,8 @@ export class FrameSync {
   private readonly loaded = new Set<string>();
   /** Highest seq the worker has sent or said it holds, per session. */
   private readonly known = new Map<string, number>();
+  /** Deleted sessions: what the worker still sends about them is dropped. */
+  private readonly forgotten = new Set<string>();
   private readonly filters = new Map<number, (answer: { seqs: Uint32Array; to: number }) => void>();
   private nextFilter = 1;
   private readonly statsWaiters: ((stats: FramesWorkerStats) => void)[] = [];
@@ -90,6 +92,7 @@ export class FrameSync {
   /** Forgets a deleted session's frames, here and in the worker. */
   forget(sessionId: string): void {
     this.unfollow(sessionId);
+    this.forgotten.add(sessionId);
     this.loaded.delete(sessionId);
     this.known.delete(sessionId);
     dropTimeline(sessionId);
@@ -131,6 +134,7 @@ export class FrameSync {
   }
 
   private receive(message: FromFramesWorker): void {
+    if ("sessionId" in message && this.forgotten.has(message.sessionId)) return;
     switch (message.type) {
       case "segment":
         this.knownAt(message.sessionId, message.segment.from + segmentLength(message.segment) - 1);
@@ -183,7 +187,7 @@ export class FrameSync {
     const touched = new Set<string>();
     while (this.queue.length > 0 && (touched.size === 0 || performance.now() - t0 < APPLY_BUDGET_MS)) {
       const { sessionId, segment } = this.queue.shift()!;
-      if (!this.known.has(sessionId)) continue; // forgotten meanwhile
+      if (this.forgotten.has(sessionId)) continue; // deleted meanwhile
       timelineOf(sessionId).apply(segment);
       touched.add(sessionId);
       this.send({ type: "ack", sessionId });

@@ -78,9 +78,11 @@ function sessionOf(id: string): WorkerSession {
 
 /** Sends what the page does not have yet, in segments, while fewer than two await its ack. */
 function pump(s: WorkerSession): void {
-  const t0 = performance.now();
   const index = s.index;
-  if (s.exported < index.lastSeq) index.columns.raws.seal();
+  // Nothing to send, or two segments await the page's ack: the rows gather in one block.
+  if (s.inFlight >= SEGMENTS_IN_FLIGHT || s.exported >= index.lastSeq) return;
+  const t0 = performance.now();
+  index.columns.raws.seal();
   while (s.inFlight < SEGMENTS_IN_FLIGHT && s.exported < index.lastSeq) {
     const to = Math.min(index.lastSeq, s.exported + SEGMENT_FRAMES);
     const segment = index.exportSegment(s.exported + 1, to, s.namesSent);
