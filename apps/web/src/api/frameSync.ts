@@ -25,6 +25,11 @@ export interface FrameSyncOptions {
 
 /** Milliseconds of an animation frame spent applying segments (one at least). */
 const APPLY_BUDGET_MS = 6;
+/**
+ * Shortest interval between two snapshots of a timeline (re-renders of what shows it):
+ * during a flood the page draws 20 times a second, not 60, and keeps its frames for the rest.
+ */
+const COMMIT_EVERY_MS = 50;
 
 /**
  * The sync layer between the proxy and the page's frames: a Web Worker (framesWorker.ts)
@@ -39,6 +44,9 @@ export class FrameSync {
   private stream: FrameStream | undefined;
   private readonly queue: { sessionId: string; segment: FrameSegment }[] = [];
   private scheduled = false;
+  /** Timelines with frames applied but not yet published, and when each last published. */
+  private readonly uncommitted = new Set<string>();
+  private readonly committedAt = new Map<string, number>();
   /** Sessions followed, and those whose recording is read (subscribed to the stream). */
   private readonly followed = new Set<string>();
   private readonly loaded = new Set<string>();
@@ -93,6 +101,7 @@ export class FrameSync {
   forget(sessionId: string): void {
     this.unfollow(sessionId);
     this.forgotten.add(sessionId);
+    this.uncommitted.delete(sessionId);
     this.loaded.delete(sessionId);
     this.known.delete(sessionId);
     dropTimeline(sessionId);
@@ -180,20 +189,30 @@ export class FrameSync {
     else requestAnimationFrame(this.apply);
   }
 
-  /** Applies queued segments for a few milliseconds, then tells each timeline's listeners once. */
+  /**
+   * Applies queued segments for a few milliseconds, then publishes each timeline that
+   * changed (its listeners told once), at most every `COMMIT_EVERY_MS`.
+   */
   private apply = (): void => {
     this.scheduled = false;
     const t0 = performance.now();
-    const touched = new Set<string>();
-    while (this.queue.length > 0 && (touched.size === 0 || performance.now() - t0 < APPLY_BUDGET_MS)) {
+    let applied = 0;
+    while (this.queue.length > 0 && (applied === 0 || performance.now() - t0 < APPLY_BUDGET_MS)) {
       const { sessionId, segment } = this.queue.shift()!;
       if (this.forgotten.has(sessionId)) continue; // deleted meanwhile
       timelineOf(sessionId).apply(segment);
-      touched.add(sessionId);
+      this.uncommitted.add(sessionId);
+      applied++;
       this.send({ type: "ack", sessionId });
     }
-    for (const sessionId of touched) timelineOf(sessionId).commit();
-    if (this.queue.length > 0) this.schedule();
+    const now = performance.now();
+    for (const sessionId of this.uncommitted) {
+      if (now - (this.committedAt.get(sessionId) ?? -Infinity) < COMMIT_EVERY_MS) continue;
+      this.uncommitted.delete(sessionId);
+      this.committedAt.set(sessionId, now);
+      timelineOf(sessionId).commit();
+    }
+    if (this.queue.length > 0 || this.uncommitted.size > 0) this.schedule();
   };
 }
 
