@@ -124,6 +124,11 @@ function buildTable(start, overhead, flood, memory, timeline, bundle, tap) {
   row("2(i)", `  same, while 1 WebSocket subscriber follows`, perSec(recSub.rate), `SDK client ${perSec(sdk.rate)}`, fmtRatio(recSub.rate / sdk.rate), `≥ ${fmtInt(TARGETS.recordPerSec)} frames/s`, yes(recSub.rate >= TARGETS.recordPerSec));
   row("2(ii)", `${n} notifications delivered to the WebSocket subscriber (call → last frame received)`, perSec(del.rate), `recording ${perSec(recSub.rate)}`, fmtRatio(del.rate / recSub.rate), `≥ ${fmtInt(TARGETS.deliverPerSec)} frames/s`, yes(del.rate >= TARGETS.deliverPerSec));
   row("2(ii)", `  seq check at the subscriber`, `${fmtInt(del.received)} of ${fmtInt(del.expected)} frames (${fmtInt(del.notifications)} notifications) in ${fmtInt(del.messages)} messages; ${del.missing} missing, ${del.duplicates} duplicate`, "", "", "0 missing", yes(del.missing === 0 && del.duplicates === 0 && del.received === del.expected));
+  const recLines = flood.recordingWithLinesSubscriber;
+  const linesDel = flood.linesDelivery;
+  row("2(i)", `  same, while 1 \`jsonl\` subscriber follows (the web app's encoding: the recording's lines, read back by offset)`, perSec(recLines.rate), `SDK client ${perSec(sdk.rate)}`, fmtRatio(recLines.rate / sdk.rate), `≥ ${fmtInt(TARGETS.recordPerSec)} frames/s`, yes(recLines.rate >= TARGETS.recordPerSec));
+  row("2(ii)", `${n} notifications delivered to the \`jsonl\` subscriber (call → last frame received)`, perSec(linesDel.rate), `recording ${perSec(recLines.rate)}; json subscriber ${perSec(del.rate)}`, fmtRatio(linesDel.rate / del.rate), `≥ ${fmtInt(TARGETS.deliverPerSec)} frames/s`, yes(linesDel.rate >= TARGETS.deliverPerSec));
+  row("2(ii)", `  seq check at the \`jsonl\` subscriber`, `${fmtInt(linesDel.received)} of ${fmtInt(linesDel.expected)} frames (${fmtInt(linesDel.notifications)} notifications) in ${fmtInt(linesDel.messages)} messages; ${linesDel.missing} missing, ${linesDel.duplicates} duplicate${linesDel.errors.length ? `; ${linesDel.errors[0].message}` : ""}`, "", "", "0 missing", yes(linesDel.missing === 0 && linesDel.duplicates === 0 && linesDel.received === linesDel.expected && linesDel.errors.length === 0));
 
   memoryRows(row, memory);
   tapRows(row, tap);
@@ -210,7 +215,7 @@ try {
     `- Mode: ${quick ? "`--quick`" : "full"}; ${fmtInt(settings.n)} sequential \`tools/call echo\` per configuration after ${fmtInt(settings.warmup)} warm-up calls (a fresh process needs about 3,000 to reach its steady state here; 1d shows the first ${COLD_CALLS}), in ${settings.rounds} interleaved round(s), each after ${settings.settle} uncounted calls; floods of ${fmtInt(settings.count)} \`notifications/message\` after a ${fmtInt(Math.max(1000, Math.round(settings.count / 10)))}-notification warm-up flood. Took ${seconds.toFixed(1)} s.`,
     `- Processes: the load generator (this script, also the WebSocket subscriber), mcpscope's CLI in its own process, and each MCP server in its own process, on ${machine.cores} cores.`,
     `- REST client: ${fastName} was the faster here and is the one judged (1b, 1c); the other is shown as 1b′/1c′. Its own cost (request building, JSON parsing) is inside every REST figure.`,
-    `- Latencies are per call, measured by the caller; calls/s is calls over wall time. The subscriber parsed ${fmtInt(flood.delivery.parseMs)} ms of JSON during the measured flood (its own cost, inside 2(ii)).`,
+    `- Latencies are per call, measured by the caller; calls/s is calls over wall time. The subscriber parsed ${fmtInt(flood.delivery.parseMs)} ms of JSON during the measured flood (its own cost, inside 2(ii)); the \`jsonl\` subscriber spent ${fmtInt(flood.linesDelivery.parseMs)} ms checking its batches.`,
   ];
   notes.push(`- Flood memory (3): ${settings.floodSeconds} s of repeated \`flood {count: ${fmtInt(memory.countPerCall)}}\` calls through \`POST …/requests\` on a fresh mcpscope; the slow subscriber pauses its socket 1 s in for ${settings.pauseSeconds} s; RSS is VmRSS from /proc (${fmtInt(memory.samples)} samples). The recording reached ${fmtInt(memory.frames.recordingMiB)} MiB.`);
   {
@@ -221,7 +226,7 @@ try {
     }
   }
   notes.push(`- \`mcpscope tap\` (6): the built shim (\`bin/mcpscope.mjs tap\`) in front of the server, recording to a running mcpscope (its own process, \`--no-connect\`), against the same server started directly, in the same run; 6a/6b by a client with no MCP library (a request line out, its answer line back), rounds interleaved; 6c floods taking turns, direct then tapped, median of the rounds. Every process (server, shim, mcpscope, client) competes for the same ${machine.cores} cores.`);
-  notes.push(`- Timeline (4): Chromium ${timeline.results?.delivery ? "" : ""}headless, the built web app (\`pnpm build\` first); 4a floods through the real app, 4b opens synthetic recordings of ${quick ? "100,000" : "100,000 and 1,000,000"} frames and scrolls them; frame times from a requestAnimationFrame loop in the page.`);
+  notes.push(`- Timeline (4): Chromium headless, the built web app (\`pnpm build\` first); 4a floods through the real app, 4b opens synthetic recordings of ${quick ? "100,000" : "100,000 and 1,000,000"} frames and scrolls them, 4c filters them; frame times from a requestAnimationFrame loop in the page. The app reads frames in a Web Worker: its own clock (4a, 4b) counts time its thread was not running too, so on a loaded machine it reads high.`);
   notes.push(`- Web app size (5): gzip (default level, as Vite reports it) of the build \`pnpm bench\` made; kB are 1,000 bytes.`);
   notes.push(`- Load average (1 min) at start / end: ${loadAtStart} / ${os.loadavg()[0].toFixed(2)} on ${machine.cores} cores; other processes on the machine make every figure noisier.`);
   if (profileDir) notes.push(`- The proxy ran with \`--cpu-prof\` (slower than normal); profiles in ${profileDir}.`);

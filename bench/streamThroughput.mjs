@@ -115,38 +115,43 @@ async function throughProxy(counts, { token, profileDir, log }) {
     log(`stream throughput: mcpscope recording, ${count} notifications`);
     const recording = await flood(count);
 
-    log(`stream throughput: mcpscope + WebSocket subscriber, ${count} notifications`);
-    const sub = await Subscriber.open(proxy.base, token);
-    try {
-      const since = (await info()).lastSeq;
-      sub.subscribe(session.id, since);
-      // Warm the subscriber path with a small flood, then measure a full one.
-      const warm = await flood(counts[0]);
-      await sub.waitForSeq(warm.after, 30_000);
-      sub.resetCounts();
-      const measured = await flood(count);
-      const lastAt = await sub.waitForSeq(measured.after, 60_000);
-      const deliveryMs = lastAt - measured.t0;
-      return {
-        recording,
-        recordingWithSubscriber: measured,
-        delivery: {
-          count,
-          ms: deliveryMs,
-          rate: sub.received / (deliveryMs / 1000),
-          received: sub.received,
-          expected: measured.frames,
-          notifications: sub.notifications,
-          missing: sub.missing + (measured.after - sub.lastSeq),
-          duplicates: sub.duplicates,
-          messages: sub.messages,
-          parseMs: sub.parseMs,
-          errors: sub.errors,
-        },
-      };
-    } finally {
-      await sub.close();
-    }
+    const follow = async (encoding) => {
+      log(`stream throughput: mcpscope + WebSocket subscriber (${encoding}), ${count} notifications`);
+      const sub = await Subscriber.open(proxy.base, token);
+      try {
+        const since = (await info()).lastSeq;
+        sub.subscribe(session.id, since, encoding);
+        // Warm the subscriber path with a small flood, then measure a full one.
+        const warm = await flood(counts[0]);
+        await sub.waitForSeq(warm.after, 30_000);
+        sub.resetCounts();
+        const measured = await flood(count);
+        const lastAt = await sub.waitForSeq(measured.after, 60_000);
+        const deliveryMs = lastAt - measured.t0;
+        return {
+          recording: measured,
+          delivery: {
+            count,
+            ms: deliveryMs,
+            rate: sub.received / (deliveryMs / 1000),
+            received: sub.received,
+            expected: measured.frames,
+            notifications: sub.notifications,
+            missing: sub.missing + (measured.after - sub.lastSeq),
+            duplicates: sub.duplicates,
+            messages: sub.messages,
+            parseMs: sub.parseMs,
+            errors: sub.errors,
+          },
+        };
+      } finally {
+        await sub.close();
+      }
+    };
+    const json = await follow("json");
+    // The web app's encoding: the recording's lines as written, read back by offset.
+    const jsonl = await follow("jsonl");
+    return { recording, recordingWithSubscriber: json.recording, delivery: json.delivery, recordingWithLinesSubscriber: jsonl.recording, linesDelivery: jsonl.delivery };
   } finally {
     await proxy.stop();
   }

@@ -13,7 +13,7 @@
 // Exports `timelineScale({ quick, log, token?, count?, sizes?, profile? })` → `{ rows, markdown, allMet, results }`;
 // `rows` are `[id, figure, measured, baseline, vs, target, met]`, the shape of bench/run.mjs's table.
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os, { tmpdir } from "node:os";
 import { basename, join } from "node:path";
@@ -27,8 +27,12 @@ import { startBrowserProxy } from "./lib/browserProxy.mjs";
 import { launchChromium, pageInstruments } from "./lib/browserPage.mjs";
 import { writeRecording } from "./lib/browserRecording.mjs";
 import { Subscriber } from "./lib/subscriber.mjs";
+import { browserCpu, cpuMs, cpuSince, rendererMemory } from "./lib/processStats.mjs";
+import { FILTERS, measureFilters } from "./lib/timelineFilters.mjs";
 
-const TARGETS = { deliverPerSec: 20_000, heapBytes: 2 ** 30, frameMs: 50 };
+const TARGETS = { deliverPerSec: 100_000, heapBytes: 2 ** 30, frameMs: 50, filterMs: 300 };
+/** Time to every frame of a recording in the store, by its size (issue #21). */
+const LOAD_TARGET_MS = { 100_000: 500, 1_000_000: 5000 };
 const VIEWPORT = { width: 1440, height: 900 };
 const EMPTY_FRAMES = 8;
 const MiB = 2 ** 20;
@@ -78,7 +82,16 @@ async function newPage(browser, label) {
       for (const url of scripts) {
         if (sourceMaps.has(url)) continue;
         const res = await context.request.get(`${url}.map`).catch(() => undefined);
-        sourceMaps.set(url, res?.ok() ? await res.json().catch(() => undefined) : undefined);
+        let map = res?.ok() ? await res.json().catch(() => undefined) : undefined;
+        // The package's copy of the app leaves source maps out; the web app's build has them.
+        if (!map) {
+          try {
+            map = JSON.parse(readFileSync(join(ROOT, "apps/web/dist/assets", `${basename(new URL(url).pathname)}.map`), "utf8"));
+          } catch {
+            map = undefined;
+          }
+        }
+        sourceMaps.set(url, map);
       }
       await cdp.send("Profiler.enable");
       await cdp.send("Profiler.setSamplingInterval", { interval: 1000 });
@@ -95,6 +108,13 @@ async function newPage(browser, label) {
   return { context, page, cdp, state, heap, metrics, since, profiler, close: () => context.close().catch(() => undefined) };
 }
 
+/** The app's frames worker accounting (`window.__mcpscope.workerStats`), if it has one. */
+const workerStats = (page) => page.evaluate(() => window.__mcpscope?.workerStats?.()).catch(() => undefined);
+const statsSince = (a, b) => (a && b ? Object.fromEntries(Object.keys(b).map((k) => [k, b[k] - (a[k] ?? 0)])) : undefined);
+/** "decode X ms, read Y ms (Z µs/frame), segments W ms (n)" */
+const workerText = (w) =>
+  `decoding ${fmtInt(w.decodeMs)} ms, reading ${fmtInt(w.readMs)} ms (${((1000 * w.readMs) / Math.max(1, w.frames)).toFixed(1)} µs/frame over ${fmtInt(w.frames)} frames, ${fmtInt(w.batches)} stream batches), making ${fmtInt(w.segments)} segments ${fmtInt(w.exportMs)} ms`;
+
 /** "task X ms: script Y, layout Z (n), style W (n); N DOM nodes" */
 const mainThread = (m) =>
   `busy ${fmtInt(m.task)} ms: script ${fmtInt(m.script)} ms, layout ${fmtInt(m.layout)} ms (${fmtInt(m.layouts)}×), style ${fmtInt(m.style)} ms (${fmtInt(m.styles)}×); ${fmtInt(m.nodes)} DOM nodes`;
@@ -102,7 +122,7 @@ const mainThread = (m) =>
 // ---------------------------------------------------------------------------------------------
 // 4a: delivery into the web app
 
-async function delivery({ count, token, browser, log, profile }) {
+async function delivery({ count, token, browser, browserPid, log, profile }) {
   const dataDir = mkdtempSync(join(tmpdir(), "mcpscope-bench-browser-"));
   const cleanDir = onCleanup(() => rmSync(dataDir, { recursive: true, force: true }));
   const proxy = await startBrowserProxy({ token, dataDir, command: [process.execPath, ...FLOOD_ARGS], label: "proxy-delivery" });
@@ -158,6 +178,8 @@ async function delivery({ count, token, browser, log, profile }) {
         window.__bench.armCount(id, seq);
         window.__bench.startFrames();
       }, [session.id, expected]);
+      const cpu0 = { proxy: cpuMs(proxy.child.pid), server: cpuMs(session.pid), browser: browserCpu(browserPid) };
+      const worker0 = await workerStats(p.page);
       const t0 = epochNow();
       await flood(count);
       const recordedAt = epochNow();
@@ -170,9 +192,11 @@ async function delivery({ count, token, browser, log, profile }) {
         done = { at: epochNow(), count: await p.page.evaluate((id) => window.__bench.count(id), session.id), timedOut: true };
         log(`timeline: ${err.message}`);
       }
+      const cpu = { proxy: cpuMs(proxy.child.pid) - cpu0.proxy, server: cpuMs(session.pid) - cpu0.server, browser: cpuSince(cpu0.browser, browserCpu(browserPid)) };
+      const worker = statsSince(worker0, await workerStats(p.page));
       const frames = await p.page.evaluate(() => window.__bench.stopFrames());
       const mainThreadMs = p.since(m0, await p.metrics());
-      const cpu = await prof.stop();
+      const cpuProfile = await prof.stop();
       const longFrames = await p.page.evaluate((s) => window.__bench.longFrames(s), since);
       // The grid renders on the animation frame after the store was updated.
       let rowCount = 0;
@@ -186,8 +210,8 @@ async function delivery({ count, token, browser, log, profile }) {
         count,
         hook,
         baseline,
-        app: { frames: after - before, ms, rate: (after - before) / (ms / 1000), recordMs: recordedAt - t0, held, expected: after, missing: after - held, rowCount, timedOut: Boolean(done.timedOut), frameStats: frames, longFrames, mainThread: mainThreadMs },
-        profile: cpu,
+        app: { frames: after - before, ms, rate: (after - before) / (ms / 1000), recordMs: recordedAt - t0, held, expected: after, missing: after - held, rowCount, timedOut: Boolean(done.timedOut), frameStats: frames, longFrames, mainThread: mainThreadMs, cpu, worker },
+        profile: cpuProfile,
       };
     } finally {
       await p.close();
@@ -241,7 +265,7 @@ function summarizeCdpProfile(profile, sourceMaps, limit = 15) {
   };
 }
 
-async function openLarge({ p, proxyUrl, empty, big, loadCapMs, jumps, scrollCapMs, idle, profile, log }) {
+async function openLarge({ p, proxyUrl, empty, big, loadCapMs, jumps, scrollCapMs, idle, profile, log, browserPid }) {
   const { page } = p;
   const result = { frames: big.frames };
   await page.goto(proxyUrl);
@@ -259,11 +283,27 @@ async function openLarge({ p, proxyUrl, empty, big, loadCapMs, jumps, scrollCapM
   await button(empty.name).click();
   await page.waitForFunction(([id, n]) => window.__bench.count(id) >= n && window.__bench.rowCount() === n + 1, [empty.id, EMPTY_FRAMES], { timeout: 30_000 });
   result.heapEmpty = await p.heap();
+  result.rendererEmpty = rendererMemory(browserPid);
+
+  // Baseline: the recording's bytes alone, fetched by the page and read to the end (no parsing).
+  log(`timeline: ${fmtInt(big.frames)} frames: fetching the recording's bytes (baseline)`);
+  result.rawFetch = await within(
+    page.evaluate(async (url) => {
+      const t0 = performance.now();
+      const body = (await fetch(url)).body.getReader();
+      let bytes = 0;
+      for (let r = await body.read(); !r.done; r = await body.read()) bytes += r.value.length;
+      return { ms: performance.now() - t0, bytes };
+    }, `/api/sessions/${big.id}/export`),
+    loadCapMs,
+    "raw fetch",
+  ).catch((err) => ({ error: err.message }));
 
   const loadProfiler = p.profiler(profile, `load-${big.frames}`);
   await loadProfiler.start();
   const m0 = await p.metrics();
   const since = await page.evaluate(() => window.__bench.now());
+  const worker0 = await workerStats(page);
   await page.evaluate(([id, n]) => {
     window.__bench.armFirstRows(id);
     window.__bench.armCount(id, n);
@@ -306,13 +346,18 @@ async function openLarge({ p, proxyUrl, empty, big, loadCapMs, jumps, scrollCapM
   result.loadFrames = await within(page.evaluate(() => window.__bench.stopFrames()), 30_000, "frames").catch(() => undefined);
   result.loadLongFrames = await within(page.evaluate((s) => window.__bench.longFrames(s), since), 30_000, "long frames").catch(() => undefined);
   result.loadMainThread = p.since(m0, await p.metrics());
+  result.loadWorker = statsSince(worker0, await workerStats(page));
   result.profiles = [await loadProfiler.stop()].filter(Boolean);
   try {
     result.heap = await p.heap(60_000);
   } catch (err) {
     result.heapError = err.message;
   }
+  result.renderer = rendererMemory(browserPid);
   if (!result.done) return result;
+
+  log(`timeline: ${fmtInt(big.frames)} frames: filters (${FILTERS.map((f) => `${f.field} "${f.value}"`).join(", ")})`);
+  result.filters = await measureFilters(page).catch((err) => ({ error: err.message }));
 
   // Keyboard: focus the grid, Home (to the top), then End (to the bottom).
   const grid = page.getByRole("grid", { name: "Frames" });
@@ -341,7 +386,7 @@ async function openLarge({ p, proxyUrl, empty, big, loadCapMs, jumps, scrollCapM
   return result;
 }
 
-async function scale({ sizes, token, browser, log, budget, jumps, scrollCapMs, profile }) {
+async function scale({ sizes, token, browser, browserPid, log, budget, jumps, scrollCapMs, profile }) {
   const dataDir = mkdtempSync(join(tmpdir(), "mcpscope-bench-timeline-"));
   const cleanDir = onCleanup(() => rmSync(dataDir, { recursive: true, force: true }));
   try {
@@ -369,7 +414,7 @@ async function scale({ sizes, token, browser, log, budget, jumps, scrollCapMs, p
         const loadCapMs = Math.max(10_000, Math.min(big.frames >= 1e6 ? 120_000 : 60_000, budget.remaining() - reserve));
         const p = await newPage(browser, `timeline-${big.frames}`);
         try {
-          results.push({ size: big.frames, fileBytes: big.bytes, ...(await openLarge({ p, proxyUrl: proxy.url, empty, big, loadCapMs, jumps, scrollCapMs, idle: i === 0, profile: profile && i === bigs.length - 1, log })) });
+          results.push({ size: big.frames, fileBytes: big.bytes, ...(await openLarge({ p, proxyUrl: proxy.url, empty, big, loadCapMs, jumps, scrollCapMs, idle: i === 0, profile: profile && i === bigs.length - 1, log, browserPid })) });
         } catch (err) {
           results.push({ size: big.frames, fileBytes: big.bytes, failed: err.message, crashed: p.state.crashed });
           log(`timeline: ${fmtInt(big.frames)} frames: ${err.message}`);
@@ -408,8 +453,13 @@ function buildRows(d, scaled) {
   row("4a", "  frames in the app's TimelineIndex (contiguous) · grid aria-rowcount", `${fmtInt(a.held)} of ${fmtInt(a.expected)} · ${fmtInt(a.rowCount)} (frames + 1); ${fmtInt(a.missing)} missing`, "", "", "0 missing", yes(a.missing === 0 && a.rowCount === a.expected + 1));
   const idle = scaled.find((s) => s.idle)?.idle;
   const idleText = idle ? `idle page: longest ${fmtInt(idle.longest)} ms, ${idle.over50} over 50 ms` : "";
-  row("4a", "  the page's animation frames during that delivery", frameStats(a.frameStats), idleText, "", "", "");
+  row("4a", "  the page's animation frames during that delivery", `${frameStats(a.frameStats)}; long animation frames (LoAF, > 50 ms of work): ${fmtInt(a.longFrames?.count ?? 0)}`, idleText, "", `no frame > ${TARGETS.frameMs} ms`, yes(a.frameStats.over50 === 0));
   if (a.mainThread) row("4a", "  the page's main thread during that delivery (CDP Performance.getMetrics)", mainThread(a.mainThread), "", "", "", "");
+  if (a.worker) row("4a", "  the frames worker during that delivery (its own clock)", workerText(a.worker), "", "", "", "");
+  if (a.cpu) {
+    const browserMs = a.cpu.browser.reduce((s, [, ms]) => s + ms, 0);
+    row("4a", "  CPU time during that delivery (user + system, /proc; 2 cores = 2 ms per ms)", `mcpscope ${fmtInt(a.cpu.proxy)} ms, the MCP server ${fmtInt(a.cpu.server)} ms, Chromium ${fmtInt(browserMs)} ms (${a.cpu.browser.map(([t, ms]) => `${t} ${fmtInt(ms)}`).join(", ")}) in ${fmtInt(a.ms)} ms`, "", "", "", "");
+  }
   if (a.longFrames?.count) row("4a", "  long animation frames (LoAF) during delivery: top script time", `${a.longFrames.count} frames, ${fmtInt(a.longFrames.totalMs)} ms; ${a.longFrames.scripts.slice(0, 3).map(([k, ms]) => `${k} ${fmtInt(ms)} ms`).join("; ")}`, "", "", "", "");
 
   if (idle) row("4b", "idle page (no session selected), rAF loop for 2 s — frame-time baseline", frameStats(idle), "—", "—");
@@ -421,20 +471,42 @@ function buildRows(d, scaled) {
     }
     const first = s.firstRows?.error ? `not seen: ${s.firstRows.error}` : `${fmtInt(s.firstRows.domAt - s.firstRows.clickAt)} ms (painted at ${fmtInt(s.firstRows.frameAt - s.firstRows.clickAt)} ms)`;
     row("4b", `${N} recorded frames (${mib(s.fileBytes)} JSON Lines): click on the session → first grid rows`, first, "", "", "", "");
+    const loadTarget = LOAD_TARGET_MS[s.size];
+    const raw = s.rawFetch && !s.rawFetch.error ? s.rawFetch : undefined;
     row(
       "4b",
-      `  click → all ${N} frames in the store`,
+      `  click → all ${N} frames in the store, every one filterable and searchable`,
       s.done ? `${secs(s.loadMs)} (${fmtInt(s.loadRate)} frames/s)` : `did not finish in ${fmtInt(s.capMs / 1000)} s${s.crashed ? " (the page crashed)" : ""}: ${fmtInt(s.loaded)} of ${N} frames after ${secs(s.loadMs)} (${fmtInt(s.loadRate)} frames/s)`,
-      "",
-      "",
-      "all frames",
-      yes(s.done),
+      raw ? `the recording's bytes fetched by the page, no parsing: ${secs(raw.ms)} (${fmtInt(raw.bytes / MiB / (raw.ms / 1000))} MiB/s)` : s.rawFetch?.error ? `fetch: ${s.rawFetch.error}` : "",
+      raw && s.done ? fmtRatio(s.loadMs / raw.ms) : "",
+      loadTarget ? `all frames, ≤ ${secs(loadTarget)}` : "all frames",
+      yes(s.done && (!loadTarget || s.loadMs <= loadTarget)),
     );
-    if (s.loadFrames) row("4b", "  the page's animation frames while loading", frameStats(s.loadFrames), "", "", "", "");
+    if (s.loadFrames) {
+      const lf = s.loadLongFrames;
+      row("4b", "  the page's animation frames while loading", `${frameStats(s.loadFrames)}; long animation frames (LoAF, > 50 ms of work): ${fmtInt(lf?.count ?? 0)}${lf?.count ? `, longest ${fmtInt(lf.longest)} ms` : ""}`, idle ? `idle: longest ${fmtInt(idle.longest)} ms` : "", "", `no frame > ${TARGETS.frameMs} ms`, yes(s.loadFrames.over50 === 0));
+    }
     if (s.loadMainThread) row("4b", "  the page's main thread while loading", mainThread(s.loadMainThread), "", "", "", "");
+    if (s.loadWorker) row("4b", "  the frames worker while loading (its own clock)", workerText(s.loadWorker), "", "", "", "");
     if (s.heap) {
       row("4b", `  JS heap used after loading (after a forced GC)`, `${mib(s.heap.used)} (${fmtInt(s.heap.used / Math.max(1, s.loaded))} B/frame)`, `page with an empty session: ${mib(s.heapEmpty.used)}`, fmtRatio(s.heap.used / s.heapEmpty.used), "< 1 GiB", yes(s.heap.used < TARGETS.heapBytes));
     } else row("4b", "  JS heap used after loading", `not measured: ${s.heapError ?? (s.crashed ? "the page crashed" : "?")}`, s.heapEmpty ? `page with an empty session: ${mib(s.heapEmpty.used)}` : "", "", "< 1 GiB", "❌ no");
+    if (s.renderer?.processes) {
+      row("4b", "  the page's renderer process after loading (PSS: the page's and the frames worker's heaps, array buffers, Blink)", `${mib(s.renderer.bytes)} (${fmtInt((s.renderer.bytes - s.rendererEmpty.bytes) / Math.max(1, s.loaded))} B/frame above the empty page; ${s.renderer.processes} renderer process${s.renderer.processes === 1 ? "" : "es"})`, `page with an empty session: ${mib(s.rendererEmpty.bytes)}`, fmtRatio(s.renderer.bytes / s.rendererEmpty.bytes), "< 1 GiB", yes(s.renderer.bytes < TARGETS.heapBytes));
+    }
+    if (Array.isArray(s.filters)) {
+      for (const f of s.filters) {
+        row(
+          "4c",
+          `  ${N} frames: ${f.what}, typed into Filter frames → ${f.field} "${f.value}": filter set → every match found (keystroke → count shown, with the bar's 200 ms typing pause)`,
+          `${f.ms === undefined ? "not measured (the app has no User Timing)" : `${fmtInt(f.ms)} ms`} (${fmtInt(f.typedMs)} ms): ${fmtInt(f.matches)} matches${f.frames ? ` over ${fmtInt(f.frames)} frames` : ""}${f.worker ? " (in the frames worker)" : ""}; ${frameStats(f.frameStats)}; LoAF: ${fmtInt(f.longFrames?.count ?? 0)}`,
+          idle ? `idle: longest ${fmtInt(idle.longest)} ms` : "",
+          "",
+          `≤ ${TARGETS.filterMs} ms, no frame > ${TARGETS.frameMs} ms`,
+          yes(f.ms !== undefined && f.ms <= TARGETS.filterMs && f.frameStats.over50 === 0),
+        );
+      }
+    } else if (s.filters?.error) row("4c", `  ${N} frames: filters`, `failed: ${s.filters.error}`, "", "", `≤ ${TARGETS.filterMs} ms`, "❌ no");
     if (!s.done) continue;
     const idleBase = idle ? `idle: longest ${fmtInt(idle.longest)} ms` : "";
     row("4b", "  grid focused, Home → row 1 rendered · End → last row rendered", `${fmtInt(s.home.ms)} ms · ${fmtInt(s.end.ms)} ms; frames: Home ${fmtInt(s.home.frames.longest)} ms, End ${fmtInt(s.end.frames.longest)} ms longest`, idleBase, "", `no frame > ${TARGETS.frameMs} ms`, yes(s.home.found && s.end.found && s.home.frames.over50 === 0 && s.end.frames.over50 === 0));
@@ -472,8 +544,8 @@ export async function timelineScale({ quick = false, log = (l) => process.stderr
   const chrome = await launchChromium();
   try {
     log(`timeline: Chromium ${chrome.browser.version()} (pid ${chrome.pid})`);
-    const d = await delivery({ count, token, browser: chrome.browser, log, profile });
-    const scaled = await scale({ sizes, token, browser: chrome.browser, log, budget, jumps, scrollCapMs, profile });
+    const d = await delivery({ count, token, browser: chrome.browser, browserPid: chrome.pid, log, profile });
+    const scaled = await scale({ sizes, token, browser: chrome.browser, browserPid: chrome.pid, log, budget, jumps, scrollCapMs, profile });
     const table = buildRows(d, scaled);
     return { ...table, results: { delivery: d, scale: scaled, seconds: (Date.now() - started) / 1000 } };
   } finally {

@@ -11,6 +11,8 @@ export default defineConfig({
   // Absolute asset URLs: index.html is served for nested client routes (/sessions/<id>/frames/<seq>).
   base: "/",
   build: { outDir: "dist", emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 800 },
+  // The frames worker (src/api/framesWorker.ts) is a module worker.
+  worker: { format: "es" },
   server: {
     proxy: {
       "/api": {

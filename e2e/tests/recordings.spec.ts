@@ -149,7 +149,8 @@ test("a recording in the data directory with a bad line shows its frames up to t
     const banner = page.getByRole("region", { name: "Session error" });
     await expect(banner.getByRole("alert")).toContainText("The rest of this recording cannot be read");
     await expect(banner).toContainText("Not an mcpscope recording: line 2,501: seq is 250, expected 2500");
-    await expect(frameCount(page)).toHaveText("2,000 frames");
+    // Every frame before the bad line (seq 1–2,499): the page reads the recording line by line.
+    await expect(frameCount(page)).toHaveText("2,499 frames");
   } finally {
     await stopMcpscope(damaged);
   }

@@ -1,7 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { ApiRequestError } from "./api/apiRequestError";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { queryClient } from "./api/queryClient";
 import { onUnauthorized } from "./api/unauthorized";
 import { RouterProvider } from "@tanstack/react-router";
 import { loadSchemaForm } from "./features/schemaForm/LazySchemaForm";
@@ -13,17 +13,6 @@ import { useAuthStore } from "./stores/authStore";
 import "./styles.css";
 
 onUnauthorized(() => useAuthStore.getState().markUnauthorized());
-
-const queryClient = new QueryClient({
-  queryCache: new QueryCache(),
-  mutationCache: new MutationCache(),
-  defaultOptions: {
-    queries: {
-      refetchOnWindowFocus: false,
-      retry: (failures, error) => !(error instanceof ApiRequestError && error.statusCode < 500) && failures < 2,
-    },
-  },
-});
 
 initTheme();
 // The first paint already shows the linked view (the router then keeps URL and stores in step).

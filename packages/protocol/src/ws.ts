@@ -5,13 +5,16 @@ import { SessionInfoSchema } from "./session.js";
 
 /**
  * UI→server WebSocket messages on `/api/ws`. `subscribe` asks for every frame of a session
- * with `seq > since`, then every later one as it is recorded.
+ * with `seq > since`, then every later one as it is recorded. With `encoding: "jsonl"` the
+ * frames come as binary messages of JSON Lines (see `FrameLinesHeader`) instead of `frames`
+ * messages.
  */
 export const ClientMessageSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("subscribe"),
     sessionId: z.string(),
     since: z.number().int().nonnegative().default(0),
+    encoding: z.enum(["json", "jsonl"]).default("json"),
   }),
   z.object({ type: z.literal("unsubscribe"), sessionId: z.string() }),
 ]);
@@ -34,6 +37,19 @@ export const ServerMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("presence"), presence: z.lazy(() => PresenceSchema) }),
   z.object({ type: z.literal("session-removed"), sessionId: z.string() }),
 ]);
+
+/**
+ * The first line of a binary WebSocket message of a `jsonl` subscription; then `count`
+ * lines follow, the frames with seq `from` … `from + count − 1` as the recording holds them
+ * (one `Frame` as JSON per line, each line ending with a line break). Contiguous, like
+ * `frames` messages: a reader that holds fewer frames than `from − 1` missed some.
+ */
+export interface FrameLinesHeader {
+  type: "frame-lines";
+  sessionId: string;
+  from: number;
+  count: number;
+}
 
 /**
  * What the presenter is looking at (team demos): viewers who follow switch to it. Body of

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { compileFilter, FilteredView, isEmptyFilter } from "./frameFilter.js";
+import { compileFilter, FilteredView, type FrameFilter, isEmptyFilter, scanFilter } from "./frameFilter.js";
+import { FrameLineReader } from "./frameLineReader.js";
 import { TimelineIndex } from "./timelineIndex.js";
-import { frameMaker } from "./testFrames.js";
+import { frameMaker, sampleFrames } from "./testFrames.js";
 
 function session() {
   const frame = frameMaker();
@@ -86,5 +87,57 @@ describe("FilteredView", () => {
     const seqs = all(view);
     expect(seqs.length).toBe(1 + 10 + 100 + 1000);
     expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+  });
+});
+
+describe("scanFilter and FilteredView.of: the same matches by column", () => {
+  const filters: FrameFilter[] = [
+    {},
+    { dirs: ["in"] },
+    { kinds: ["response", "error"] },
+    { method: "TOOLS/" },
+    { method: "progress" },
+    { id: "7" },
+    { id: "a-1" },
+    { id: "07" },
+    { text: "quote" },
+    { text: "\\" },
+    { text: "n" },
+    { text: "SURROGATE" },
+    { dirs: ["in"], kinds: ["error"], method: "tools", text: "bad" },
+  ];
+
+  it("agrees with compileFilter on frames added, and on frames read from lines and applied as a segment", () => {
+    const frames = sampleFrames();
+    const added = new TimelineIndex();
+    added.add(frames);
+    const read = new TimelineIndex();
+    new FrameLineReader(read, { mode: "stream" }).push(frames.map((f) => JSON.stringify(f) + "\n").join(""), 1);
+    const applied = new TimelineIndex();
+    applied.applySegment(read.exportSegment(1, read.lastSeq));
+    for (const filter of filters) {
+      const predicate = compileFilter(filter);
+      const want = [...added.framesFrom(1)].filter((f) => predicate(f, added)).map((f) => f.seq);
+      for (const index of [added, read, applied]) {
+        const got: number[] = [];
+        scanFilter(index, filter)(1, index.lastSeq, (seq) => got.push(seq));
+        expect(got, JSON.stringify(filter)).toEqual(want);
+        const view = FilteredView.of(index, filter);
+        view.advance(5);
+        view.advance();
+        expect(all(view)).toEqual(want);
+      }
+    }
+  });
+
+  it("takes matches found elsewhere, then scans on from there", () => {
+    const index = new TimelineIndex();
+    index.add(sampleFrames());
+    const view = FilteredView.of(index, { dirs: ["out"] });
+    view.seed(Uint32Array.from([2, 4]), 5);
+    expect(view.done).toBe(false);
+    view.advance();
+    expect(all(view)).toEqual([2, 4, 7, 8, 16]);
+    expect([...view.toArray()]).toEqual([2, 4, 7, 8, 16]);
   });
 });

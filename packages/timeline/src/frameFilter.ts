@@ -1,4 +1,6 @@
 import type { Frame, FrameDir, FrameKind } from "@mcpscope/protocol";
+import { DIR_CODE, KIND_CODE, OTHER_DIR, OTHER_KIND } from "./frameColumns.js";
+import { RawSearch } from "./rawSearch.js";
 import type { TimelineIndex } from "./timelineIndex.js";
 import { messageId } from "./storedFrame.js";
 
@@ -63,6 +65,79 @@ export function compileFilter(filter: FrameFilter): FramePredicate {
   };
 }
 
+/** Calls `match(seq)`, ascending, for each frame in [from, to] that a filter lets through. */
+export type FrameScanner = (from: number, to: number, match: (seq: number) => void) => void;
+
+const RESPONSE = KIND_CODE.get("response")!;
+const ERROR = KIND_CODE.get("error")!;
+
+/**
+ * A filter compiled against an index's columns (`compileFilter`'s semantics, without a
+ * frame object per frame): direction, kind and method from the typed columns (a response's
+ * method is its request's, by its link), ids by value, and text with one regular expression
+ * per block of raw text (`RawSearch`). A million frames are filtered in tens of milliseconds
+ * when no text is searched.
+ */
+export function scanFilter(index: TimelineIndex, filter: FrameFilter): FrameScanner {
+  const columns = index.columns;
+  const dirs = filter.dirs?.length ? new Set<string>(filter.dirs) : undefined;
+  const kinds = filter.kinds?.length ? new Set<string>(filter.kinds) : undefined;
+  const dirOk = new Uint8Array(4);
+  const kindOk = new Uint8Array(16);
+  for (const [name, code] of DIR_CODE) dirOk[code] = !dirs || dirs.has(name) ? 1 : 0;
+  for (const [name, code] of KIND_CODE) kindOk[code] = !kinds || kinds.has(name) ? 1 : 0;
+  dirOk[OTHER_DIR] = kindOk[OTHER_KIND] = 2; // look the name up
+  const method = filter.method?.trim().toLowerCase() || undefined;
+  /** By method code: 0 not looked at yet, 1 matches, 2 does not. */
+  let methodOk = new Uint8Array(0);
+  const methodMatches = (code: number, seq: number): boolean => {
+    if (code === 0) {
+      const name = columns.methodAt(seq); // one past 65,535 names
+      return name !== undefined && name.toLowerCase().includes(method!);
+    }
+    if (code >= methodOk.length) {
+      const grown = new Uint8Array(Math.max(code + 1, columns.methodNames.length));
+      grown.set(methodOk);
+      methodOk = grown;
+    }
+    if (methodOk[code] === 0) methodOk[code] = columns.methodNames[code]!.toLowerCase().includes(method!) ? 1 : 2;
+    return methodOk[code] === 1;
+  };
+  const idText = filter.id?.trim() || undefined;
+  const idNumber = idText !== undefined && String(Number(idText)) === idText ? Number(idText) : undefined;
+  const text = filter.text ? new RawSearch(filter.text) : undefined;
+
+  const accepts = (seq: number): boolean => {
+    const flags = columns.flagsAt(seq);
+    const d = dirOk[flags & 3]!;
+    if (d === 0 || (d === 2 && !dirs!.has(columns.dirAt(seq)))) return false;
+    const kindCode = (flags >> 2) & 15;
+    const k = kindOk[kindCode]!;
+    if (k === 0 || (k === 2 && !kinds!.has(columns.kindAt(seq)))) return false;
+    if (idText !== undefined) {
+      const n = columns.numericIdAt(seq);
+      if (Number.isNaN(n) ? columns.stringIdAt(seq) !== idText : n !== idNumber) return false;
+    }
+    if (method !== undefined) {
+      let code = columns.methodCodeAt(seq);
+      let at = seq;
+      if (code === 0 && (kindCode === RESPONSE || kindCode === ERROR) && columns.methodAt(seq) === undefined) {
+        at = columns.linkAt(seq);
+        if (at === 0) return false;
+        code = columns.methodCodeAt(at);
+      }
+      if (!methodMatches(code, at)) return false;
+    }
+    return true;
+  };
+
+  if (text) return (from, to, match) => text.scan(columns.raws, from, Math.min(to, columns.length), (seq) => accepts(seq) && match(seq));
+  return (from, to, match) => {
+    const last = Math.min(to, columns.length);
+    for (let seq = from; seq <= last; seq++) if (accepts(seq)) match(seq);
+  };
+}
+
 /**
  * The frames of an index that match a predicate, computed incrementally: `advance` scans
  * at most `budget` frames past the last one scanned, so a million-frame session is filtered
@@ -75,10 +150,33 @@ export class FilteredView {
   /** The highest `seq` scanned so far. */
   scanned = 0;
 
+  private scanner: FrameScanner | undefined;
+  /** The filter, for a view made with `FilteredView.of`. */
+  filter: FrameFilter | undefined;
+
   constructor(
     readonly index: TimelineIndex,
     readonly predicate: FramePredicate,
   ) {}
+
+  /** The frames a filter lets through, scanned by column (see `scanFilter`). */
+  static of(index: TimelineIndex, filter: FrameFilter): FilteredView {
+    const view = new FilteredView(index, compileFilter(filter));
+    view.scanner = scanFilter(index, filter);
+    view.filter = filter;
+    return view;
+  }
+
+  /**
+   * Takes matches found elsewhere (a Web Worker scanning the same frames): `seqs`, ascending,
+   * are every match up to `scannedTo`. Only before this view scanned anything itself.
+   */
+  seed(seqs: ArrayLike<number>, scannedTo: number): void {
+    if (this.scanned !== 0) return;
+    this.length = 0;
+    for (let i = 0; i < seqs.length; i++) this.push(seqs[i]!);
+    this.scanned = Math.min(scannedTo, this.index.lastSeq);
+  }
 
   /** Number of matching frames found so far. */
   get count(): number {
@@ -107,8 +205,11 @@ export class FilteredView {
   advance(budget = Infinity): number {
     const end = Math.min(this.index.lastSeq, this.scanned + budget);
     const start = this.scanned;
-    for (let seq = start + 1; seq <= end; seq++) {
-      if (this.predicate(this.index.get(seq)!, this.index)) this.push(seq);
+    if (this.scanner) this.scanner(start + 1, end, (seq) => this.push(seq));
+    else {
+      for (let seq = start + 1; seq <= end; seq++) {
+        if (this.predicate(this.index.get(seq)!, this.index)) this.push(seq);
+      }
     }
     this.scanned = end;
     return end - start;
@@ -138,6 +239,11 @@ export class FilteredView {
       else hi = mid;
     }
     return lo;
+  }
+
+  /** The matches so far, ascending (a copy). */
+  toArray(): Uint32Array {
+    return this.seqs.slice(0, this.length);
   }
 
   private push(seq: number): void {

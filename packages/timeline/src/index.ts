@@ -7,3 +7,6 @@ export * from "./spans.js";
 export * from "./progress.js";
 export * from "./diff/index.js";
 export * from "./urlElicitations.js";
+export * from "./frameLineReader.js";
+export * from "./frameSegment.js";
+export { escapeRaw, unescapeRaw } from "./rawText.js";

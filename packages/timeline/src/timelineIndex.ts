@@ -1,5 +1,6 @@
-import type { Frame, JsonRpcId } from "@mcpscope/protocol";
-import { FrameColumns } from "./frameColumns.js";
+import type { Frame } from "@mcpscope/protocol";
+import { FrameColumns, type FrameRow, KIND_CODE } from "./frameColumns.js";
+import type { FrameSegment } from "./frameSegment.js";
 import { messageMethod, StoredFrame } from "./storedFrame.js";
 
 /**
@@ -19,14 +20,52 @@ export interface RequestPair {
 /** The longest gap in seq held as `invalid` frames (see `TimelineIndex.add`). */
 export const MAX_SEQ_GAP = 100_000;
 
-function pairKey(requestDir: Frame["dir"], id: JsonRpcId): string {
-  // Ids are scoped per sender (JSON-RPC 2.0 §4): the client's request 1 and the server's
-  // request 1 are different requests. Numbers and strings are distinct ids too.
-  return `${requestDir}|${typeof id}|${id}`;
+const RESPONSE = KIND_CODE.get("response")!;
+const ERROR = KIND_CODE.get("error")!;
+const NOTIFICATION = KIND_CODE.get("notification")!;
+const PROGRESS = "notifications/progress";
+const CANCELLED = "notifications/cancelled";
+
+/**
+ * Open requests (or progress tokens) by key, numbers and strings apart: ids are scoped per
+ * sender (JSON-RPC 2.0 §4), so the client's request 1 and the server's request 1 are
+ * different requests, and `1` and `"1"` are different ids.
+ */
+class KeyedSeqs {
+  private readonly numbers = [new Map<number, number>(), new Map<number, number>()];
+  private readonly strings = [new Map<string, number>(), new Map<string, number>()];
+  size = 0;
+
+  private map(side: number, key: string | number): Map<string | number, number> {
+    return (typeof key === "number" ? this.numbers[side] : this.strings[side]) as Map<string | number, number>;
+  }
+  get(side: number, key: string | number): number | undefined {
+    return this.map(side, key).get(key);
+  }
+  set(side: number, key: string | number, seq: number): void {
+    const map = this.map(side, key);
+    if (!map.has(key)) this.size++;
+    map.set(key, seq);
+  }
+  delete(side: number, key: string | number): void {
+    if (this.map(side, key).delete(key)) this.size--;
+  }
+  *values(): IterableIterator<number> {
+    for (const m of this.numbers) yield* m.values();
+    for (const m of this.strings) yield* m.values();
+  }
 }
 
-function progressKey(token: unknown): string | undefined {
-  if (typeof token === "string" || typeof token === "number") return `${typeof token}|${token}`;
+/** The side a request came from: 0 the client (`out`), 1 the server (`in`, or `meta`). */
+const sideOf = (requestDir: string) => (requestDir === "out" ? 0 : 1);
+
+/** The pairing input of a message: see `FrameRow.token`. */
+export function pairingToken(kind: string, msg: { method?: unknown; params?: unknown } | undefined): unknown {
+  const params = msg?.params as { _meta?: { progressToken?: unknown }; progressToken?: unknown; requestId?: unknown } | undefined;
+  if (kind === "request") return params?._meta?.progressToken;
+  if (kind !== "notification") return undefined;
+  if (msg?.method === PROGRESS) return params?.progressToken;
+  if (msg?.method === CANCELLED) return params?.requestId;
   return undefined;
 }
 
@@ -37,24 +76,30 @@ function progressKey(token: unknown): string | undefined {
  * (MCP 2025-11-25 "Utilities → Progress").
  *
  * Frames must be added in `seq` order; `add` is O(batch size). Frames are stored by column
- * (see `FrameColumns`, about 200 B per frame at 1,000,000 frames, mostly `raw`), plus a few
- * map entries per request.
+ * (see `FrameColumns`), each with the `seq` of the request it belongs to; a few map entries
+ * per request hold the rest.
+ *
+ * An index is filled one of two ways, never both: frames added here (`add`, `appendRow`),
+ * which pairs them; or segments of another index (`exportSegment` → `applySegment`): the
+ * page's copy of what its Web Worker read and paired.
  */
 export class TimelineIndex {
   /** All frames added, by column; read them with `get(seq)` for seq 1 … `lastSeq`. */
-  private readonly columns = new FrameColumns();
+  readonly columns = new FrameColumns();
   /** Input seq minus stored seq, after a jump in the numbering (see `add`). */
   private seqOffset = 0;
-  private readonly openRequests = new Map<string, number>();
-  private readonly responseOf = new Map<number, number>();
-  private readonly requestOf = new Map<number, number>();
-  private readonly progressTokens = new Map<string, number>();
-  private readonly progressOf = new Map<number, number[]>();
-  private readonly requestOfProgress = new Map<number, number>();
+  private readonly openRequests = new KeyedSeqs();
+  /** Progress tokens (MCP: a string or number, unique across active requests) by side 0. */
+  private readonly progressTokens = new KeyedSeqs();
   /** Requests a `notifications/cancelled` withdrew, still answerable by a late response. */
-  private readonly cancelledOpen = new Map<string, number>();
+  private readonly cancelledOpen = new KeyedSeqs();
+  /** Requests in flight as the last segment applied said (an index filled by segments). */
+  private inFlightSeqs: Int32Array | undefined;
+  /** Response seq by request seq (0: none). */
+  private responses = new Int32Array(1024);
+  private readonly progressOf = new Map<number, number[]>();
   private readonly cancelOf = new Map<number, number>();
-  private readonly requestOfCancel = new Map<number, number>();
+  private readonly row: FrameRow = { sessionId: "", ts: 0, bytes: 0, dir: "", kind: "", hasMsg: false, method: undefined, id: undefined, raw: "", rawEscaped: false, reason: undefined, meta: undefined, token: undefined, link: 0 };
 
   /**
    * Appends frames in `seq` order. Frames at or below the last seq added are ignored. They
@@ -70,23 +115,148 @@ export class TimelineIndex {
       const next = this.columns.length + 1;
       const seq = input.seq - this.seqOffset;
       if (Number.isInteger(seq) && seq < next) continue; // held already (a resubscribe overlapped)
-      let frame = input;
       // A marker row held in place of missing frames: an empty `invalid` frame with a reason.
-      const marker = (at: number, reason: string): Frame => ({ sessionId: input.sessionId, seq: at, ts: input.ts, dir: "meta", kind: "invalid", raw: "", bytes: 0, reason });
+      const marker = (reason: string): Frame => ({ sessionId: input.sessionId, seq: 0, ts: input.ts, dir: "meta", kind: "invalid", raw: "", bytes: 0, reason });
       if (!Number.isInteger(seq) || seq - next > MAX_SEQ_GAP) {
-        this.columns.push(marker(next, `seq jumps from ${next - 1} to ${input.seq}: frames are numbered on from ${next + 1}`));
+        this.addFrame(marker(`seq jumps from ${next - 1} to ${input.seq}: frames are numbered on from ${next + 1}`));
         if (Number.isInteger(seq)) this.seqOffset = input.seq - (next + 1);
-        frame = { ...input, seq: next + 1 };
-      } else {
-        if (seq > next) {
-          const reason = `frames ${next}–${seq - 1} are missing (seq jumps from ${next - 1} to ${seq})`;
-          for (let gap = next; gap < seq; gap++) this.columns.push(marker(gap, reason));
-        }
-        if (seq !== input.seq) frame = { ...input, seq };
+      } else if (seq > next) {
+        const reason = `frames ${next}–${seq - 1} are missing (seq jumps from ${next - 1} to ${seq})`;
+        for (let gap = next; gap < seq; gap++) this.addFrame(marker(reason));
       }
-      this.indexFrame(frame);
-      this.columns.push(frame);
+      this.addFrame(input);
     }
+  }
+
+  private addFrame(frame: Frame): void {
+    const row = this.row;
+    const msg = frame.msg;
+    row.sessionId = frame.sessionId;
+    row.ts = frame.ts;
+    row.bytes = frame.bytes;
+    row.dir = frame.dir;
+    row.kind = frame.kind;
+    row.hasMsg = msg !== undefined;
+    row.method = typeof msg?.method === "string" ? msg.method : undefined;
+    const id = msg?.id;
+    row.id = typeof id === "string" || typeof id === "number" ? id : undefined; // a null id is no id (JSON-RPC 2.0 §4)
+    row.raw = frame.raw;
+    row.rawEscaped = false;
+    row.reason = frame.reason;
+    row.meta = frame.meta;
+    row.token = pairingToken(frame.kind, msg);
+    this.appendRow(row);
+  }
+
+  /**
+   * Appends one frame, given by its fields (`FrameRow`; `link` is set here), as `seq` =
+   * `lastSeq + 1`, and pairs it. For readers that decode frames without building objects.
+   */
+  appendRow(row: FrameRow): void {
+    const seq = this.columns.length + 1;
+    row.link = this.pair(seq, row);
+    this.columns.push(row);
+    if (row.link !== 0) this.linkDerived(seq, KIND_CODE.get(row.kind) ?? -1, row.method, row.link);
+  }
+
+  /** Pairing state for a new frame; returns the `seq` of its request, or 0. */
+  private pair(seq: number, row: FrameRow): number {
+    const { kind, id } = row;
+    if (kind === "request") {
+      if (id === undefined) return 0;
+      this.openRequests.set(sideOf(row.dir), id, seq);
+      const token = row.token;
+      if (typeof token === "string" || typeof token === "number") this.progressTokens.set(0, token, seq);
+      return 0;
+    }
+    if (kind === "response" || kind === "error") {
+      if (id === undefined) return 0; // an error with a null id answers no request it can name (JSON-RPC 2.0 §5)
+      const side = row.dir === "in" ? 0 : 1; // answers travel the other way
+      let requestSeq = this.openRequests.get(side, id);
+      if (requestSeq === undefined) {
+        // A late answer to a cancelled request still pairs; anything else is unmatched.
+        requestSeq = this.cancelledOpen.get(side, id);
+        if (requestSeq === undefined) return 0; // an unknown or duplicate id
+        this.cancelledOpen.delete(side, id);
+      } else this.openRequests.delete(side, id);
+      return requestSeq;
+    }
+    if (kind !== "notification" || !row.hasMsg) return 0;
+    const token = row.token;
+    if (typeof token !== "string" && typeof token !== "number") return 0;
+    if (row.method === PROGRESS) return this.progressTokens.get(0, token) ?? 0;
+    if (row.method === CANCELLED) {
+      // The sender of a request is the one who may cancel it.
+      const side = sideOf(row.dir);
+      const requestSeq = this.openRequests.get(side, token);
+      if (requestSeq === undefined) return 0;
+      this.openRequests.delete(side, token);
+      this.cancelledOpen.set(side, token, requestSeq);
+      return requestSeq;
+    }
+    return 0;
+  }
+
+  /** Files a linked frame under its request: the response, a progress, the cancellation. */
+  private linkDerived(seq: number, kind: number, method: string | undefined, requestSeq: number): void {
+    if (kind === RESPONSE || kind === ERROR) {
+      if (requestSeq >= this.responses.length) {
+        const bigger = new Int32Array(Math.max(requestSeq + 1, this.responses.length * 2));
+        bigger.set(this.responses);
+        this.responses = bigger;
+      }
+      this.responses[requestSeq] = seq;
+    } else if (kind === NOTIFICATION && method === PROGRESS) {
+      let list = this.progressOf.get(requestSeq);
+      if (!list) this.progressOf.set(requestSeq, (list = []));
+      list.push(seq);
+    } else if (kind === NOTIFICATION && method === CANCELLED) this.cancelOf.set(requestSeq, seq);
+  }
+
+  /**
+   * Makes room for `frames` frames (e.g. a recording's known length), so that filling the
+   * index never copies its columns to grow them.
+   */
+  reserve(frames: number): void {
+    this.columns.reserve(frames);
+    if (frames + 1 > this.responses.length) {
+      const bigger = new Int32Array(frames + 1);
+      bigger.set(this.responses);
+      this.responses = bigger;
+    }
+  }
+
+  /** The frames (seqs `from`…`to`) as a segment for another index's `applySegment`. */
+  exportSegment(from: number, to: number, methodNamesFrom = 1): FrameSegment {
+    const columns = this.columns;
+    return {
+      from,
+      typed: columns.typedRange(from, to),
+      sparse: columns.sparseRange(from, to),
+      raw: columns.raws.escapedRange(from, to),
+      methodNames: columns.methodNames.slice(methodNamesFrom),
+      methodNamesFrom,
+      inFlight: Int32Array.from(this.inFlightSeqList()),
+    };
+  }
+
+  /**
+   * Appends a segment exported by another index (see `exportSegment`): its rows, already
+   * paired, and the requests in flight after them.
+   * @throws Error when the segment does not start at `lastSeq + 1`.
+   */
+  applySegment(segment: FrameSegment): void {
+    const columns = this.columns;
+    const from = columns.length + 1;
+    if (segment.from !== from) throw new Error(`segment starts at seq ${segment.from}, expected ${from}`);
+    if (segment.methodNamesFrom > columns.methodNames.length) throw new Error(`segment names methods from code ${segment.methodNamesFrom}, this index has ${columns.methodNames.length}`);
+    columns.appendColumns(segment.typed, segment.sparse, segment.raw, segment.methodNamesFrom, segment.methodNames);
+    const { links, flags } = segment.typed;
+    for (let i = 0; i < links.length; i++) {
+      const link = links[i]!;
+      if (link !== 0) this.linkDerived(from + i, (flags[i]! >> 2) & 15, columns.methodAt(from + i), link);
+    }
+    this.inFlightSeqs = segment.inFlight;
   }
 
   /** The highest `seq` added, 0 when empty. */
@@ -104,22 +274,27 @@ export class TimelineIndex {
     for (let seq = Math.max(1, fromSeq); seq <= this.columns.length; seq++) yield new StoredFrame(this.columns, seq);
   }
 
+  private linkOf(frame: Frame): number {
+    const seq = frame.seq;
+    return seq >= 1 && seq <= this.columns.length ? this.columns.linkAt(seq) : 0;
+  }
+
+  /** Response seq of a request seq, 0 for none. */
+  private responseSeq(requestSeq: number): number {
+    return requestSeq < this.responses.length ? this.responses[requestSeq]! : 0;
+  }
+
   /**
    * The request pair a frame belongs to: for a request, its own; for a response or error,
    * its request's; for a progress notification, the request it reports on.
    */
   pairOf(frame: Frame): RequestPair | undefined {
-    let requestSeq: number | undefined;
-    if (frame.kind === "request") requestSeq = frame.seq;
-    else if (frame.kind === "response" || frame.kind === "error")
-      requestSeq = this.requestOf.get(frame.seq);
-    else if (frame.kind === "notification")
-      requestSeq = this.requestOfProgress.get(frame.seq) ?? this.requestOfCancel.get(frame.seq);
+    const requestSeq = this.requestSeqOf(frame);
     if (requestSeq === undefined) return undefined;
     const request = this.get(requestSeq);
     if (!request) return undefined;
-    const responseSeq = this.responseOf.get(requestSeq);
-    const response = responseSeq === undefined ? undefined : this.get(responseSeq);
+    const responseSeq = this.responseSeq(requestSeq);
+    const response = responseSeq === 0 ? undefined : this.get(responseSeq);
     const progress = (this.progressOf.get(requestSeq) ?? []).map((s) => this.get(s)!);
     return {
       request,
@@ -135,23 +310,29 @@ export class TimelineIndex {
    */
   requestSeqOf(frame: Frame): number | undefined {
     if (frame.kind === "request") return frame.seq;
-    if (frame.kind === "response" || frame.kind === "error") return this.requestOf.get(frame.seq);
-    if (frame.kind === "notification") return this.requestOfProgress.get(frame.seq) ?? this.requestOfCancel.get(frame.seq);
+    if (frame.kind === "response" || frame.kind === "error" || frame.kind === "notification") return this.linkOf(frame) || undefined;
     return undefined;
   }
 
   /** Milliseconds from a request to its response (given either of them), in O(1); else undefined. */
   latencyOf(frame: Frame): number | undefined {
-    const requestSeq = frame.kind === "request" ? frame.seq : frame.kind === "response" || frame.kind === "error" ? this.requestOf.get(frame.seq) : undefined;
-    const responseSeq = requestSeq === undefined ? undefined : this.responseOf.get(requestSeq);
-    if (requestSeq === undefined || responseSeq === undefined) return undefined;
+    let requestSeq = 0;
+    let responseSeq = 0;
+    if (frame.kind === "request") {
+      requestSeq = frame.seq;
+      responseSeq = this.responseSeq(requestSeq);
+    } else if (frame.kind === "response" || frame.kind === "error") {
+      requestSeq = this.linkOf(frame);
+      responseSeq = frame.seq;
+    }
+    if (requestSeq === 0 || responseSeq === 0) return undefined;
     return this.columns.tsAt(responseSeq) - this.columns.tsAt(requestSeq);
   }
 
   /** `seq` of the frame paired with this one (request ↔ response), if any. */
   counterpartSeq(frame: Frame): number | undefined {
-    if (frame.kind === "request") return this.responseOf.get(frame.seq);
-    if (frame.kind === "response" || frame.kind === "error") return this.requestOf.get(frame.seq);
+    if (frame.kind === "request") return this.responseSeq(frame.seq) || undefined;
+    if (frame.kind === "response" || frame.kind === "error") return this.linkOf(frame) || undefined;
     return undefined;
   }
 
@@ -159,8 +340,14 @@ export class TimelineIndex {
   methodOf(frame: Frame): string | undefined {
     const method = messageMethod(frame);
     if (method !== undefined) return method;
-    const requestSeq = this.requestOf.get(frame.seq);
-    return requestSeq === undefined ? undefined : this.get(requestSeq)?.method;
+    if (frame.kind !== "response" && frame.kind !== "error") return undefined;
+    const requestSeq = this.linkOf(frame);
+    return requestSeq === 0 ? undefined : this.columns.methodAt(requestSeq);
+  }
+
+  private inFlightSeqList(): number[] {
+    if (this.inFlightSeqs) return [...this.inFlightSeqs];
+    return [...this.openRequests.values()].sort((a, b) => a - b);
   }
 
   /**
@@ -169,12 +356,12 @@ export class TimelineIndex {
    * flight: the receiver should not answer it.
    */
   inFlight(): Frame[] {
-    return [...this.openRequests.values()].sort((a, b) => a - b).map((s) => this.get(s)!);
+    return this.inFlightSeqList().map((s) => this.get(s)!);
   }
 
   /** How many requests are in flight (see `inFlight`), in O(1). */
   get inFlightCount(): number {
-    return this.openRequests.size;
+    return this.inFlightSeqs ? this.inFlightSeqs.length : this.openRequests.size;
   }
 
   /** How many progress notifications a request received so far, in O(1). */
@@ -190,7 +377,7 @@ export class TimelineIndex {
 
   /** `seq` of the response or error answering a request, if any. */
   responseSeqOf(requestSeq: number): number | undefined {
-    return this.responseOf.get(requestSeq);
+    return this.responseSeq(requestSeq) || undefined;
   }
 
   /** The `notifications/cancelled` frame that withdrew a request, if any. */
@@ -201,55 +388,7 @@ export class TimelineIndex {
 
   /** For a `notifications/cancelled` frame, the `seq` of the request it cancels, if known. */
   cancelledRequestSeq(frame: Frame): number | undefined {
-    return this.requestOfCancel.get(frame.seq);
-  }
-
-  private indexFrame(frame: Frame): void {
-    const msg = frame.msg;
-    if (!msg) return;
-    if (frame.kind === "request" && msg.id != null) {
-      this.openRequests.set(pairKey(frame.dir, msg.id), frame.seq);
-      const meta = (msg.params as { _meta?: { progressToken?: unknown } } | undefined)?._meta;
-      const token = progressKey(meta?.progressToken);
-      if (token !== undefined) this.progressTokens.set(token, frame.seq);
-      return;
-    }
-    // An error with a null id answers no request it can name (JSON-RPC 2.0 §5): unmatched.
-    if ((frame.kind === "response" || frame.kind === "error") && msg.id != null) {
-      const requestDir = frame.dir === "in" ? "out" : "in";
-      const key = pairKey(requestDir, msg.id);
-      let requestSeq = this.openRequests.get(key);
-      if (requestSeq === undefined) {
-        // A late answer to a cancelled request still pairs; anything else is unmatched.
-        requestSeq = this.cancelledOpen.get(key);
-        if (requestSeq === undefined) return; // unmatched: an unknown or duplicate id
-        this.cancelledOpen.delete(key);
-      } else this.openRequests.delete(key);
-      this.responseOf.set(requestSeq, frame.seq);
-      this.requestOf.set(frame.seq, requestSeq);
-      return;
-    }
-    if (frame.kind === "notification" && msg.method === "notifications/progress") {
-      const token = progressKey((msg.params as { progressToken?: unknown } | undefined)?.progressToken);
-      const requestSeq = token === undefined ? undefined : this.progressTokens.get(token);
-      if (requestSeq === undefined) return;
-      let list = this.progressOf.get(requestSeq);
-      if (!list) this.progressOf.set(requestSeq, (list = []));
-      list.push(frame.seq);
-      this.requestOfProgress.set(frame.seq, requestSeq);
-      return;
-    }
-    if (frame.kind === "notification" && msg.method === "notifications/cancelled") {
-      const id = (msg.params as { requestId?: unknown } | undefined)?.requestId;
-      if (typeof id !== "string" && typeof id !== "number") return;
-      // The sender of a request is the one who may cancel it.
-      const key = pairKey(frame.dir, id);
-      const requestSeq = this.openRequests.get(key);
-      if (requestSeq === undefined) return;
-      this.openRequests.delete(key);
-      this.cancelledOpen.set(key, requestSeq);
-      this.cancelOf.set(requestSeq, frame.seq);
-      this.requestOfCancel.set(frame.seq, requestSeq);
-    }
+    if (frame.kind !== "notification" || messageMethod(frame) !== CANCELLED) return undefined;
+    return this.linkOf(frame) || undefined;
   }
 }

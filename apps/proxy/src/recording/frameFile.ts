@@ -163,6 +163,33 @@ export class FrameFile {
     return frames;
   }
 
+  /**
+   * The lines of frames with seq in [from, from + count) as the bytes on disk, each ending
+   * with a line break, not parsed or validated (a reader that validates, like the web app's
+   * `FrameLineReader`, gets the recording as written). Returns the bytes and how many frames
+   * they hold.
+   */
+  readLines(from: number, count: number): { bytes: Buffer; count: number } {
+    this.fd ??= openSync(this.path, "r");
+    const first = Math.max(1, from);
+    const last = Math.min(this.count, from + count - 1);
+    if (last < first) return { bytes: Buffer.alloc(0), count: 0 };
+    const start = this.offsets[first - 1]!;
+    const end = last < this.count ? this.offsets[last]! : this.size;
+    const bytes = Buffer.allocUnsafe(end - start);
+    for (let read = 0; read < bytes.length; ) {
+      const n = readSync(this.fd, bytes, read, bytes.length - read, start + read);
+      if (n === 0) throw new Error(`${this.path}: ended at byte ${start + read}, expected ${end}`);
+      read += n;
+    }
+    return { bytes, count: last - first + 1 };
+  }
+
+  /** Byte offset where the line of frame `seq` starts (1 ≤ seq ≤ frameCount), or the file's end for frameCount + 1. */
+  offsetOf(seq: number): number {
+    return seq <= this.count ? this.offsets[seq - 1]! : this.size;
+  }
+
   /** Stops writing and releases the file; reads reopen it read-only on demand. */
   close(): void {
     this.writable = false;

@@ -36,6 +36,33 @@ describe("FrameLog with a recording file", () => {
     expect(readRecording(join(dir, "a.jsonl")).frames).toHaveLength(100);
   });
 
+  it("gives frames as their recorded lines (sinceLines), from the file or memory, within a byte budget", () => {
+    const dir = tempDir();
+    const file = FrameFile.create(join(dir, "lines.jsonl"), HEADER);
+    const logs = [new FrameLog("s", { file, windowFrames: 10 }), new FrameLog("s")];
+    for (const log of logs) for (let i = 1; i <= 50; i++) log.append({ dir: "in", kind: "stderr", raw: `line ${i} — ü` });
+    const read = logs.map((log) => log.sinceLines(0, 1000, 1 << 20)); // writes what is pending first
+    const onDisk = readFileSync(join(dir, "lines.jsonl"), "utf8").split("\n").slice(1, -1);
+    for (const [i, log] of logs.entries()) {
+      const all = read[i]!;
+      expect(all.count).toBe(50);
+      const lines = all.bytes.toString("utf8").split("\n");
+      expect(lines.pop()).toBe(""); // every line ends with a line break
+      expect(lines.map((l) => (JSON.parse(l) as Frame).seq)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+      if (log === logs[0]) expect(lines).toEqual(onDisk); // the bytes on disk, as written
+      const some = log.sinceLines(20, 10, 1 << 20);
+      expect(some.count).toBe(10);
+      expect((JSON.parse(some.bytes.toString("utf8").split("\n")[0]!) as Frame).seq).toBe(21);
+      // A byte budget smaller than the frames asked for: fewer, but always at least one.
+      const budget = Buffer.byteLength(onDisk[0]!) * 3;
+      const capped = log.sinceLines(0, 50, budget);
+      expect(capped.count).toBeGreaterThanOrEqual(1);
+      expect(capped.bytes.length).toBeLessThanOrEqual(budget + 100);
+      expect(log.sinceLines(0, 50, 1).count).toBe(1);
+      expect(log.sinceLines(50, 10, 1 << 20).count).toBe(0);
+    }
+  });
+
   it("writes a burst of frames in one write, within FLUSH_DELAY_MS", async () => {
     const dir = tempDir();
     const path = join(dir, "b.jsonl");

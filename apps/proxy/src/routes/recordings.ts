@@ -41,7 +41,8 @@ export const recordingRoutes: FastifyPluginAsync<{ sessions: SessionManager }> =
     const session = sessions.get(request.params.id);
     const path = sessions.recordingPath(session.id);
     reply.header("content-disposition", `attachment; filename="mcpscope-${session.id}.jsonl"`).type("application/x-ndjson");
-    if (path) return reply.send(createReadStream(path));
+    // Large reads: a big recording streams to the page's worker at disk speed.
+    if (path) return reply.send(createReadStream(path, { highWaterMark: 1 << 20 }));
     const { lastSeq: _lastSeq, ...info } = session.info();
     const lines = [JSON.stringify({ type: "mcpscope-recording", version: 1, session: info }), ...session.log.since(0).map((f) => JSON.stringify(f))];
     return reply.send(lines.join("\n") + "\n");

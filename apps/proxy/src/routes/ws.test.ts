@@ -1,5 +1,10 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SessionInfo } from "@mcpscope/protocol";
+import WebSocket from "ws";
+import type { FrameLinesHeader, SessionInfo } from "@mcpscope/protocol";
+import { FrameLineReader, type FrameLineStop, TimelineIndex } from "@mcpscope/timeline";
 import { defaultServerTarget } from "../sessions/defaultServer.js";
 import { startTestApp, type TestApp } from "../testing/testApp.js";
 import { connectWs } from "../testing/wsClient.js";
@@ -60,5 +65,75 @@ describe("WebSocket stream", () => {
     expect((await t.api("DELETE", `/api/sessions/${other.id}/recording`)).status).toBe(204);
     await expect.poll(() => client.messages.some((m) => m.type === "session-removed" && m.sessionId === other.id)).toBe(true);
     client.socket.close();
+  });
+});
+
+describe("WebSocket stream, jsonl encoding: the frames' lines as recorded", () => {
+  const target = { transport: "stdio", command: "node", args: ["server.js"], env: {} };
+
+  /** A `jsonl` subscriber: binary messages read into a TimelineIndex as the web app's worker does. */
+  function linesClient(t: TestApp) {
+    const socket = new WebSocket(t.base.replace("http", "ws") + "/api/ws", { headers: { authorization: `Bearer ${t.token}` } });
+    const index = new TimelineIndex();
+    const reader = new FrameLineReader(index, { mode: "stream" });
+    const headers: FrameLinesHeader[] = [];
+    socket.on("message", (data, binary) => {
+      if (!binary) return;
+      const text = (data as Buffer).toString("utf8");
+      const nl = text.indexOf("\n");
+      const header = JSON.parse(text.slice(0, nl)) as FrameLinesHeader;
+      headers.push(header);
+      reader.push(text.slice(nl + 1), header.from);
+    });
+    const opened = new Promise<void>((resolve) => socket.once("open", () => resolve()));
+    return { socket, index, reader, headers, opened };
+  }
+
+  it("streams a live session's frames, then new ones, as lines equal to the frames", async () => {
+    const t = await startTestApp();
+    try {
+      const session = await t.openSession(defaultServerTarget());
+      const client = linesClient(t);
+      await client.opened;
+      client.socket.send(JSON.stringify({ type: "subscribe", sessionId: session.id, since: 0, encoding: "jsonl" }));
+      await t.request(session.id, "tools/call", { name: "echo", arguments: { message: "as lines" } });
+      const frames = await t.frames(session.id);
+      await expect.poll(() => client.index.lastSeq).toBe(frames.length);
+      expect(client.reader.stopped).toBeUndefined();
+      expect(client.reader.parsedLines).toBe(0);
+      for (const f of frames) expect(client.index.get(f.seq)!.toJSON()).toEqual(f);
+      expect(client.headers[0]).toMatchObject({ type: "frame-lines", sessionId: session.id, from: 1 });
+      client.socket.close();
+    } finally {
+      await t.close();
+    }
+  });
+
+  it("sends a recording of 60,000 frames from disk in a few large messages, unparsed, bad lines and all", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mcpscope-lines-"));
+    const count = 60_000;
+    const lines = [JSON.stringify({ type: "mcpscope-recording", version: 1, session: { id: "big-1", createdAt: 1_700_000_000_000, transport: "stdio", target } })];
+    for (let seq = 1; seq <= count; seq++) {
+      const raw = `stderr "line" ${seq}`;
+      lines.push(JSON.stringify({ sessionId: "big-1", seq: seq === 59_000 ? 5 : seq, ts: 1_700_000_000_000 + seq, dir: "in", kind: "stderr", raw, bytes: raw.length }));
+    }
+    mkdirSync(join(dir, "sessions"));
+    writeFileSync(join(dir, "sessions", "big.jsonl"), lines.join("\n") + "\n");
+    const t = await startTestApp({ session: { recordingsDir: join(dir, "sessions") } });
+    try {
+      const client = linesClient(t);
+      await client.opened;
+      client.socket.send(JSON.stringify({ type: "subscribe", sessionId: "big-1", since: 0, encoding: "jsonl" }));
+      await expect.poll(() => client.reader.stopped).toBeDefined();
+      // The proxy sends the bytes as they are; the reader finds the bad line.
+      expect(client.reader.stopped).toEqual({ kind: "invalid", line: 59_001, reason: "seq is 5, expected 59000 (frames are numbered 1, 2, 3… in line order)" } satisfies FrameLineStop);
+      expect(client.index.lastSeq).toBe(58_999);
+      expect(client.headers[0]!.from).toBe(1);
+      expect(client.headers.length).toBeLessThan(10);
+      client.socket.close();
+    } finally {
+      await t.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { WebSocket } from "ws";
-import { ClientMessageSchema, type ServerMessage } from "@mcpscope/protocol";
+import { ClientMessageSchema, type FrameLinesHeader, type ServerMessage } from "@mcpscope/protocol";
 import { ApiFailure } from "../errors.js";
 import type { AnySession } from "../sessions/sessionManager.js";
 import type { SessionManager } from "../sessions/sessionManager.js";
@@ -8,6 +8,9 @@ import type { PresenceHub } from "./share.js";
 
 /** Most frames in one `frames` message. */
 export const MAX_FRAMES_PER_BATCH = 2000;
+/** Most frames, and bytes past the first frame, in one binary message of a `jsonl` subscription. */
+export const MAX_LINES_PER_BATCH = 20_000;
+export const MAX_LINES_BYTES = 2 * 1024 * 1024;
 /** Milliseconds frames wait to be batched. */
 const BATCH_TICK_MS = 8;
 /** Above this many unsent bytes on a socket, stop pulling from the log until it drains. */
@@ -22,6 +25,10 @@ interface Subscriber {
   socket: WebSocket;
   /** sessionId → the last seq sent. */
   cursors: Map<string, number>;
+  /** Sessions subscribed with `encoding: "jsonl"`. */
+  lines: Set<string>;
+  /** Pulling stopped on a full socket: the next send's completion resumes it. */
+  blocked: boolean;
 }
 
 /**
@@ -37,9 +44,24 @@ export const wsRoutes: FastifyPluginAsync<{ sessions: SessionManager; presence: 
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
   };
 
+  /** Sends a `jsonl` batch: its header line, then the frames' lines as recorded. */
+  const sendLines = (sub: Subscriber, sessionId: string, from: number, batch: { bytes: Buffer; count: number }) => {
+    const header: FrameLinesHeader = { type: "frame-lines", sessionId, from, count: batch.count };
+    sub.socket.send(Buffer.concat([Buffer.from(JSON.stringify(header) + "\n"), batch.bytes]), { binary: true }, () => resume(sub));
+  };
+
+  /** A send reached the socket: if pulling stopped on a full buffer, pull again. */
+  const resume = (sub: Subscriber) => {
+    if (!sub.blocked || sub.socket.bufferedAmount >= HIGH_WATER_BYTES) return;
+    sub.blocked = false;
+    schedule(0);
+  };
+
   const flush = () => {
     timer = undefined;
+    due = Infinity;
     let behind = false;
+    let blocked = false;
     const deadline = performance.now() + FLUSH_BUDGET_MS;
     for (const sub of subscribers) {
       for (const [sessionId, cursor] of sub.cursors) {
@@ -50,11 +72,23 @@ export const wsRoutes: FastifyPluginAsync<{ sessions: SessionManager; presence: 
           continue;
         }
         let sent = cursor;
+        const lines = sub.lines.has(sessionId);
         try {
           while (sent < session.log.lastSeq && sub.socket.bufferedAmount < HIGH_WATER_BYTES && performance.now() < deadline) {
-            const frames = session.log.since(sent, MAX_FRAMES_PER_BATCH);
-            send(sub.socket, { type: "frames", sessionId, frames });
-            sent += frames.length;
+            if (sub.socket.readyState !== sub.socket.OPEN) break;
+            if (lines) {
+              const batch = session.log.sinceLines(sent, MAX_LINES_PER_BATCH, MAX_LINES_BYTES);
+              if (batch.count === 0) break;
+              sendLines(sub, sessionId, sent + 1, batch);
+              sent += batch.count;
+            } else {
+              const frames = session.log.since(sent, MAX_FRAMES_PER_BATCH);
+              send(sub.socket, { type: "frames", sessionId, frames });
+              sent += frames.length;
+            }
+          }
+          if (sent < session.log.lastSeq && sub.socket.bufferedAmount >= HIGH_WATER_BYTES) {
+            sub.blocked = blocked = true;
           }
         } catch (err) {
           // A recording whose file turns out bad past this point (MCPSCOPE_INVALID_RECORDING):
@@ -70,12 +104,19 @@ export const wsRoutes: FastifyPluginAsync<{ sessions: SessionManager; presence: 
       }
     }
     // Behind because of the time budget: continue at once (after pending I/O); because of a
-    // full socket: give it time to drain.
-    if (behind) schedule(performance.now() >= deadline ? 0 : BATCH_TICK_MS * 4);
+    // full socket: when a send completes (`resume`), or after a while.
+    if (behind) schedule(performance.now() >= deadline ? 0 : blocked ? BATCH_TICK_MS * 8 : BATCH_TICK_MS * 4);
   };
 
+  /** When the scheduled flush runs (performance.now()). */
+  let due = Infinity;
   const schedule = (delay = BATCH_TICK_MS) => {
-    timer ??= setTimeout(flush, delay);
+    if (timer && delay >= BATCH_TICK_MS) return; // the common case: frames appended, a flush is coming
+    const at = performance.now() + delay;
+    if (timer && at >= due) return;
+    if (timer) clearTimeout(timer);
+    due = at;
+    timer = setTimeout(flush, delay);
   };
 
   const watch = (session: AnySession) => {
@@ -106,7 +147,7 @@ export const wsRoutes: FastifyPluginAsync<{ sessions: SessionManager; presence: 
   });
 
   app.get("/api/ws", { websocket: true }, (socket) => {
-    const sub: Subscriber = { socket, cursors: new Map() };
+    const sub: Subscriber = { socket, cursors: new Map(), lines: new Set(), blocked: false };
     subscribers.add(sub);
     send(socket, { type: "sessions", sessions: sessions.list() });
     send(socket, { type: "presence", presence: presence.current() });
@@ -124,6 +165,7 @@ export const wsRoutes: FastifyPluginAsync<{ sessions: SessionManager; presence: 
       const message = parsed.data;
       if (message.type === "unsubscribe") {
         sub.cursors.delete(message.sessionId);
+        sub.lines.delete(message.sessionId);
         return;
       }
       try {
@@ -133,6 +175,8 @@ export const wsRoutes: FastifyPluginAsync<{ sessions: SessionManager; presence: 
         return;
       }
       sub.cursors.set(message.sessionId, message.since);
+      if (message.encoding === "jsonl") sub.lines.add(message.sessionId);
+      else sub.lines.delete(message.sessionId);
       send(socket, { type: "inbox", sessionId: message.sessionId, items: sessions.get(message.sessionId).pending() });
       schedule(0);
     });

@@ -130,6 +130,32 @@ export class FrameLog {
     return to < this.windowStart ? fromDisk : fromDisk.concat(this.window.slice(0, to - this.windowStart + 1));
   }
 
+  /**
+   * Like `since`, as JSON Lines: the frames' lines as recorded (from the file when there is
+   * one: no serializing again), at most `limit` frames and, past the first, `maxBytes`.
+   */
+  sinceLines(since: number, limit: number, maxBytes: number): { bytes: Buffer; count: number } {
+    this.flush();
+    if (!this.file) {
+      const frames = this.since(since, limit);
+      let bytes = 0;
+      const lines: string[] = [];
+      for (const frame of frames) {
+        const line = JSON.stringify(frame) + "\n";
+        if (lines.length > 0 && bytes + line.length > maxBytes) break;
+        lines.push(line);
+        bytes += line.length;
+      }
+      return { bytes: Buffer.from(lines.join(""), "utf8"), count: lines.length };
+    }
+    const from = Math.max(1, since + 1);
+    let to = Math.min(this.last, since + limit);
+    // Frames up to maxBytes (at least one): the offsets say where each line starts.
+    const start = this.file.offsetOf(from);
+    while (to > from && this.file.offsetOf(to + 1) - start > maxBytes) to = from + Math.floor((to - from) / 2);
+    return this.file.readLines(from, to - from + 1);
+  }
+
   /** The frame with this seq, if any. */
   get(seq: number): Frame | undefined {
     return this.since(seq - 1, 1)[0];

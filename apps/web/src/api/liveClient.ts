@@ -1,4 +1,5 @@
-import type { ClientMessage, Frame, InboxItem, Presence, ServerMessage, SessionInfo } from "@mcpscope/protocol";
+import type { ClientMessage, InboxItem, Presence, ServerMessage, SessionInfo } from "@mcpscope/protocol";
+import type { FrameStream } from "./frameSync";
 
 /** Connection state of the live stream. */
 export type LiveStatus = "connecting" | "open" | "reconnecting";
@@ -6,7 +7,8 @@ export type LiveStatus = "connecting" | "open" | "reconnecting";
 export interface LiveHandlers {
   onSessions(sessions: SessionInfo[]): void;
   onSession(session: SessionInfo): void;
-  onFrames(sessionId: string, frames: Frame[]): void;
+  /** A binary message of a `jsonl` subscription: frames as JSON Lines (see `FrameLinesHeader`). */
+  onFrameLines(data: ArrayBuffer): void;
   onServerError?(code: string, message: string, sessionId?: string): void;
   /** A session's pending server requests, whenever they change (and on subscribe). */
   onInbox?(sessionId: string, items: InboxItem[]): void;
@@ -17,7 +19,7 @@ export interface LiveHandlers {
   onStatus?(status: LiveStatus): void;
   /** Called when the socket closed; lets the app probe whether the token is the reason. */
   onClosed?(): void;
-  /** The newest seq held for a session, used as `since` when (re)subscribing. */
+  /** The newest seq held for a session, used as `since` when resubscribing after a reconnect. */
   lastSeq(sessionId: string): number;
 }
 
@@ -27,9 +29,10 @@ const MAX_BACKOFF_MS = 8000;
 /**
  * The live WebSocket client of `/api/ws`. Keeps a set of subscribed sessions and, after a
  * reconnect (exponential backoff), resubscribes each with the newest seq held, so nothing
- * is lost and nothing is sent twice.
+ * is lost and nothing is sent twice. Frames come as binary JSON Lines (`encoding: "jsonl"`),
+ * handed on unread (to the frames worker, see frameSync.ts).
  */
-export class LiveClient {
+export class LiveClient implements FrameStream {
   private socket?: WebSocket;
   private readonly subscriptions = new Set<string>();
   private backoff = MIN_BACKOFF_MS;
@@ -59,10 +62,10 @@ export class LiveClient {
     this.socket = undefined;
   }
 
-  /** Streams a session's frames after the newest seq held. */
-  subscribe(sessionId: string): void {
+  /** Streams a session's frames after `since` (again from there when already subscribed). */
+  subscribe(sessionId: string, since: number): void {
     this.subscriptions.add(sessionId);
-    this.send({ type: "subscribe", sessionId, since: this.handlers.lastSeq(sessionId) });
+    this.send({ type: "subscribe", sessionId, since, encoding: "jsonl" });
   }
 
   unsubscribe(sessionId: string): void {
@@ -70,20 +73,16 @@ export class LiveClient {
     this.send({ type: "unsubscribe", sessionId });
   }
 
-  /** Re-requests a session's stream from the newest seq held (after a detected gap). */
-  resync(sessionId: string): void {
-    if (this.subscriptions.has(sessionId)) this.subscribe(sessionId);
-  }
-
   private open(): void {
     this.handlers.onStatus?.(this.socket ? "reconnecting" : "connecting");
     const socket = new WebSocket(this.url);
+    socket.binaryType = "arraybuffer";
     this.socket = socket;
     socket.onopen = () => {
       this.backoff = MIN_BACKOFF_MS;
       this.handlers.onStatus?.("open");
       for (const sessionId of this.subscriptions) {
-        this.send({ type: "subscribe", sessionId, since: this.handlers.lastSeq(sessionId) });
+        this.send({ type: "subscribe", sessionId, since: this.handlers.lastSeq(sessionId), encoding: "jsonl" });
       }
     };
     socket.onmessage = (event) => this.receive(event.data);
@@ -97,6 +96,10 @@ export class LiveClient {
   }
 
   private receive(data: unknown): void {
+    if (data instanceof ArrayBuffer) {
+      this.handlers.onFrameLines(data);
+      return;
+    }
     if (typeof data !== "string") return;
     let message: ServerMessage;
     try {
@@ -105,9 +108,6 @@ export class LiveClient {
       return;
     }
     switch (message.type) {
-      case "frames":
-        this.handlers.onFrames(message.sessionId, message.frames);
-        break;
       case "session":
         this.handlers.onSession(message.session);
         break;

@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { SessionInfo } from "@mcpscope/protocol";
+import { queryClient } from "../api/queryClient";
+import { replaceSessions } from "../api/sessionsSync";
 import { useSessionsStore } from "../stores/sessionsStore";
 import { useSidebarStore } from "../stores/sidebarStore";
 import { useTimelineStore } from "../stores/timelineStore";
@@ -22,7 +24,8 @@ function session(id: string, createdAt: number): SessionInfo {
 
 describe("view ↔ stores", () => {
   beforeEach(() => {
-    useSessionsStore.setState({ sessions: {}, selectedId: undefined, loaded: false, missingId: undefined });
+    queryClient.clear();
+    useSessionsStore.setState({ selectedId: undefined, loaded: false, missingId: undefined });
     useSidebarStore.setState({ sessions: {} });
     useTimelineStore.setState({ selected: {}, tab: "frames", filter: {}, reveal: undefined });
     useToolSelectionStore.setState({ selected: {} });
@@ -37,7 +40,7 @@ describe("view ↔ stores", () => {
     "/sessions/a?pane=prompts&prompt=greet&compare=b&max=1",
     "/sessions/a?pane=tasks&task=t1&q=hello&server=everything",
   ])("the stores show %s, and give it back", (href) => {
-    useSessionsStore.getState().setAll([session("a", 1), session("b", 2)]);
+    replaceSessions([session("a", 1), session("b", 2)]);
     applyView(viewFromHref(href));
     expect(storesHref()).toBe(href);
   });
@@ -45,20 +48,20 @@ describe("view ↔ stores", () => {
   it("a link applied before the session list arrives keeps its session once the list has it", () => {
     applyView(viewFromHref("/sessions/a/frames/3?tool=echo"));
     expect(useSessionsStore.getState().selectedId).toBe("a");
-    useSessionsStore.getState().setAll([session("b", 2), session("a", 1)]);
+    replaceSessions([session("b", 2), session("a", 1)]);
     expect(storesHref()).toBe("/sessions/a/frames/3?tool=echo");
     expect(useSessionsStore.getState().missingId).toBeUndefined();
   });
 
   it("a link to a session not in the list selects the newest live one and remembers what was missing", () => {
     applyView(viewFromHref("/sessions/gone?tool=echo"));
-    useSessionsStore.getState().setAll([session("b", 2), session("c", 3)]);
+    replaceSessions([session("b", 2), session("c", 3)]);
     expect(useSessionsStore.getState().selectedId).toBe("c");
     expect(useSessionsStore.getState().missingId).toBe("gone");
   });
 
   it("going back to a view without a frame or tool clears them; each session keeps its own", () => {
-    useSessionsStore.getState().setAll([session("a", 1), session("b", 2)]);
+    replaceSessions([session("a", 1), session("b", 2)]);
     applyView(viewFromHref("/sessions/a/frames/4?tool=echo"));
     applyView(viewFromHref("/sessions/b?tool=add"));
     expect(viewFromStores()).toMatchObject({ session: "b", tool: "add", frame: undefined });
@@ -68,7 +71,7 @@ describe("view ↔ stores", () => {
   });
 
   it("selecting a frame from a link asks the grid to scroll to it, once", () => {
-    useSessionsStore.getState().setAll([session("a", 1)]);
+    replaceSessions([session("a", 1)]);
     applyView(viewFromHref("/sessions/a/frames/9"));
     const reveal = useTimelineStore.getState().reveal;
     expect(reveal).toMatchObject({ sessionId: "a", seq: 9 });

@@ -25,6 +25,9 @@ interface TimelineState {
   togglePin: (sessionId: string, seq: number) => void;
 }
 
+/** User Timing mark of the latest filter change (see useFilteredView). */
+export const FILTER_MARK = "mcpscope:filter-set";
+
 export const useTimelineStore = create<TimelineState>((set, get) => ({
   selected: {},
   follow: true,
@@ -44,7 +47,11 @@ export const useTimelineStore = create<TimelineState>((set, get) => ({
     if (get().follow !== follow) set({ follow });
   },
   setTab: (tab) => set({ tab }),
-  setFilter: (filter) => set({ filter }),
+  setFilter: (filter) => {
+    // User Timing: useFilteredView measures from here to the last match found.
+    performance.mark(FILTER_MARK);
+    set({ filter });
+  },
   togglePin: (sessionId, seq) => {
     const list = get().pinned[sessionId] ?? [];
     const next = list.includes(seq) ? list.filter((s) => s !== seq) : [...list, seq];

@@ -1,7 +1,8 @@
 import type { SessionInfo } from "@mcpscope/protocol";
 import type { QueryClient } from "@tanstack/react-query";
 import { uniqueSessionLabels } from "../../lib/targetLabel";
-import { useFramesStore } from "../../stores/framesStore";
+import { getSessions } from "../../api/sessionsCache";
+import { peekTimeline } from "../../stores/sessionTimeline";
 import { sortedSessions, useSessionsStore } from "../../stores/sessionsStore";
 import { useSidebarStore } from "../../stores/sidebarStore";
 import { useTimelineStore, type TimelineTab } from "../../stores/timelineStore";
@@ -110,7 +111,7 @@ export function paletteCommands(ctx: PaletteContext): PaletteCommand[] {
     }
     commands.push({ id: "clear-filters", group: "Timeline", name: "Clear filters", keywords: ["filter", "reset"], run: () => useTimelineStore.getState().setFilter({}) });
 
-    const index = useFramesStore.getState().indexOf(session.id);
+    const index = peekTimeline(session.id)?.index;
     const methods = index ? methodStatsOf(index).summaries().map((m) => m.method) : [];
     for (const method of [...new Set(methods)].sort()) {
       commands.push({ id: `method-${method}`, group: "Filter by method", name: `Filter by method: ${method}`, run: () => filterByMethod(method) });
@@ -128,7 +129,7 @@ export function paletteCommands(ctx: PaletteContext): PaletteCommand[] {
     }
   }
 
-  const list = sortedSessions(useSessionsStore.getState().sessions);
+  const list = sortedSessions(getSessions());
   const labels = uniqueSessionLabels(list);
   for (const s of list) {
     if (s.id === session?.id) continue;

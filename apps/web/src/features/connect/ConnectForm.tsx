@@ -4,6 +4,8 @@ import { PROTOCOL_CHOICES, type CreateSessionBody, type ProtocolChoice } from "@
 import { ApiRequestError, describeError } from "../../api/apiRequestError";
 import { useSidebarStore } from "../../stores/sidebarStore";
 import { restClient } from "../../api/restClient";
+import { getSessions } from "../../api/sessionsCache";
+import { addSession } from "../../api/sessionsSync";
 import { useSessionsStore } from "../../stores/sessionsStore";
 import { openAuthorizationPage } from "../oauth/openAuthorizationPage";
 import { ConnectFailure } from "./ConnectFailure";
@@ -69,16 +71,15 @@ export function ConnectForm({ prominent = false }: Props) {
   const connect = useMutation({
     mutationFn: (body: CreateSessionBody) => restClient.createSession(body),
     onSuccess: (session) => {
-      const store = useSessionsStore.getState();
-      store.upsert(session);
-      store.select(session.id);
+      addSession(session);
+      useSessionsStore.getState().select(session.id);
       // An OAuth server: its sign-in page opens in a new tab, still within the click.
       if (session.auth?.status === "required" && session.auth.authorizationUrl) openAuthorizationPage(session.auth.authorizationUrl);
     },
     onError: (error, body) => {
       // An OAuth failure: show the failed session's Auth tab, where every step says what went wrong.
       if (body.transport === "stdio" || !(error instanceof ApiRequestError) || !error.code.startsWith("MCPSCOPE_OAUTH")) return;
-      const failed = Object.values(useSessionsStore.getState().sessions)
+      const failed = Object.values(getSessions())
         .filter((s) => s.target.transport !== "stdio" && s.target.url === body.url)
         .sort((a, b) => b.createdAt - a.createdAt)[0];
       if (!failed) return;

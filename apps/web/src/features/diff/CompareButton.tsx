@@ -1,7 +1,8 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
 import type { SessionInfo } from "@mcpscope/protocol";
 import { uniqueSessionLabels } from "../../lib/targetLabel";
-import { sortedSessions, useSessionsStore } from "../../stores/sessionsStore";
+import { useSessions } from "../../api/sessionsCache";
+import { sortedSessions } from "../../stores/sessionsStore";
 import { useWorkbenchStore } from "../../stores/workbenchStore";
 import "./diff.css";
 
@@ -30,7 +31,7 @@ export function CompareButton({ session }: { session: SessionInfo }) {
 function CompareDialog({ session, onClose }: { session: SessionInfo; onClose: () => void }) {
   const id = useId();
   const ref = useRef<HTMLDialogElement>(null);
-  const sessions = useSessionsStore((s) => s.sessions);
+  const sessions = useSessions();
   const list = sortedSessions(sessions);
   const labels = uniqueSessionLabels(list);
   const others = list.filter((s) => s.id !== session.id);

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import type { SessionInfo } from "@mcpscope/protocol";
-import { restClient } from "../../api/restClient";
-import { useInbox, useInboxStore } from "../../stores/inboxStore";
+import { useInbox } from "../../api/sessionsCache";
 import { InboxEntry, inboxItemTitle } from "./InboxEntry";
 import { UrlElicitationList } from "./UrlElicitationList";
 import { useUrlElicitations } from "./useUrlElicitations";
@@ -14,7 +13,9 @@ import "./inbox.css";
  * waiting on it; an inbox opened that way closes again once it is empty.
  */
 export function Inbox({ session }: { session: SessionInfo }) {
-  const items = useInbox(session.id);
+  // The WebSocket subscription pushes the inbox; a live session's is read once over REST in case it has not yet (a reload).
+  const live = !session.recorded && session.status !== "closed" && session.status !== "failed";
+  const items = useInbox(session.id, live);
   const urlElicitations = useUrlElicitations(session.id);
   const [open, setOpen] = useState(false);
   const [opener, setOpener] = useState<"user" | "request">();
@@ -22,19 +23,6 @@ export function Inbox({ session }: { session: SessionInfo }) {
   const seen = useRef(new Set<string>());
   const button = useRef<HTMLButtonElement>(null);
   const count = items.length;
-
-  // The WebSocket subscription pushes the inbox too; this covers a reload before it arrives.
-  const live = !session.recorded && session.status !== "closed" && session.status !== "failed";
-  useEffect(() => {
-    if (!live) return;
-    restClient
-      .getInbox(session.id)
-      .then((list) => {
-        const store = useInboxStore.getState();
-        if (store.items[session.id] === undefined) store.set(session.id, list);
-      })
-      .catch(() => undefined);
-  }, [session.id, live]);
 
   useEffect(() => {
     const fresh = items.filter((i) => !seen.current.has(i.id));

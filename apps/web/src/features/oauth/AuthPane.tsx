@@ -4,6 +4,7 @@ import type { AuthRunBody, SessionInfo } from "@mcpscope/protocol";
 import { describeError } from "../../api/apiRequestError";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { useSessionsStore } from "../../stores/sessionsStore";
+import { updateSession } from "../../api/sessionsSync";
 import { useReadOnly } from "../sharing/useReadOnly";
 import { AuthPrompt } from "./AuthPrompt";
 import { oauthApi } from "./oauthApi";
@@ -40,9 +41,8 @@ export function AuthPane({ session }: { session: SessionInfo }) {
   const rerun = useMutation({
     mutationFn: (body: Partial<AuthRunBody>) => oauthApi.rerun(session.id, body),
     onSuccess: (next) => {
-      const store = useSessionsStore.getState();
-      store.upsert(next);
-      if (next.id !== session.id) store.select(next.id);
+      updateSession(next);
+      if (next.id !== session.id) useSessionsStore.getState().select(next.id);
       if (next.auth?.status === "required" && next.auth.authorizationUrl) openAuthorizationPage(next.auth.authorizationUrl);
     },
   });

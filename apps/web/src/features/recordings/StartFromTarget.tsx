@@ -3,6 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import type { CreateSessionBody, SessionInfo } from "@mcpscope/protocol/types";
 import { describeError } from "../../api/apiRequestError";
 import { restClient } from "../../api/restClient";
+import { addSession } from "../../api/sessionsSync";
 import { useSessionsStore } from "../../stores/sessionsStore";
 import { ConnectFailure } from "../connect/ConnectFailure";
 import { bodyRows, commandLine, newSessionBody } from "./newSessionBody";
@@ -39,9 +40,8 @@ function StartDialog({ session, onClose }: { session: SessionInfo; onClose: () =
   const start = useMutation({
     mutationFn: (confirmed: CreateSessionBody) => restClient.createSession(confirmed),
     onSuccess: (created) => {
-      const store = useSessionsStore.getState();
-      store.upsert(created);
-      store.select(created.id);
+      addSession(created);
+      useSessionsStore.getState().select(created.id);
       ref.current?.close();
     },
   });

@@ -1,5 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { restClient } from "../../api/restClient";
+import { addSession } from "../../api/sessionsSync";
 import { useSessionsStore } from "../../stores/sessionsStore";
 
 /** Largest file read in the browser; the proxy accepts up to 1 GiB. */
@@ -21,9 +22,8 @@ export function useImportRecording() {
   return useMutation({
     mutationFn: importFile,
     onSuccess: (session) => {
-      const store = useSessionsStore.getState();
-      store.upsert(session);
-      store.select(session.id);
+      addSession(session);
+      useSessionsStore.getState().select(session.id);
     },
   });
 }

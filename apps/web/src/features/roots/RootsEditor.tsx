@@ -3,8 +3,9 @@ import { useId, useState, type FormEvent } from "react";
 import type { Root, SessionInfo } from "@mcpscope/protocol";
 import { describeError } from "../../api/apiRequestError";
 import { restClient } from "../../api/restClient";
-import { useFramesStore } from "../../stores/framesStore";
-import { useSessionsStore } from "../../stores/sessionsStore";
+import { frameSync } from "../../api/frameSync";
+import { patchSession } from "../../api/sessionsSync";
+import { useSessionTimeline } from "../../stores/useSessionTimeline";
 import { checkRoot, sameRoots } from "./checkRoot";
 import { rootsReread } from "./rootsReread";
 import "./roots.css";
@@ -26,7 +27,8 @@ export function RootsEditor({ session }: { session: SessionInfo }) {
   const [busy, setBusy] = useState(false);
   // The last frame seq held when the roots were last saved: the server's re-read comes after it.
   const [savedAtSeq, setSavedAtSeq] = useState<number>();
-  const reread = useFramesStore((s) => (savedAtSeq === undefined ? false : rootsReread(s.indexOf(session.id), savedAtSeq)));
+  const { index } = useSessionTimeline(session.id);
+  const reread = savedAtSeq === undefined ? false : rootsReread(index, savedAtSeq);
 
   const declared = session.clientCapabilities?.roots !== undefined;
   const readOnly = useReadOnly(session.id) !== undefined;
@@ -51,15 +53,14 @@ export function RootsEditor({ session }: { session: SessionInfo }) {
     setBusy(true);
     setStatus(undefined);
     setSavedAtSeq(undefined);
-    const since = useFramesStore.getState().lastSeqHeld(session.id);
+    const since = frameSync.heldSeq(session.id);
     restClient
       .setRoots(session.id, draft)
       .then(
         ({ roots }) => {
           setSaved(roots);
           setSavedAtSeq(since);
-          const current = useSessionsStore.getState().sessions[session.id];
-          if (current) useSessionsStore.getState().upsert({ ...current, roots });
+          patchSession(session.id, { roots });
           setStatus({ text: `Roots saved (${roots.length}); the server was sent notifications/roots/list_changed.` });
         },
         (err: unknown) => setStatus({ ...describeError(err), text: describeError(err).message, error: true }),

@@ -5,6 +5,7 @@ import { describeError } from "../../api/apiRequestError";
 import { restClient } from "../../api/restClient";
 import { openAuthorizationPage } from "../oauth/openAuthorizationPage";
 import { serverEntryJson } from "../../lib/serverEntry";
+import { addSession } from "../../api/sessionsSync";
 import { useSessionsStore } from "../../stores/sessionsStore";
 import { useWorkbenchStore } from "../../stores/workbenchStore";
 import { ConnectFailure } from "../connect/ConnectFailure";
@@ -49,9 +50,8 @@ function ServerItem({ server, highlighted }: { server: ConfiguredServer; highlig
   const connect = useMutation({
     mutationFn: () => restClient.connectServer(server.name),
     onSuccess: (session) => {
-      const store = useSessionsStore.getState();
-      store.upsert(session);
-      store.select(session.id);
+      addSession(session);
+      useSessionsStore.getState().select(session.id);
       if (session.auth?.status === "required" && session.auth.authorizationUrl) openAuthorizationPage(session.auth.authorizationUrl);
     },
   });

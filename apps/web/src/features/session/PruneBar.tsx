@@ -3,7 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import type { SessionInfo } from "@mcpscope/protocol";
 import { describeError } from "../../api/apiRequestError";
 import { restClient } from "../../api/restClient";
-import { useSessionsStore } from "../../stores/sessionsStore";
+import { removeSession } from "../../api/sessionsSync";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { olderThan } from "./sessionGroups";
 
@@ -34,7 +34,7 @@ export function PruneBar({ sessions, picked, onDone }: Props) {
     mutationFn: async (doomed: SessionInfo[]) => {
       for (const s of doomed) {
         await restClient.deleteSession(s.id);
-        useSessionsStore.getState().remove(s.id);
+        removeSession(s.id);
       }
       return doomed.length;
     },

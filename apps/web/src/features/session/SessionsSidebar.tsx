@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { SessionInfo } from "@mcpscope/protocol";
 import { describeError } from "../../api/apiRequestError";
 import { targetShort, transportName, uniqueSessionLabels } from "../../lib/targetLabel";
+import { useSessions } from "../../api/sessionsCache";
 import { sortedSessions, useSessionsStore } from "../../stores/sessionsStore";
 import { useIsViewer } from "../sharing/useMe";
 import { useReadOnly } from "../sharing/useReadOnly";
@@ -13,7 +14,7 @@ import { isLive, reconnectVerb, useSessionActions } from "./useSessionActions";
 
 /** Region "Sessions": every session, live first, then closed ones, earlier runs and imported recordings; searchable and prunable. */
 export function SessionsSidebar({ onCollapse }: { onCollapse?: () => void }) {
-  const sessions = useSessionsStore((s) => s.sessions);
+  const sessions = useSessions();
   const selectedId = useSessionsStore((s) => s.selectedId);
   const viewer = useIsViewer();
   const [query, setQuery] = useState("");

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useMe } from "./useMe";
 import { useSessionsStore } from "../../stores/sessionsStore";
+import { useSession } from "../../api/sessionsCache";
 import { useWorkbenchStore } from "../../stores/workbenchStore";
 import { useFollowPresenter } from "./useFollowPresenter";
 import { useListedToolsRefresh } from "./useListedToolsRefresh";
@@ -21,7 +22,7 @@ export function SharingControls() {
   usePresencePublisher(me?.role === "presenter");
   useFollowPresenter(me?.role === "viewer" && follow);
   const selectedId = useSessionsStore((s) => s.selectedId);
-  const tapped = useSessionsStore((s) => s.selectedId !== undefined && s.sessions[s.selectedId]?.tap !== undefined);
+  const tapped = useSession(selectedId)?.tap !== undefined;
   useListedToolsRefresh(selectedId, me?.role === "viewer" || tapped);
   if (!me) return null;
 

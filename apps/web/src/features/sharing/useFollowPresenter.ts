@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { usePresenceStore } from "../../stores/presenceStore";
+import { useSession } from "../../api/sessionsCache";
 import { useSessionsStore } from "../../stores/sessionsStore";
 import { useTimelineStore } from "../../stores/timelineStore";
 import { useToolSelectionStore } from "../../stores/toolSelectionStore";
@@ -11,7 +12,7 @@ import { useToolSelectionStore } from "../../stores/toolSelectionStore";
  */
 export function useFollowPresenter(follow: boolean): void {
   const presence = usePresenceStore((s) => s.presence);
-  const known = useSessionsStore((s) => (presence?.sessionId === undefined ? false : s.sessions[presence.sessionId] !== undefined));
+  const known = useSession(presence?.sessionId) !== undefined;
 
   useEffect(() => {
     const sessionId = presence?.sessionId;

@@ -1,12 +1,13 @@
 import { useEffect, useRef } from "react";
 import { useQueryClient } from "@tanstack/react-query";
-import { useFramesStore } from "../../stores/framesStore";
+import { timelineOf } from "../../stores/sessionTimeline";
+import { useSessionTimeline } from "../../stores/useSessionTimeline";
 import type { Tool } from "../tools/toolTypes";
 import { toolsFromFrames } from "./toolsFromFrames";
 
 /** The tools of the newest `tools/list` listing among the frames this page holds for a session. */
 export function heldTools(sessionId: string): Tool[] {
-  return toolsFromFrames(useFramesStore.getState().indexOf(sessionId).framesFrom(1));
+  return toolsFromFrames(timelineOf(sessionId).index.framesFrom(1));
 }
 
 /**
@@ -15,14 +16,13 @@ export function heldTools(sessionId: string): Tool[] {
  * presenter's first listing of a session that just connected. Scans only new frames.
  */
 export function useListedToolsRefresh(sessionId: string | undefined, enabled: boolean): void {
-  const version = useFramesStore((s) => s.version);
+  const version = useSessionTimeline(sessionId)?.version;
   const queryClient = useQueryClient();
   const scanned = useRef(new Map<string, number>());
 
   useEffect(() => {
     if (!enabled || sessionId === undefined) return;
-    const index = useFramesStore.getState().indexes.get(sessionId);
-    if (!index) return;
+    const index = timelineOf(sessionId).index;
     const from = scanned.current.get(sessionId) ?? 0;
     let listed = false;
     for (let seq = from + 1; seq <= index.lastSeq && !listed; seq++) {

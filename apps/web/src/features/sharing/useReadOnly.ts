@@ -1,4 +1,4 @@
-import { useSessionsStore } from "../../stores/sessionsStore";
+import { useSession } from "../../api/sessionsCache";
 import { useIsViewer } from "./useMe";
 
 /** Why nothing can be sent: `undefined` when the page may write to the session. */
@@ -20,8 +20,9 @@ export const TAP_REASON = "This session is tapped: a client talks to the server 
  */
 export function useReadOnly(sessionId?: string): ReadOnly | undefined {
   const viewer = useIsViewer();
-  const recorded = useSessionsStore((s) => (sessionId === undefined ? false : s.sessions[sessionId]?.recorded === true));
-  const tapped = useSessionsStore((s) => (sessionId === undefined ? false : s.sessions[sessionId]?.tap !== undefined));
+  const info = useSession(sessionId);
+  const recorded = info?.recorded === true;
+  const tapped = info?.tap !== undefined;
   if (viewer) return { kind: "viewer", reason: VIEWER_REASON };
   if (recorded) return { kind: "recording", reason: RECORDING_REASON };
   if (tapped) return { kind: "tap", reason: TAP_REASON };

@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { useFramesStore } from "../../stores/framesStore";
+import { frameSync } from "../../api/frameSync";
 import { mcpRequest } from "./mcpRequest";
 
 /** One page of a paginated MCP list (MCP 2025-11-25 "Utilities → Pagination"). */
@@ -19,7 +19,7 @@ export function usePagedList<T>(key: string, sessionId: string | undefined, meth
   return useInfiniteQuery({
     queryKey: [key, sessionId],
     queryFn: async ({ pageParam }): Promise<ListPage<T>> => {
-      const heldSeq = useFramesStore.getState().lastSeqHeld(sessionId!);
+      const heldSeq = frameSync.heldSeq(sessionId!);
       const result = await mcpRequest<Record<string, unknown>>(sessionId!, method, pageParam ? { cursor: pageParam } : undefined);
       const items = Array.isArray(result[field]) ? (result[field] as T[]) : [];
       const next = typeof result.nextCursor === "string" && result.nextCursor !== "" ? result.nextCursor : undefined;

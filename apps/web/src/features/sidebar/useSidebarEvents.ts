@@ -1,7 +1,7 @@
 import { useEffect, useEffectEvent, useRef } from "react";
 import type { Frame } from "@mcpscope/protocol";
 import type { TimelineIndex } from "@mcpscope/timeline";
-import { useFramesStore } from "../../stores/framesStore";
+import { timelineOf } from "../../stores/sessionTimeline";
 import { readResourceAnswer, type ResourceAnswer } from "./readResourceAnswer";
 import { readServerNotification, type ServerNotification } from "./serverNotification";
 
@@ -26,7 +26,7 @@ export function scanSidebarEvents(index: TimelineIndex, afterSeq: number, visit:
  * Calls `onEvent` for every list change, resource update and task status notification of
  * a session (see `readServerNotification`) and every answered resource subscribe,
  * unsubscribe and read (see `readResourceAnswer`), in wire order. It listens to
- * the frames store outside React rendering and reads only the frames added since its last
+ * the session's timeline outside React rendering and reads only the frames added since its last
  * look (a cursor per session), so a busy session costs O(new frames) per animation frame.
  * History is read too (a reload rebuilds subscriptions from the wire); compare `frame.ts`
  * to the shown data to decide whether a list change is news.
@@ -37,17 +37,15 @@ export function useSidebarEvents(sessionId: string | undefined, onEvent: (e: Sid
 
   useEffect(() => {
     if (!sessionId) return;
+    const timeline = timelineOf(sessionId);
     const scan = () => {
-      const index = useFramesStore.getState().indexes.get(sessionId);
-      if (!index) return;
+      const index = timeline.index;
       const from = cursors.current.get(sessionId) ?? 0;
       // The cursor moves first: a handler that throws must not make the frames replay.
       cursors.current.set(sessionId, index.lastSeq);
       scanSidebarEvents(index, from, (e, frame) => handler(e, frame));
     };
     scan();
-    return useFramesStore.subscribe((state, prev) => {
-      if (state.version !== prev.version) scan();
-    });
+    return timeline.subscribe(scan);
   }, [sessionId]);
 }

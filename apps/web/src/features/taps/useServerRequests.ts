@@ -1,5 +1,5 @@
 import type { TimelineIndex } from "@mcpscope/timeline";
-import { useFramesStore } from "../../stores/framesStore";
+import { useSessionTimeline } from "../../stores/useSessionTimeline";
 
 /** A server→client request of a session, and whether the client answered it. */
 export interface ServerRequestItem {
@@ -17,7 +17,7 @@ const scans = new WeakMap<TimelineIndex, { scanned: number; seqs: number[] }>();
 /**
  * The requests the server sent to the client in a session (sampling, elicitation, roots …),
  * from the frames the page holds, each with the client's answer once it came. Only frames not
- * seen before are scanned; re-renders follow the frames store (once per animation frame).
+ * seen before are scanned; re-renders follow the session's timeline (see `useSessionTimeline`).
  */
 export function serverRequests(index: TimelineIndex): ServerRequestItem[] {
   let state = scans.get(index);
@@ -37,7 +37,5 @@ export function serverRequests(index: TimelineIndex): ServerRequestItem[] {
 
 /** `serverRequests` of a session, kept current as frames arrive. */
 export function useServerRequests(sessionId: string): ServerRequestItem[] {
-  useFramesStore((s) => s.version);
-  const index = useFramesStore.getState().indexes.get(sessionId);
-  return index ? serverRequests(index) : [];
+  return serverRequests(useSessionTimeline(sessionId).index);
 }

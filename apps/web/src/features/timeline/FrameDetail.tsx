@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { readProgress, type TimelineIndex } from "@mcpscope/timeline";
 import { formatBytes, formatMs } from "../../lib/format";
 import { useTimelineStore } from "../../stores/timelineStore";
@@ -23,6 +23,9 @@ export function FrameDetail({ sessionId, index, startTs }: Props) {
   const pinned = useTimelineStore((s) => (seq === undefined ? false : (s.pinned[sessionId] ?? []).includes(seq)));
   const togglePin = useTimelineStore((s) => s.togglePin);
   const frame = seq === undefined ? undefined : index.get(seq);
+  // A recorded frame never changes: its text is made once per selection, not again with every frame that arrives.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `frame` is a new view of the same frame on each render: seq and index identify it
+  const body = useMemo(() => (frame ? frameBody(frame) : ""), [index, seq]);
 
   if (!frame) {
     return (
@@ -39,7 +42,6 @@ export function FrameDetail({ sessionId, index, startTs }: Props) {
   const rpcId = frame.id;
   const pair = index.pairOf(frame);
   const counterpart = index.counterpartSeq(frame);
-  const body = frameBody(frame);
   const copy = (what: "json" | "raw") => {
     void navigator.clipboard?.writeText(what === "json" ? body : frame.raw).then(() => {
       setCopied(what);

@@ -31,6 +31,8 @@ interface Props {
   index: TimelineIndex;
   rows: FrameRows;
   startTs: number;
+  /** A filter is still looking through the frames. */
+  filtering?: boolean;
 }
 
 /**
@@ -38,7 +40,7 @@ interface Props {
  * newest frame while scrolled to the bottom; arrows, Home/End, PageUp/PageDown and Enter
  * move the selection.
  */
-export function FramesGrid({ sessionId, index, rows, startTs }: Props) {
+export function FramesGrid({ sessionId, index, rows, startTs, filtering = false }: Props) {
   const count = rows.count;
   const scrollRef = useRef<HTMLDivElement>(null);
   const selected = useTimelineStore((s) => s.selected[sessionId]);
@@ -165,7 +167,7 @@ export function FramesGrid({ sessionId, index, rows, startTs }: Props) {
             );
           })}
         </div>
-        {count === 0 && <p className="muted small pad">{index.lastSeq === 0 ? "No frames yet." : "No frames match the filters."}</p>}
+        {count === 0 && <p className="muted small pad">{index.lastSeq === 0 ? "No frames yet." : filtering ? "Filtering…" : "No frames match the filters."}</p>}
       </div>
     </div>
   );

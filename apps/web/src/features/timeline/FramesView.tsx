@@ -1,10 +1,10 @@
 import { useMemo } from "react";
-import { compileFilter, FilteredView, isEmptyFilter, type TimelineIndex } from "@mcpscope/timeline";
+import type { TimelineIndex } from "@mcpscope/timeline";
 import { useTimelineStore } from "../../stores/timelineStore";
 import { FilterBar } from "./FilterBar";
 import { allRows, FramesGrid, type FrameRows } from "./FramesGrid";
 import { PinnedFrames } from "./PinnedFrames";
-import { useAdvancingView } from "./useAdvancingView";
+import { useFilteredView } from "./useFilteredView";
 
 interface Props {
   sessionId: string;
@@ -16,8 +16,7 @@ interface Props {
 /** Tab "Frames": the filter bar, pinned frames, and the virtualized grid. */
 export function FramesView({ sessionId, index, version, startTs }: Props) {
   const filter = useTimelineStore((s) => s.filter);
-  const view = useMemo(() => (isEmptyFilter(filter) ? undefined : new FilteredView(index, compileFilter(filter))), [index, filter]);
-  useAdvancingView(view, version);
+  const view = useFilteredView(sessionId, index, filter, version);
   const viewCount = view?.count;
   const rows: FrameRows = useMemo(
     () =>
@@ -31,7 +30,7 @@ export function FramesView({ sessionId, index, version, startTs }: Props) {
     <>
       <FilterBar matches={view?.count} scanned={view?.progress} />
       <PinnedFrames sessionId={sessionId} index={index} />
-      <FramesGrid sessionId={sessionId} index={index} rows={rows} startTs={startTs} />
+      <FramesGrid sessionId={sessionId} index={index} rows={rows} startTs={startTs} filtering={view !== undefined && !view.done} />
     </>
   );
 }

@@ -1,7 +1,7 @@
-import { useMemo, type KeyboardEvent } from "react";
+import { lazy, Suspense, type KeyboardEvent } from "react";
 import { Group, Panel, Separator, useDefaultLayout } from "react-resizable-panels";
 import type { SessionInfo } from "@mcpscope/protocol";
-import { useFramesStore } from "../../stores/framesStore";
+import { useSessionTimeline } from "../../stores/useSessionTimeline";
 import { useTimelineStore, type TimelineTab } from "../../stores/timelineStore";
 import { useWorkbenchStore } from "../../stores/workbenchStore";
 import { formatShortcut, SHORTCUTS } from "../commands/shortcuts";
@@ -12,8 +12,10 @@ import { ConsoleView } from "../logging/ConsoleView";
 import { SettingsView } from "../settings/SettingsView";
 import { FrameDetail } from "./FrameDetail";
 import { FramesView } from "./FramesView";
-import { SpanView } from "./SpanView";
-import { SummaryView } from "./SummaryView";
+
+// Tabs other than Frames load when first opened: the page starts with less to load.
+const SpanView = lazy(() => import("./SpanView").then((m) => ({ default: m.SpanView })));
+const SummaryView = lazy(() => import("./SummaryView").then((m) => ({ default: m.SummaryView })));
 
 const TABS: { id: TimelineTab; label: string }[] = [
   { id: "frames", label: "Frames" },
@@ -30,16 +32,15 @@ const TABS: { id: TimelineTab; label: string }[] = [
  * browser). Only the active tab is rendered. "Maximize timeline" gives it the whole width.
  */
 export function TimelinePane({ session }: { session?: SessionInfo }) {
-  const version = useFramesStore((s) => s.version);
-  const indexOf = useFramesStore((s) => s.indexOf);
   const follow = useTimelineStore((s) => s.follow);
   const setFollow = useTimelineStore((s) => s.setFollow);
   const tab = useTimelineStore((s) => s.tab);
   const setTab = useTimelineStore((s) => s.setTab);
   const maximized = useWorkbenchStore((s) => s.maximized);
   const split = useDefaultLayout({ id: "mcpscope-timeline", storage: layoutStorage });
-  const sessionId = session?.id;
-  const index = useMemo(() => (sessionId ? indexOf(sessionId) : undefined), [sessionId, indexOf]);
+  const timeline = useSessionTimeline(session?.id);
+  const index = timeline?.index;
+  const version = timeline?.version ?? 0;
 
   const count = index?.lastSeq ?? 0;
   const first = index?.get(1)?.ts;
@@ -117,8 +118,10 @@ export function TimelinePane({ session }: { session?: SessionInfo }) {
             {session && index ? (
               <>
                 {tab === "frames" && <FramesView sessionId={session.id} index={index} version={version} startTs={start} />}
-                {tab === "spans" && <SpanView sessionId={session.id} index={index} version={version} startTs={start} />}
-                {tab === "summary" && <SummaryView index={index} version={version} />}
+                <Suspense fallback={<p className="muted small pad">Loading…</p>}>
+                  {tab === "spans" && <SpanView sessionId={session.id} index={index} version={version} startTs={start} />}
+                  {tab === "summary" && <SummaryView index={index} version={version} />}
+                </Suspense>
                 {tab === "console" && <ConsoleView session={session} index={index} version={version} startTs={start} />}
                 {tab === "composer" && <ComposerView session={session} index={index} version={version} />}
                 {tab === "settings" && <SettingsView key={session.id} session={session} />}

@@ -1,6 +1,6 @@
 import { useRef } from "react";
 import { readProgress } from "@mcpscope/timeline";
-import { useFramesStore } from "../../stores/framesStore";
+import { useSessionTimeline } from "../../stores/useSessionTimeline";
 import { CancelButton } from "../timeline/CancelButton";
 import { ProgressBar } from "../timeline/ProgressBar";
 import { findRunRequest } from "./findRunRequest";
@@ -19,8 +19,7 @@ interface Props {
  * request, with "Cancel request" while it runs. After the run, the last progress stays.
  */
 export function RunProgress({ sessionId, toolName, sinceSeq, running }: Props) {
-  useFramesStore((s) => s.version);
-  const index = useFramesStore.getState().indexOf(sessionId);
+  const { index } = useSessionTimeline(sessionId);
   const found = useRef<number | undefined>(undefined);
   if (found.current === undefined) found.current = findRunRequest(index, sinceSeq, toolName)?.seq;
   // eslint-disable-next-line react-hooks/refs -- the request's seq, once found, is kept: the search walks every frame since Run

@@ -4,7 +4,7 @@ import type { SessionInfo } from "@mcpscope/protocol";
 import { describeError } from "../../api/apiRequestError";
 import { restClient } from "../../api/restClient";
 import { targetLabel } from "../../lib/targetLabel";
-import { useFramesStore } from "../../stores/framesStore";
+import { frameSync } from "../../api/frameSync";
 import { useToolSelectionStore } from "../../stores/toolSelectionStore";
 import { useReadOnly } from "../sharing/useReadOnly";
 import { RunProgress } from "./RunProgress";
@@ -41,7 +41,7 @@ export function ToolPanel({ session }: { session?: SessionInfo }) {
     },
     onMutate: ({ sessionId, name }) => {
       setRun(undefined);
-      setTracking((t) => ({ sessionId, name, sinceSeq: useFramesStore.getState().lastSeqHeld(sessionId), nonce: (t?.nonce ?? 0) + 1 }));
+      setTracking((t) => ({ sessionId, name, sinceSeq: frameSync.heldSeq(sessionId), nonce: (t?.nonce ?? 0) + 1 }));
     },
     onSuccess: setRun,
   });

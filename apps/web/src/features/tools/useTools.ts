@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { restClient } from "../../api/restClient";
 import { heldTools } from "../sharing/useListedToolsRefresh";
 import { useMeQuery } from "../sharing/useMe";
-import { useSessionsStore } from "../../stores/sessionsStore";
+import { useSession } from "../../api/sessionsCache";
 import type { Tool } from "./toolTypes";
 
 const MAX_PAGES = 100;
@@ -29,7 +29,7 @@ export async function listAllTools(sessionId: string): Promise<Tool[]> {
  */
 export function useTools(sessionId: string | undefined, enabled: boolean) {
   const me = useMeQuery();
-  const tapped = useSessionsStore((s) => sessionId !== undefined && s.sessions[sessionId]?.tap !== undefined);
+  const tapped = useSession(sessionId)?.tap !== undefined;
   const viewer = me.data?.role === "viewer" || tapped;
   return useQuery({
     queryKey: ["tools", sessionId],

@@ -1,6 +1,7 @@
 import type { SessionInfo } from "@mcpscope/protocol";
 import { uniqueSessionLabels } from "../../lib/targetLabel";
 import { sortedSessions, useSessionsStore } from "../../stores/sessionsStore";
+import { useSessions } from "../../api/sessionsCache";
 import { isLive } from "../session/useSessionActions";
 
 interface Props {
@@ -13,7 +14,7 @@ interface Props {
  * live session (its initial and status; the selected one marked current), and "New session".
  */
 export function SessionsRail({ onExpand, onNewSession }: Props) {
-  const sessions = useSessionsStore((s) => s.sessions);
+  const sessions = useSessions();
   const selectedId = useSessionsStore((s) => s.selectedId);
   const select = useSessionsStore((s) => s.select);
   const list = sortedSessions(sessions);

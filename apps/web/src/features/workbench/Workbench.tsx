@@ -12,7 +12,8 @@ import { SidebarTabs } from "../sidebar/SidebarTabs";
 import { useActiveTab } from "../sidebar/useActiveTab";
 import { TimelinePane } from "../timeline/TimelinePane";
 import { ToolPanel } from "../tools/ToolPanel";
-import { isActive, useSessionsStore } from "../../stores/sessionsStore";
+import { isActive } from "../../stores/sessionsStore";
+import { useSessions } from "../../api/sessionsCache";
 import { useWorkbenchStore } from "../../stores/workbenchStore";
 import { layoutStorage } from "./layoutStorage";
 import { SessionsRail } from "./SessionsRail";
@@ -31,7 +32,7 @@ const SESSIONS_PX = 220;
  * browser. Maximized, the timeline takes the whole width.
  */
 export function Workbench({ session }: { session?: SessionInfo }) {
-  const sessions = useSessionsStore((s) => s.sessions);
+  const sessions = useSessions();
   const viewer = useIsViewer();
   const maximized = useWorkbenchStore((s) => s.maximized);
   const layout = useDefaultLayout({ id: "mcpscope-workbench", storage: layoutStorage });
