@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import type { SessionInfo } from "@mcpscope/protocol";
 import { restClient } from "../../api/restClient";
 import { useInbox, useInboxStore } from "../../stores/inboxStore";
@@ -22,6 +22,7 @@ export function Inbox({ session }: { session: SessionInfo }) {
   const seen = useRef(new Set<string>());
   const button = useRef<HTMLButtonElement>(null);
   const count = items.length;
+  const panelId = useId();
 
   // The WebSocket subscription pushes the inbox too; this covers a reload before it arrives.
   const live = !session.recorded && session.status !== "closed" && session.status !== "failed";
@@ -80,7 +81,7 @@ export function Inbox({ session }: { session: SessionInfo }) {
         className={`small inbox-button${count > 0 ? " has-pending" : ""}`}
         aria-label={`Inbox, ${count} pending`}
         aria-expanded={open}
-        aria-controls="inbox-panel"
+        aria-controls={panelId}
         onClick={() => {
           setOpen(!open);
           setOpener("user");
@@ -94,7 +95,7 @@ export function Inbox({ session }: { session: SessionInfo }) {
       <span role="status" className="sr-only">
         {announce}
       </span>
-      <section id="inbox-panel" className="inbox-panel" aria-label="Inbox" hidden={!open}>
+      <section id={panelId} className="inbox-panel" aria-label="Inbox" hidden={!open}>
         <div className="pane-head">
           <h2 className="pane-title">Inbox</h2>
           <span className="muted small">{count === 0 ? "nothing pending" : `${count} pending`}</span>

@@ -62,8 +62,10 @@ export function SessionHeader({ session }: { session?: SessionInfo }) {
       ) : (
         <div className="session-summary muted">No session</div>
       )}
-      {session && !session.recorded && <Inbox key={session.id} session={session} />}
-      {session && <SessionToolbar key={session.id} session={session} />}
+      {/* Sibling keys must differ: two children keyed by the same session id made React keep the
+          previous session's Inbox beside the new one when the selection changed. */}
+      {session && !session.recorded && <Inbox key={`inbox:${session.id}`} session={session} />}
+      {session && <SessionToolbar key={`toolbar:${session.id}`} session={session} />}
       <SharingControls />
       <span className={`live live-${liveStatus}`} role="status" title="WebSocket connection to mcpscope">
         <span className="dot" aria-hidden="true" />
