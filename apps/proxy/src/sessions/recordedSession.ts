@@ -1,4 +1,4 @@
-import { type Frame, ImplementationSchema, NegotiationSchema, ProtocolEraSchema, type RecordingHeader, type SendRequestResult, type SessionInfo, type SessionSettings, TransportKindSchema } from "@mcpscope/protocol";
+import { type Frame, ImplementationSchema, NegotiationSchema, ProtocolEraSchema, type RecordingHeader, type SendRequestResult, type SessionInfo, type SessionSettings, type SubscriptionState, TransportKindSchema } from "@mcpscope/protocol";
 import { z } from "zod";
 import { ApiFailure } from "../errors.js";
 import { FrameFile, type OpenOptions } from "../recording/frameFile.js";
@@ -67,6 +67,12 @@ export class RecordedSession {
     return [];
   }
   setRoots(): Promise<void> {
+    throw readOnly();
+  }
+  subscribe(): Promise<SubscriptionState> {
+    throw readOnly();
+  }
+  unsubscribe(): Promise<void> {
     throw readOnly();
   }
   readonly inbox = { onChange: () => () => undefined };
