@@ -7,3 +7,4 @@ export * from "./spans.js";
 export * from "./progress.js";
 export * from "./diff/index.js";
 export * from "./urlElicitations.js";
+export * from "./inputRounds.js";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assignLanes, SpanLayout } from "./spans.js";
+import { describeRounds } from "./inputRounds.js";
 import { TimelineIndex } from "./timelineIndex.js";
 import { frameMaker } from "./testFrames.js";
 
@@ -148,5 +149,18 @@ describe("SpanLayout", () => {
     index.add([{ sessionId: "s", seq: 6, ts: 10, dir: "out", kind: "request", raw: JSON.stringify(again), bytes: 10, msg: again }]);
     layout.update();
     expect(layout.spans).toHaveLength(3);
+  });
+});
+
+describe("describeRounds", () => {
+  it("names each round's input requests in order", () => {
+    expect(describeRounds(undefined)).toBeUndefined();
+    expect(
+      describeRounds([
+        { responseSeq: 3, inputs: [{ key: "destination", method: "elicitation/create" }] },
+        { responseSeq: 6, inputs: [{ key: "itinerary", method: "sampling/createMessage" }] },
+      ]),
+    ).toBe("2 rounds: elicitation → sampling");
+    expect(describeRounds([{ responseSeq: 2, inputs: [{ key: "a", method: "elicitation/create" }, { key: "b", method: "roots/list" }] }])).toBe("1 round: elicitation + roots");
   });
 });

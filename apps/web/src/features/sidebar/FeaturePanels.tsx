@@ -1,8 +1,11 @@
+import { lazy, Suspense } from "react";
 import type { SessionInfo } from "@mcpscope/protocol";
 import type { SidebarTab } from "../../stores/sidebarStore";
 import { PromptPanel } from "../prompts/PromptPanel";
 import { ResourcePanel } from "../resources/ResourcePanel";
-import { TaskPanel } from "../tasks/TaskPanel";
+
+// Tasks load on first use: most servers declare none.
+const TaskPanel = lazy(() => import("../tasks/TaskPanel").then((m) => ({ default: m.TaskPanel })));
 
 /**
  * The middle column of the active Resources, Prompts or Tasks tab (Tools keeps its own
@@ -12,6 +15,12 @@ import { TaskPanel } from "../tasks/TaskPanel";
 export function FeaturePanels({ session, active }: { session: SessionInfo; active: SidebarTab }) {
   if (active === "resources") return <ResourcePanel session={session} />;
   if (active === "prompts") return <PromptPanel session={session} />;
-  if (active === "tasks") return <TaskPanel session={session} />;
+  if (active === "tasks") {
+    return (
+      <Suspense fallback={<p className="muted small pad">Loading…</p>}>
+        <TaskPanel session={session} />
+      </Suspense>
+    );
+  }
   return null;
 }

@@ -1,14 +1,16 @@
-import { useMemo, type KeyboardEvent } from "react";
+import { lazy, Suspense, useMemo, type KeyboardEvent } from "react";
 import type { SessionInfo } from "@mcpscope/protocol";
 import { useFramesStore } from "../../stores/framesStore";
 import { useTimelineStore, type TimelineTab } from "../../stores/timelineStore";
-import { ComposerView } from "../composer/ComposerView";
 import { ConsoleView } from "../logging/ConsoleView";
-import { SettingsView } from "../settings/SettingsView";
 import { FrameDetail } from "./FrameDetail";
 import { FramesView } from "./FramesView";
-import { SpanView } from "./SpanView";
-import { SummaryView } from "./SummaryView";
+
+// Tabs a session does not open at once load on first use (the page's first load stays small).
+const SpanView = lazy(() => import("./SpanView").then((m) => ({ default: m.SpanView })));
+const SummaryView = lazy(() => import("./SummaryView").then((m) => ({ default: m.SummaryView })));
+const ComposerView = lazy(() => import("../composer/ComposerView").then((m) => ({ default: m.ComposerView })));
+const SettingsView = lazy(() => import("../settings/SettingsView").then((m) => ({ default: m.SettingsView })));
 
 const TABS: { id: TimelineTab; label: string }[] = [
   { id: "frames", label: "Frames" },
@@ -95,14 +97,14 @@ export function TimelinePane({ session }: { session?: SessionInfo }) {
         </div>
         <div role="tabpanel" id="timeline-tabpanel" aria-labelledby={`timeline-tab-${tab}`} className="timeline-tabpanel">
           {session && index ? (
-            <>
+            <Suspense fallback={<p className="muted small pad">Loading…</p>}>
               {tab === "frames" && <FramesView sessionId={session.id} index={index} version={version} startTs={start} />}
               {tab === "spans" && <SpanView sessionId={session.id} index={index} version={version} startTs={start} />}
               {tab === "summary" && <SummaryView index={index} version={version} />}
               {tab === "console" && <ConsoleView session={session} index={index} version={version} startTs={start} />}
               {tab === "composer" && <ComposerView session={session} index={index} version={version} />}
               {tab === "settings" && <SettingsView key={session.id} session={session} />}
-            </>
+            </Suspense>
           ) : (
             <p className="muted small pad">No session selected.</p>
           )}
