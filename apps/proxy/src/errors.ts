@@ -175,6 +175,11 @@ export const ERRORS = {
     message: "That server request is no longer waiting: it was answered or cancelled.",
     hint: "Someone else may have answered it; GET /api/sessions/:id/inbox lists what is still waiting.",
   },
+  LISTEN_NOT_IN_REVISION: {
+    statusCode: 409,
+    message: "subscriptions/listen is a 2026-07-28 method, and this session speaks a handshake-era revision.",
+    hint: "On a handshake-era session the server sends list changes unsolicited, and resources/subscribe asks for a resource's updates.",
+  },
   ROOTS_DISABLED: {
     statusCode: 409,
     message: "This session does not declare the roots capability.",

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FrameSchema } from "./frame.js";
+import { LOG_LEVELS } from "./mcpVocabulary.js";
 
 /** `GET /api/health` response. */
 export const HealthSchema = z.object({ ok: z.literal(true), version: z.string() });
@@ -66,6 +67,8 @@ export const UpdateSettingsBodySchema = z.object({
   requestTimeoutMs: z.number().int().positive().max(86_400_000).optional(),
   resetTimeoutOnProgress: z.boolean().optional(),
   maxTotalTimeoutMs: z.number().int().positive().max(86_400_000).nullable().optional(),
+  /** 2026-07-28: the level every request asks the server to log at; `null` stops asking. */
+  logLevel: z.enum(LOG_LEVELS).nullable().optional(),
 });
 export type UpdateSettingsBody = z.infer<typeof UpdateSettingsBodySchema>;
 

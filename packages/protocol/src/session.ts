@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOG_LEVELS } from "./mcpVocabulary.js";
 import { PROTOCOL_CHOICES } from "./protocolVersions.js";
 import { OAuthSettingsSchema, SessionAuthSchema } from "./auth.js";
 import { ClientBehaviourSchema } from "./serverRequests.js";
@@ -133,6 +134,12 @@ export const SessionSettingsSchema = z.object({
   requestTimeoutMs: z.number().int().positive().max(86_400_000).default(60_000),
   resetTimeoutOnProgress: z.boolean().default(true),
   maxTotalTimeoutMs: z.number().int().positive().max(86_400_000).optional(),
+  /**
+   * 2026-07-28 only: the log level sent in every request's
+   * `_meta["io.modelcontextprotocol/logLevel"]` (a server logs only for requests that carry
+   * one; 2026-07-28 removed `logging/setLevel`). A level the caller puts in `_meta` wins.
+   */
+  logLevel: z.enum(LOG_LEVELS).optional(),
 });
 export type SessionSettings = z.infer<typeof SessionSettingsSchema>;
 
@@ -156,6 +163,43 @@ export const TapInfoSchema = z.object({
   client: ImplementationSchema.optional(),
 });
 export type TapInfo = z.infer<typeof TapInfoSchema>;
+
+/**
+ * What a 2026-07-28 `subscriptions/listen` stream asks for (MCP 2026-07-28 "Subscriptions →
+ * Notification Filter"): list changes of tools, prompts and resources, and
+ * `notifications/resources/updated` for the URIs in `resourceSubscriptions`.
+ */
+export const SubscriptionFilterSchema = z.object({
+  toolsListChanged: z.boolean().optional(),
+  promptsListChanged: z.boolean().optional(),
+  resourcesListChanged: z.boolean().optional(),
+  resourceSubscriptions: z.array(z.string().min(1)).max(1000).optional(),
+});
+export type SubscriptionFilter = z.infer<typeof SubscriptionFilterSchema>;
+
+/**
+ * A session's `subscriptions/listen` stream (2026-07-28 sessions only; one at a time).
+ * `status`: `opening` until the server acknowledges, `open`, `closed` (`closedBy`: `local`
+ * when mcpscope closed it, `graceful` when the server ended it with a response, `remote`
+ * when the stream dropped), `failed` when it could not be opened (`error` says why).
+ * `honoredFilter` is what the server agreed to deliver; `requestId` the listen request's
+ * JSON-RPC id (every notification on the stream carries it as its subscription id).
+ */
+export const SubscriptionStateSchema = z.object({
+  filter: SubscriptionFilterSchema,
+  honoredFilter: SubscriptionFilterSchema.optional(),
+  status: z.enum(["opening", "open", "closed", "failed"]),
+  closedBy: z.enum(["local", "graceful", "remote"]).optional(),
+  error: z.string().optional(),
+  requestId: z.union([z.string(), z.number()]).optional(),
+  /** Epoch milliseconds of the last change of status. */
+  since: z.number(),
+});
+export type SubscriptionState = z.infer<typeof SubscriptionStateSchema>;
+
+/** Body of `PUT /api/sessions/:id/subscription`: the filter of the session's listen stream. */
+export const ListenBodySchema = z.object({ filter: SubscriptionFilterSchema });
+export type ListenBody = z.infer<typeof ListenBodySchema>;
 
 /** A session as the REST API and WebSocket report it. */
 export const SessionInfoSchema = z.object({
@@ -182,7 +226,9 @@ export const SessionInfoSchema = z.object({
   /** Highest `seq` recorded so far (0 when none). */
   lastSeq: z.number().int().nonnegative(),
   settings: SessionSettingsSchema,
-  /** The capabilities mcpscope declared in `initialize`. */
+  /** The session's `subscriptions/listen` stream (2026-07-28), if one was opened. */
+  subscription: SubscriptionStateSchema.optional(),
+  /** The capabilities mcpscope declared (in `initialize`, or in each request's `_meta` on 2026-07-28). */
   clientCapabilities: z.record(z.string(), z.unknown()).optional(),
   /** The roots `roots/list` answers with. */
   roots: z.array(z.object({ uri: z.string(), name: z.string().optional() })).optional(),

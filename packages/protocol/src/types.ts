@@ -16,3 +16,4 @@ export * from "./protocolVersions.js";
 export * from "./serverEntry.js";
 export * from "./recordingFormat.js";
 export * from "./collectionFormat.js";
+export * from "./mcpVocabulary.js";

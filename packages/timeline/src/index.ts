@@ -10,3 +10,4 @@ export * from "./urlElicitations.js";
 export * from "./frameLineReader.js";
 export * from "./frameSegment.js";
 export { escapeRaw, unescapeRaw } from "./rawText.js";
+export * from "./inputRounds.js";

@@ -21,9 +21,8 @@ export function readProgress(frame: Frame | undefined): ProgressState | undefine
   };
 }
 
-/** Log levels of `notifications/message`, least to most severe (RFC 5424 §6.2.1). */
-export const LOG_LEVELS = ["debug", "info", "notice", "warning", "error", "critical", "alert", "emergency"] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
+// Log levels of `notifications/message`, least to most severe (RFC 5424 §6.2.1).
+export { LOG_LEVELS, type LogLevel } from "@mcpscope/protocol/types";
 
 /** One line of the console: a server log message or a stderr line. */
 export interface ConsoleEntry {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assignLanes, SpanLayout } from "./spans.js";
+import { describeRounds } from "./inputRounds.js";
 import { TimelineIndex } from "./timelineIndex.js";
 import { frameMaker } from "./testFrames.js";
 
@@ -93,5 +94,73 @@ describe("SpanLayout", () => {
     const coarse = layout.visibleSpans(0, 0, 100_000, 100);
     expect(coarse.length).toBe(1000);
     expect(coarse[1]!.start).toBe(100);
+  });
+
+  it("draws a multi round-trip request (legs sharing a progress token) as one span with its rounds", () => {
+    const frame = frameMaker();
+    const index = new TimelineIndex();
+    const layout = new SpanLayout(index);
+    const call = (id: number, ts: number) => frame("out", "request", { id, method: "tools/call", params: { name: "plan_trip", _meta: { progressToken: "t1" } } }, ts);
+    const asks = (id: number, key: string, method: string, ts: number) =>
+      frame("in", "response", { id, result: { resultType: "input_required", inputRequests: { [key]: { method, params: {} } } } }, ts);
+    index.add([
+      call(1, 0),
+      frame("out", "request", { id: 2, method: "tools/list", params: { _meta: { progressToken: "t2" } } }, 1),
+      asks(1, "destination", "elicitation/create", 2),
+      frame("in", "response", { id: 2, result: { tools: [] } }, 3),
+      call(3, 10),
+    ]);
+    layout.update();
+    expect(layout.spans.map((s) => [s.requestSeq, s.status, s.legs])).toEqual([
+      [1, "open", [1, 5]],
+      [2, "ok", undefined],
+    ]);
+    index.add([asks(3, "itinerary", "sampling/createMessage", 12), call(4, 20), frame("in", "response", { id: 4, result: { resultType: "complete", content: [] } }, 25)]);
+    layout.update();
+    const span = layout.spanOfRequest(7)!;
+    expect(layout.spans).toHaveLength(2);
+    expect(span).toMatchObject({ requestSeq: 1, legs: [1, 5, 7], status: "ok", start: 0, end: 25, endSeq: 8 });
+    expect(span.rounds).toEqual([
+      { responseSeq: 3, inputs: [{ key: "destination", method: "elicitation/create" }] },
+      { responseSeq: 6, inputs: [{ key: "itinerary", method: "sampling/createMessage" }] },
+    ]);
+    expect(layout.spanOfRequest(5)).toBe(span);
+  });
+
+  it("ends a multi round-trip span cancelled while it waits for input, and one cancelled by a closed HTTP stream", () => {
+    const frame = frameMaker();
+    const index = new TimelineIndex();
+    const layout = new SpanLayout(index);
+    index.add([
+      frame("out", "request", { id: 1, method: "tools/call", params: { _meta: { progressToken: 7 } } }, 0),
+      frame("in", "response", { id: 1, result: { resultType: "input_required", inputRequests: { a: { method: "elicitation/create" } } } }, 1),
+      frame("out", "notification", { method: "notifications/cancelled", params: { requestId: 1, reason: "user" } }, 5),
+      frame("out", "request", { id: 2, method: "tools/call", params: { _meta: { progressToken: 8 } } }, 6),
+    ]);
+    const closed = { event: "cancelled", requestId: 2, reason: "user", via: "closed the request's response stream" };
+    index.add([{ sessionId: "s", seq: 5, ts: 9, dir: "meta", kind: "lifecycle", raw: JSON.stringify(closed), bytes: 10, meta: closed }]);
+    layout.update();
+    expect(layout.spans.map((s) => [s.requestSeq, s.status, s.end])).toEqual([
+      [1, "cancelled", 5],
+      [4, "cancelled", 9],
+    ]);
+    // A later request with the first token is a new span: nothing waits for it any more.
+    const again = { jsonrpc: "2.0" as const, id: 3, method: "tools/call", params: { _meta: { progressToken: 7 } } };
+    index.add([{ sessionId: "s", seq: 6, ts: 10, dir: "out", kind: "request", raw: JSON.stringify(again), bytes: 10, msg: again }]);
+    layout.update();
+    expect(layout.spans).toHaveLength(3);
+  });
+});
+
+describe("describeRounds", () => {
+  it("names each round's input requests in order", () => {
+    expect(describeRounds(undefined)).toBeUndefined();
+    expect(
+      describeRounds([
+        { responseSeq: 3, inputs: [{ key: "destination", method: "elicitation/create" }] },
+        { responseSeq: 6, inputs: [{ key: "itinerary", method: "sampling/createMessage" }] },
+      ]),
+    ).toBe("2 rounds: elicitation → sampling");
+    expect(describeRounds([{ responseSeq: 2, inputs: [{ key: "a", method: "elicitation/create" }, { key: "b", method: "roots/list" }] }])).toBe("1 round: elicitation + roots");
   });
 });

@@ -6,6 +6,7 @@ import {
   CreateSessionBodySchema,
   type FramesPage,
   FramesQuerySchema,
+  ListenBodySchema,
   SendRawBodySchema,
   SendRequestBodySchema,
   UpdateSettingsBodySchema,
@@ -70,6 +71,16 @@ export const sessionRoutes: FastifyPluginAsync<{ sessions: SessionManager }> = a
     await session.sendRaw(body.text);
     const sent = session.log.since(before).find((f) => f.dir === "out");
     return reply.code(202).send({ seq: sent?.seq });
+  });
+
+  app.put<{ Params: { id: string } }>("/api/sessions/:id/subscription", async (request) => {
+    const { filter } = parseWith(ListenBodySchema, request.body);
+    return sessions.get(request.params.id).subscribe(filter);
+  });
+
+  app.delete<{ Params: { id: string } }>("/api/sessions/:id/subscription", async (request, reply) => {
+    await sessions.get(request.params.id).unsubscribe();
+    return reply.code(204).send();
   });
 
   app.get<{ Params: { id: string } }>("/api/sessions/:id/inbox", async (request) => sessions.get(request.params.id).pending());

@@ -1,4 +1,4 @@
-import type { ClientBehaviour } from "@mcpscope/protocol";
+import { type ClientBehaviour, TASKS_EXTENSION } from "@mcpscope/protocol";
 
 /**
  * What mcpscope declares (MCP 2025-11-25 "Lifecycle → Capability Negotiation"; on
@@ -19,4 +19,16 @@ export function clientCapabilities(enabled: ClientBehaviour["capabilities"]): Re
     ...(enabled.roots ? { roots: { listChanged: true } } : {}),
     ...(Object.keys(taskRequests).length ? { tasks: { list: {}, cancel: {}, requests: taskRequests } } : {}),
   };
+}
+
+/**
+ * What mcpscope declares in each request's `_meta["io.modelcontextprotocol/clientCapabilities"]`
+ * on a 2026-07-28 session: sampling, elicitation and roots as on the handshake era (they are
+ * answered through `input_required` rounds), without the 2025-11-25 `tasks` capability that
+ * 2026-07-28 moved out of the core, and with the Tasks extension (SEP-2663: mcpscope follows
+ * a task handle a server answers with, in its Tasks pane).
+ */
+export function modernClientCapabilities(enabled: ClientBehaviour["capabilities"]): Record<string, unknown> {
+  const { tasks: _legacyTasks, roots, ...rest } = clientCapabilities(enabled);
+  return { ...rest, ...(roots ? { roots: {} } : {}), extensions: { [TASKS_EXTENSION]: {} } };
 }

@@ -4,6 +4,20 @@ import { ApiFailure } from "../errors.js";
 import { explainEraFailure } from "./explainEraFailure.js";
 import type { ExitInfo } from "./transports/tappedTransport.js";
 
+/** The revision an `initialize` answer named, for a session that failed after it. */
+export function answeredVersion(frames: readonly Frame[]): string | undefined {
+  for (const f of frames) {
+    const version = (f.msg?.result as { protocolVersion?: unknown } | undefined)?.protocolVersion;
+    if (f.dir === "in" && typeof version === "string") return version;
+  }
+  return undefined;
+}
+
+/** Words to add to an error when the server process ended (how, and its last stderr lines); "" while it runs. */
+export function exitDetail(exit: ExitInfo | undefined): string {
+  return exit ? `: the server process ${describeExit(exit)}.${stderrSuffix(exit.stderrTail)}` : "";
+}
+
 /** What the connection doctor looks at. */
 export interface FailureContext {
   target: SessionTarget;

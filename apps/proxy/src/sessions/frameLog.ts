@@ -17,6 +17,16 @@ export function appendLifecycle(log: FrameLog, meta: Record<string, unknown> & {
   log.append({ dir: "meta", kind: "lifecycle", raw: JSON.stringify(meta), meta });
 }
 
+/**
+ * A 2026-07-28 Streamable HTTP request is cancelled by closing its response stream, which
+ * puts no message on the wire (MCP 2026-07-28 "Cancellation"): a `cancelled` lifecycle frame
+ * says so in the timeline, naming the request (its newest leg, of `requestIds`).
+ */
+export function recordStreamCancel(log: FrameLog, requestIds: ReadonlyArray<string | number>, reason: string): void {
+  if (requestIds.length === 0) return;
+  appendLifecycle(log, { event: "cancelled", requestId: requestIds.at(-1), reason, via: "closed the request's response stream" });
+}
+
 /** Frames kept in memory per recorded session; older ones are read back from the file. */
 export const DEFAULT_WINDOW_FRAMES = 50_000;
 

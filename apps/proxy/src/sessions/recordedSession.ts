@@ -1,4 +1,4 @@
-import { type Frame, ImplementationSchema, NegotiationSchema, ProtocolEraSchema, type RecordingHeader, type SendRequestResult, type SessionInfo, type SessionSettings, TapInfoSchema, TransportKindSchema } from "@mcpscope/protocol";
+import { type Frame, ImplementationSchema, NegotiationSchema, ProtocolEraSchema, type RecordingHeader, type SendRequestResult, type SessionInfo, type SessionSettings, type SubscriptionState, TapInfoSchema, TransportKindSchema } from "@mcpscope/protocol";
 import { basename } from "node:path";
 import { z } from "zod";
 import { ApiFailure } from "../errors.js";
@@ -69,6 +69,12 @@ export class RecordedSession {
     return [];
   }
   setRoots(): Promise<void> {
+    throw readOnly();
+  }
+  subscribe(): Promise<SubscriptionState> {
+    throw readOnly();
+  }
+  unsubscribe(): Promise<void> {
     throw readOnly();
   }
   readonly inbox = { onChange: () => () => undefined };

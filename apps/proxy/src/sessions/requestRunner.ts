@@ -37,6 +37,8 @@ interface InFlight {
   timedOut?: string;
   /** `key → method` of the input requests of its latest `input_required` answer. */
   inputRequests: Map<string, string>;
+  /** The result of a leg answered with a task handle (`resultType: "task"`, SEP-2663), as recorded. */
+  taskResult?: Record<string, unknown>;
 }
 
 /** Where an embedded input request (MCP 2026-07-28 "Multi Round-Trip Requests") came from. */
@@ -75,14 +77,25 @@ export class RequestRunner {
   /**
    * Sends a request through the SDK client and waits for its answer.
    * @param closedDetail words to add when the connection closed under the request.
+   * @param envelope `_meta` keys to add to the request (a 2026-07-28 session's log level and
+   *   capabilities); the caller's own `_meta` keys win.
    * @param rethrow errors to throw rather than answer as JSON-RPC errors (the session's OAuth re-authorization).
    * @returns `{result}` or `{error}` (the server's JSON-RPC error; -32001 for a timeout;
    *   -32800 when cancelled; -32000 when the connection closed; -32603 for local failures,
-   *   `data.sdkError` naming the SDK's error code), and `durationMs` to the answer.
+   *   `data.sdkError` naming the SDK's error code), and `durationMs` to the answer. A task
+   *   handle (`resultType: "task"`, which the SDK does not take) is answered as the result.
    */
-  async run(client: Client, method: string, params: Record<string, unknown> | undefined, settings: TimerSettings, closedDetail?: () => string, rethrow?: (err: unknown) => boolean): Promise<SendRequestResult> {
+  async run(
+    client: Client,
+    method: string,
+    params: Record<string, unknown> | undefined,
+    settings: TimerSettings,
+    closedDetail?: () => string,
+    envelope?: Record<string, unknown>,
+    rethrow?: (err: unknown) => boolean,
+  ): Promise<SendRequestResult> {
     const started = performance.now();
-    const meta = (params?._meta ?? {}) as Record<string, unknown>;
+    const meta = { ...envelope, ...(params?._meta as Record<string, unknown> | undefined) };
     const given = meta.progressToken;
     const token: ProgressToken = typeof given === "string" || typeof given === "number" ? given : `mcpscope-${++this.counter}`;
     const entry: InFlight = { token, ids: [], controller: new AbortController(), inputRequests: new Map() };
@@ -100,6 +113,7 @@ export class RequestRunner {
       const durationMs = millisSince(started);
       if (entry.cancelled !== undefined) return { error: { code: -32800, message: `Cancelled: ${entry.cancelled}` }, durationMs };
       if (entry.timedOut !== undefined) return { error: { code: -32001, message: entry.timedOut }, durationMs };
+      if (entry.taskResult && err instanceof SdkError && err.code === SdkErrorCode.UnsupportedResultType) return { result: entry.taskResult, durationMs };
       if (rethrow?.(err)) throw err;
       return { error: toJsonRpcError(err, closedDetail), durationMs };
     } finally {
@@ -184,6 +198,7 @@ export class RequestRunner {
     if (frame.kind !== "response" || msg.id === undefined || msg.id === null) return;
     const entry = this.byId.get(msg.id);
     const result = msg.result as { resultType?: unknown; inputRequests?: Record<string, { method?: unknown }> } | undefined;
+    if (entry && result?.resultType === "task") entry.taskResult = result;
     if (!entry || result?.resultType !== "input_required") return;
     entry.inputRequests.clear();
     for (const [key, request] of Object.entries(result.inputRequests ?? {})) {

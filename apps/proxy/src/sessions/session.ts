@@ -14,6 +14,8 @@ import {
   type SessionSettings,
   type SessionStatus,
   type SessionTarget,
+  type SubscriptionFilter,
+  type SubscriptionState,
   type TransportKind,
   type UpdateSettingsBody,
 } from "@mcpscope/protocol";
@@ -24,9 +26,10 @@ import type { FrameFile } from "../recording/frameFile.js";
 import { ClientTasks } from "./clientTasks.js";
 import { connectSession } from "./connectSession.js";
 import { DEFAULT_STDIO_PROBE_TIMEOUT_MS } from "./eraSelection.js";
-import { describeExit, explainConnectFailure, stderrSuffix } from "./explainConnectFailure.js";
-import { appendLifecycle, FrameLog } from "./frameLog.js";
+import { answeredVersion, describeExit, exitDetail, explainConnectFailure, stderrSuffix } from "./explainConnectFailure.js";
+import { appendLifecycle, FrameLog, recordStreamCancel } from "./frameLog.js";
 import { Inbox } from "./inbox.js";
+import { ListenStream } from "./listenStream.js";
 import { createMcpClient } from "./mcpClient.js";
 import { routeInbound } from "./notificationRouting.js";
 import { PendingIds } from "./pendingIds.js";
@@ -34,6 +37,7 @@ import { createSessionRecording } from "./sessionRecording.js";
 import { RequestRunner } from "./requestRunner.js";
 import { ServerRequestAnswerer } from "./serverRequestAnswerer.js";
 import { projectSessionInfo, type ServerIdentity, serverIdentity } from "./sessionInfo.js";
+import { patchSettings, requestEnvelope, timerSettings } from "./sessionSettings.js";
 import type { TappedTransport } from "./transports/tappedTransport.js";
 import { redactTarget } from "./transports/redactHeaders.js";
 
@@ -82,8 +86,10 @@ export class Session {
   private settings: SessionSettings;
   private readonly behaviour: ClientBehaviour;
   private roots: Root[];
-  private readonly runner = new RequestRunner((ids, reason) => this.recordStreamCancel(ids, reason));
+  // A cancelled 2026-07-28 Streamable HTTP request leaves no message on the wire: a lifecycle frame says so.
+  private readonly runner = new RequestRunner((ids, reason) => this.server?.era === "modern" && this.transportKind === "streamable-http" && recordStreamCancel(this.log, ids, reason));
   private readonly answerer: ServerRequestAnswerer;
+  private readonly listen = new ListenStream(() => this.setStatus(this.status), () => this.log.recent());
   private readonly listeners = new Set<(info: SessionInfo) => void>();
   /** OAuth of a remote session (absent for stdio, or with oauth mode `off`). */
   readonly auth?: SessionAuth;
@@ -165,13 +171,12 @@ export class Session {
     if (!outcome.ok) {
       // Closed while waiting for a sign-in: it stays closed.
       if (this.closing) return;
-      // The revision an initialize answer named, for a session that failed after it.
-      const answered = this.log.recent().find((f) => f.dir === "in" && typeof (f.msg?.result as { protocolVersion?: unknown } | undefined)?.protocolVersion === "string");
-      this.observedVersion = (answered?.msg?.result as { protocolVersion?: string } | undefined)?.protocolVersion;
+      const frames = this.log.recent();
+      this.observedVersion = answeredVersion(frames);
       const failure =
         outcome.error instanceof ApiFailure
           ? outcome.error
-          : (this.auth?.explain(outcome.error) ?? explainConnectFailure(outcome.error, { target: this.target, frames: this.log.recent(), exit: outcome.transport?.exit, initializeTimeoutMs: this.initializeTimeoutMs }));
+          : (this.auth?.explain(outcome.error) ?? explainConnectFailure(outcome.error, { target: this.target, frames, exit: outcome.transport?.exit, initializeTimeoutMs: this.initializeTimeoutMs }));
       this.errorDetail = { code: failure.toBody().code, hint: failure.hint };
       this.setStatus("failed", `${failure.message} ${failure.hint}`);
       await outcome.transport?.close().catch(() => undefined);
@@ -200,20 +205,17 @@ export class Session {
     if (this.status !== "ready" || !this.client) {
       throw new ApiFailure("SESSION_NOT_READY", `The session is ${this.status}${this.error ? `: ${this.error}` : "."}`);
     }
-    const { requestTimeoutMs, resetTimeoutOnProgress, maxTotalTimeoutMs } = this.settings;
-    const settings = { idleMs: timeoutMs ?? requestTimeoutMs, resetOnProgress: resetTimeoutOnProgress, ...(maxTotalTimeoutMs === undefined ? {} : { maxTotalMs: maxTotalTimeoutMs }) };
-    const closedDetail = () => {
-      const exit = this.transport?.exit;
-      return exit ? `: the server process ${describeExit(exit)}.${stderrSuffix(exit.stderrTail)}` : "";
-    };
+    const settings = timerSettings(this.settings, timeoutMs);
+    const closedDetail = () => exitDetail(this.transport?.exit);
+    const envelope = requestEnvelope(this.server?.era, this.settings, this.behaviour);
     const auth = this.auth;
-    if (!auth) return this.runner.run(this.client, method, params, settings, closedDetail);
+    if (!auth) return this.runner.run(this.client, method, params, settings, closedDetail, envelope);
     // A 403 insufficient_scope (step-up) or a 401 mid-session makes the SDK ask for a new
     // authorization; once it is done, the request is sent again (MCP 2026-07-28
     // "Authorization → Step-Up Authorization Flow"). A few rounds at most.
     for (let round = 0; ; round++) {
       try {
-        return await this.runner.run(this.client, method, params, settings, closedDetail, (err) => auth.needsAuthorization(err) && round < 2);
+        return await this.runner.run(this.client, method, params, settings, closedDetail, envelope, (err) => auth.needsAuthorization(err) && round < 2);
       } catch {
         const started = performance.now();
         const reason = auth.trace.challengeStatus === 403 ? "step-up" : "expired";
@@ -229,24 +231,39 @@ export class Session {
   }
 
   /**
+   * Opens (or, with another filter, replaces) the session's `subscriptions/listen` stream
+   * (MCP 2026-07-28 "Subscriptions"); its notifications show in the frames like any other.
+   * @returns the stream's state: `open` with what the server honoured, or `failed` and why.
+   * @throws ApiFailure SESSION_NOT_READY, or LISTEN_NOT_IN_REVISION on a handshake-era session.
+   */
+  async subscribe(filter: SubscriptionFilter): Promise<SubscriptionState> {
+    if (this.status !== "ready" || !this.client) throw new ApiFailure("SESSION_NOT_READY", `The session is ${this.status}.`);
+    if (this.client.getProtocolEra() !== "modern") throw new ApiFailure("LISTEN_NOT_IN_REVISION");
+    return this.listen.open(this.client, filter);
+  }
+
+  /** Closes the session's `subscriptions/listen` stream, if one is open. */
+  async unsubscribe(): Promise<void> {
+    await this.listen.close();
+  }
+
+  /**
    * Cancels an in-flight request by the JSON-RPC id of any of its legs: the SDK sends
    * `notifications/cancelled` with the reason (on 2026-07-28 Streamable HTTP it closes the
    * request's stream instead: MCP 2026-07-28 "Cancellation") and the request answers -32800.
    * @throws ApiFailure REQUEST_NOT_IN_FLIGHT when no such request is waiting.
    */
   cancel(requestId: JsonRpcId, reason: string): void {
-    this.runner.cancel(requestId, reason);
+    // The listen stream's request is in flight for as long as the stream is open.
+    if (this.listen.isListenRequest(requestId)) void this.listen.close();
+    else this.runner.cancel(requestId, reason);
   }
 
   /** Changes the request settings for requests sent from now on. */
   updateSettings(patch: UpdateSettingsBody): SessionSettings {
-    const { maxTotalTimeoutMs, ...rest } = patch;
-    const next: SessionSettings = { ...this.settings, ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) };
-    if (maxTotalTimeoutMs === null) delete next.maxTotalTimeoutMs;
-    else if (maxTotalTimeoutMs !== undefined) next.maxTotalTimeoutMs = maxTotalTimeoutMs;
-    this.settings = next;
+    this.settings = patchSettings(this.settings, patch);
     this.setStatus(this.status);
-    return next;
+    return this.settings;
   }
 
   /**
@@ -302,6 +319,7 @@ export class Session {
     if (transport && "terminateSession" in transport && transport.sessionId) {
       await (transport as unknown as { terminateSession(): Promise<void> }).terminateSession().catch(() => undefined);
     }
+    await this.listen.close().catch(() => undefined);
     await this.client?.close().catch(() => undefined);
     await transport?.close().catch(() => undefined);
     this.auth?.close();
@@ -324,7 +342,8 @@ export class Session {
     this.log.flush();
     const { id, createdAt, status, transportKind, server, transport, negotiation, observedVersion, settings, behaviour, roots, previousId, error, errorDetail } = this;
     const target = redactTarget(this.target);
-    const info = projectSessionInfo({ id, createdAt, status, transportKind, target, server, transport, negotiation, observedVersion, settings, behaviour, roots, previousId, lastSeq: this.log.lastSeq, error, errorDetail });
+    const subscription = this.listen.state();
+    const info = projectSessionInfo({ id, createdAt, status, transportKind, target, server, transport, negotiation, observedVersion, settings, behaviour, roots, subscription, previousId, lastSeq: this.log.lastSeq, error, errorDetail });
     return this.auth ? { ...info, auth: this.auth.info() } : info;
   }
 
@@ -332,16 +351,6 @@ export class Session {
   onChange(listener: (info: SessionInfo) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
-  }
-
-  /**
-   * A 2026-07-28 Streamable HTTP request is cancelled by closing its response stream, which
-   * puts no message on the wire (MCP 2026-07-28 "Cancellation"): a `cancelled` lifecycle frame
-   * says so in the timeline, naming the request.
-   */
-  private recordStreamCancel(requestIds: JsonRpcId[], reason: string): void {
-    if (this.server?.era !== "modern" || this.transportKind !== "streamable-http" || requestIds.length === 0) return;
-    appendLifecycle(this.log, { event: "cancelled", requestId: requestIds.at(-1), reason, via: "closed the request's response stream" });
   }
 
   private startRecording(dir: string): FrameFile {
@@ -361,10 +370,7 @@ export class Session {
     if (this.status !== "ready" || this.closing) return;
     const exit = this.transport?.exit;
     if (!exit) this.setStatus("failed", "The connection to the server closed.");
-    else {
-      const clean = exit.code === 0 && !exit.signal;
-      this.setStatus(clean ? "closed" : "failed", `The server process ${describeExit(exit)}.${stderrSuffix(exit.stderrTail)}`);
-    }
+    else this.setStatus(exit.code === 0 && !exit.signal ? "closed" : "failed", `The server process ${describeExit(exit)}.${stderrSuffix(exit.stderrTail)}`);
     this.log.close();
   }
 }

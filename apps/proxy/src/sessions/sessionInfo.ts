@@ -1,6 +1,6 @@
 import type { Client } from "@modelcontextprotocol/client";
-import type { ClientBehaviour, Negotiation, Root, SessionInfo, SessionSettings, SessionStatus, SessionTarget, TransportKind } from "@mcpscope/protocol";
-import { clientCapabilities } from "./clientCapabilities.js";
+import type { ClientBehaviour, Negotiation, Root, SessionInfo, SessionSettings, SessionStatus, SessionTarget, SubscriptionState, TransportKind } from "@mcpscope/protocol";
+import { clientCapabilities, modernClientCapabilities } from "./clientCapabilities.js";
 import type { TappedTransport } from "./transports/tappedTransport.js";
 
 /**
@@ -45,6 +45,8 @@ export interface SessionState {
   settings: SessionSettings;
   behaviour: ClientBehaviour;
   roots: Root[];
+  /** The `subscriptions/listen` stream's state (2026-07-28). */
+  subscription?: SubscriptionState;
   previousId?: string;
   lastSeq: number;
   error?: string;
@@ -75,7 +77,8 @@ export function projectSessionInfo(s: SessionState): SessionInfo {
     ...(instructions ? { instructions } : {}),
     ...(pid !== undefined && !s.transport?.exit ? { pid } : {}),
     settings: s.settings,
-    clientCapabilities: clientCapabilities(s.behaviour.capabilities),
+    clientCapabilities: era === "modern" ? modernClientCapabilities(s.behaviour.capabilities) : clientCapabilities(s.behaviour.capabilities),
+    ...(s.subscription ? { subscription: s.subscription } : {}),
     roots: s.roots,
     ...(s.previousId ? { previousId: s.previousId } : {}),
     lastSeq: s.lastSeq,

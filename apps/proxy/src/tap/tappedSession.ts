@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
-import type { Frame, SendRequestResult, SessionInfo, SessionSettings, SessionStatus, SessionTarget, TapInfo, TransportKind } from "@mcpscope/protocol";
+import type { Frame, SendRequestResult, SessionInfo, SessionSettings, SessionStatus, SessionTarget, SubscriptionState, TapInfo, TransportKind } from "@mcpscope/protocol";
 import { ApiFailure } from "../errors.js";
 import { FrameFile } from "../recording/frameFile.js";
 import { type FrameInput, FrameLog } from "../sessions/frameLog.js";
@@ -140,6 +140,12 @@ export class TappedSession {
     return [];
   }
   setRoots(): Promise<void> {
+    throw readOnly();
+  }
+  subscribe(): Promise<SubscriptionState> {
+    throw readOnly();
+  }
+  unsubscribe(): Promise<void> {
     throw readOnly();
   }
 

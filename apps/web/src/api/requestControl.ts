@@ -1,4 +1,4 @@
-import type { CancelRequestBody, JsonRpcId, SessionSettings, UpdateSettingsBody } from "@mcpscope/protocol";
+import type { CancelRequestBody, JsonRpcId, SessionSettings, SubscriptionFilter, SubscriptionState, UpdateSettingsBody } from "@mcpscope/protocol";
 import { request, restClient } from "./restClient";
 
 const enc = encodeURIComponent;
@@ -13,6 +13,10 @@ export const requestControl = {
   /** `PATCH /api/sessions/:id/settings`: the settings after the change. */
   updateSettings: (sessionId: string, body: UpdateSettingsBody) =>
     request<SessionSettings>("PATCH", `/api/sessions/${enc(sessionId)}/settings`, body),
+  /** `PUT /api/sessions/:id/subscription`: opens (or replaces) a 2026-07-28 session's `subscriptions/listen` stream. */
+  listen: (sessionId: string, filter: SubscriptionFilter) => request<SubscriptionState>("PUT", `/api/sessions/${enc(sessionId)}/subscription`, { filter }),
+  /** `DELETE /api/sessions/:id/subscription`: closes it. */
+  stopListening: (sessionId: string) => request<void>("DELETE", `/api/sessions/${enc(sessionId)}/subscription`),
   /** `logging/setLevel` (MCP 2025-11-25 "Server Features → Logging"). */
   setLogLevel: (sessionId: string, level: string) => restClient.sendRequest(sessionId, { method: "logging/setLevel", params: { level } }),
 };

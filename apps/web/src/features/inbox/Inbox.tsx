@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import type { SessionInfo } from "@mcpscope/protocol";
 import { useInbox } from "../../api/sessionsCache";
 import { InboxEntry, inboxItemTitle } from "./InboxEntry";
@@ -23,6 +23,7 @@ export function Inbox({ session }: { session: SessionInfo }) {
   const seen = useRef(new Set<string>());
   const button = useRef<HTMLButtonElement>(null);
   const count = items.length;
+  const panelId = useId();
 
   useEffect(() => {
     const fresh = items.filter((i) => !seen.current.has(i.id));
@@ -68,7 +69,7 @@ export function Inbox({ session }: { session: SessionInfo }) {
         className={`small inbox-button${count > 0 ? " has-pending" : ""}`}
         aria-label={`Inbox, ${count} pending`}
         aria-expanded={open}
-        aria-controls="inbox-panel"
+        aria-controls={panelId}
         onClick={() => {
           setOpen(!open);
           setOpener("user");
@@ -82,7 +83,7 @@ export function Inbox({ session }: { session: SessionInfo }) {
       <span role="status" className="sr-only">
         {announce}
       </span>
-      <section id="inbox-panel" className="inbox-panel" aria-label="Inbox" hidden={!open}>
+      <section id={panelId} className="inbox-panel" aria-label="Inbox" hidden={!open}>
         <div className="pane-head">
           <h2 className="pane-title">Inbox</h2>
           <span className="muted small">{count === 0 ? "nothing pending" : `${count} pending`}</span>

@@ -35,7 +35,13 @@ export function InboxEntry({ item, index }: { item: InboxItem; index: number }) 
         <span className="muted small">
           received <time dateTime={new Date(item.receivedAt).toISOString()}>{clock(item.receivedAt)}</time>
         </span>
-        <span className="muted small">request id {JSON.stringify(item.requestId)}</span>
+        {item.inputRequest ? (
+          <span className="muted small" title="MCP 2026-07-28: the server answered the call input_required; mcpscope retries it with your answer">
+            input request <code>{item.inputRequest.key}</code> of request {JSON.stringify(item.inputRequest.requestId ?? "?")} (input_required)
+          </span>
+        ) : (
+          <span className="muted small">request id {JSON.stringify(item.requestId)}</span>
+        )}
         {item.params.task !== undefined && <span className="badge">as a task</span>}
       </header>
       {viewer && <p className="muted small">You are watching through a viewer link: only the presenter can answer this request.</p>}

@@ -1,7 +1,8 @@
-import { useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 import type { SessionInfo } from "@mcpscope/protocol";
 import { consoleEntry, LOG_LEVELS, type TimelineIndex } from "@mcpscope/timeline";
 import { describeError } from "../../api/apiRequestError";
+import { removedBecause } from "../../lib/eraFeatures";
 import { requestControl } from "../../api/requestControl";
 import { useReadOnly } from "../sharing/useReadOnly";
 import { useTimelineStore } from "../../stores/timelineStore";
@@ -19,8 +20,9 @@ interface Props {
 }
 
 /**
- * Tab "Console": the "Log level" select (sends `logging/setLevel`) and the list "Console
- * messages" of `notifications/message` frames and stderr lines, newest last, virtualized.
+ * Tab "Console": the "Log level" select (sends `logging/setLevel`; on a 2026-07-28 session,
+ * which removed it, sets the level every request carries in its `_meta`) and the list
+ * "Console messages" of `notifications/message` frames and stderr lines, newest last, virtualized.
  */
 export function ConsoleView({ session, index, version, startTs }: Props) {
   const view = consoleViewOf(index);
@@ -37,8 +39,19 @@ export function ConsoleView({ session, index, version, startTs }: Props) {
 
   const virtualizer = useFixedRows(scrollRef, count, ROW_HEIGHT, 10, stick);
 
+  const perRequest = removedBecause(session, "logging/setLevel");
+  const perRequestId = useId();
+
   const onLevel = (value: string) => {
     setLevel(value);
+    if (perRequest) {
+      setStatus({ text: value ? `Setting level ${value} for every request…` : "Clearing the level…" });
+      requestControl.updateSettings(session.id, { logLevel: value ? (value as (typeof LOG_LEVELS)[number]) : null }).then(
+        () => setStatus({ text: value ? `Every request now asks for log messages at ${value} and above.` : "Requests ask for no log messages." }),
+        (err: unknown) => setStatus({ text: describeError(err).message, error: true }),
+      );
+      return;
+    }
     if (!value) return;
     setStatus({ text: `Setting level ${value}…` });
     requestControl.setLogLevel(session.id, value).then(
@@ -55,10 +68,15 @@ export function ConsoleView({ session, index, version, startTs }: Props) {
   return (
     <div className="console-view">
       <div className="console-toolbar">
-        <label className="inline-field">
-          <span>Log level</span>
-          <select value={level} onChange={(e) => onLevel(e.target.value)} disabled={readOnly !== undefined || session.status !== "ready"}>
-            <option value="">(server default)</option>
+        <label className="inline-field" title={perRequest}>
+          <span>{perRequest ? "Log level (per request)" : "Log level"}</span>
+          <select
+            value={perRequest ? (session.settings.logLevel ?? "") : level}
+            onChange={(e) => onLevel(e.target.value)}
+            disabled={readOnly !== undefined || session.status !== "ready"}
+            aria-describedby={perRequest ? perRequestId : undefined}
+          >
+            <option value="">{perRequest ? "(none: no log messages)" : "(server default)"}</option>
             {LOG_LEVELS.map((l) => (
               <option key={l} value={l}>
                 {l}
@@ -66,6 +84,11 @@ export function ConsoleView({ session, index, version, startTs }: Props) {
             ))}
           </select>
         </label>
+        {perRequest && (
+          <span id={perRequestId} className="sr-only">
+            {perRequest}
+          </span>
+        )}
         {!canLog && <span className="muted small">The server did not declare the logging capability.</span>}
         {status && (
           <span role="status" className={`small ${status.error ? "invalid-reason" : "muted"}`}>

@@ -2,6 +2,7 @@ import type { SessionInfo } from "@mcpscope/protocol";
 import { useSessionSidebar, useSidebarStore } from "../../stores/sidebarStore";
 import { LoadMore } from "../sidebar/LoadMore";
 import { PaneStatus } from "../sidebar/PaneStatus";
+import { CacheHintNote, RefreshButton, useCachedRefresh } from "../sidebar/RefreshButton";
 import { pagedItems, usePagedList } from "../sidebar/usePagedList";
 import type { Prompt } from "./promptTypes";
 
@@ -12,18 +13,16 @@ export function PromptsPane({ session }: { session: SessionInfo }) {
   const selected = useSessionSidebar(session.id).prompt;
   const update = useSidebarStore((s) => s.update);
   const items = pagedItems(prompts.data);
+  const refresh = useCachedRefresh(session.id, "prompts", "prompts", () => prompts.refetch());
 
   return (
     <section aria-label="Prompts" className="pane feature-pane">
       <div className="pane-head">
         <h2 className="pane-title">Prompts</h2>
         {prompts.data && <span className="count">{items.length}</span>}
-        {ready && (
-          <button type="button" className="ghost small" onClick={() => void prompts.refetch()} disabled={prompts.isFetching}>
-            {prompts.isFetching ? "Loading…" : "Refresh"}
-          </button>
-        )}
+        {ready && <RefreshButton refresh={refresh} fetching={prompts.isFetching} />}
       </div>
+      {ready && <CacheHintNote refresh={refresh} />}
       <PaneStatus session={session} what="prompts" query={prompts} />
       {prompts.data && items.length === 0 && <p className="muted small pad">The server lists no prompts.</p>}
       <ul className="item-list" aria-label="Prompt list">

@@ -90,7 +90,7 @@ export function ResourcePanel({ session }: { session: SessionInfo }) {
         )}
       </section>
       {readUri ? (
-        <ResourceRead key={readUri} sessionId={session.id} uri={readUri} canSubscribe={canSubscribe} ready={ready} />
+        <ResourceRead key={readUri} sessionId={session.id} uri={readUri} canSubscribe={canSubscribe} ready={ready} {...(session.era === "modern" ? { modern: session } : {})} />
       ) : (
         <section aria-label="Resource contents" className="pane result-pane">
           <div className="pane-head">

@@ -1,9 +1,11 @@
+import type { SessionInfo } from "@mcpscope/protocol";
 import { useQuery } from "@tanstack/react-query";
 import { describeError } from "../../api/apiRequestError";
 import { mcpRequest } from "../sidebar/mcpRequest";
 import { ResourceContents } from "./ResourceContents";
 import type { ResourceContent } from "./resourceTypes";
 import { SubscribeButton } from "./SubscribeButton";
+import { WatchButton } from "./WatchButton";
 import { useSubscription } from "./useSubscription";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { SaveToCollection } from "../collections/SaveToCollection";
@@ -13,14 +15,17 @@ interface Props {
   uri: string;
   canSubscribe: boolean;
   ready: boolean;
+  /** A 2026-07-28 session (no `resources/subscribe`): Watch through its listen stream instead. */
+  modern?: SessionInfo;
 }
 
 /**
  * Region "Resource contents": `resources/read` of one URI (react-query `['resourceRead',
- * sessionId, uri]`), with Subscribe and, once the server reported the resource updated,
- * an "updated" mark and "Re-read".
+ * sessionId, uri]`), with Subscribe (on a 2026-07-28 session: Watch, through its
+ * `subscriptions/listen` stream) and, once the server reported the resource updated, an
+ * "updated" mark and "Re-read".
  */
-export function ResourceRead({ sessionId, uri, canSubscribe, ready }: Props) {
+export function ResourceRead({ sessionId, uri, canSubscribe, ready, modern }: Props) {
   const read = useQuery({
     queryKey: ["resourceRead", sessionId, uri],
     queryFn: () => mcpRequest<{ contents?: ResourceContent[] }>(sessionId, "resources/read", { uri }),
@@ -41,7 +46,8 @@ export function ResourceRead({ sessionId, uri, canSubscribe, ready }: Props) {
         <h2 className="pane-title">Contents</h2>
         {updated && <span className="badge updated">updated</span>}
         <span className="spacer" />
-        {canSubscribe && ready && <SubscribeButton sessionId={sessionId} uri={uri} label={uri} />}
+        {canSubscribe && ready && !modern && <SubscribeButton sessionId={sessionId} uri={uri} label={uri} />}
+        {canSubscribe && ready && modern && !modern.recorded && <WatchButton session={modern} uri={uri} label={uri} />}
         <button type="button" className="ghost small" onClick={reread} disabled={!ready || read.isFetching}>
           {read.isFetching ? "Reading…" : "Re-read"}
         </button>

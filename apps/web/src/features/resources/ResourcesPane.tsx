@@ -5,12 +5,16 @@ import { LoadMore } from "../sidebar/LoadMore";
 import { PaneStatus } from "../sidebar/PaneStatus";
 import { pagedItems, usePagedList } from "../sidebar/usePagedList";
 import type { Resource, ResourceTemplate } from "./resourceTypes";
+import { CacheHintNote, RefreshButton, useCachedRefresh } from "../sidebar/RefreshButton";
 import { SubscribeButton } from "./SubscribeButton";
+import { WatchButton } from "./WatchButton";
 
 /**
  * Regions "Resources" and "Resource templates": the server's `resources/list` and
  * `resources/templates/list` (paginated, "Load more" follows `nextCursor`), with
- * Subscribe/Unsubscribe per resource when the server declares `resources.subscribe`.
+ * Subscribe/Unsubscribe per resource when the server declares `resources.subscribe` (on a
+ * 2026-07-28 session, which removed `resources/subscribe`: Watch, through the session's
+ * `subscriptions/listen` stream), and each list's cache hint.
  */
 export function ResourcesPane({ session }: { session: SessionInfo }) {
   const ready = session.status === "ready";
@@ -22,6 +26,9 @@ export function ResourcesPane({ session }: { session: SessionInfo }) {
   const items = pagedItems(resources.data);
   const templateItems = pagedItems(templates.data);
   const selected = sidebar.resource;
+  const modern = session.era === "modern";
+  const refreshResources = useCachedRefresh(session.id, "resources", "resources", () => resources.refetch());
+  const refreshTemplates = useCachedRefresh(session.id, "resourceTemplates", "resource templates", () => templates.refetch());
 
   return (
     <div className="feature-pane">
@@ -29,12 +36,9 @@ export function ResourcesPane({ session }: { session: SessionInfo }) {
         <div className="pane-head">
           <h2 className="pane-title">Resources</h2>
           {resources.data && <span className="count">{items.length}</span>}
-          {ready && (
-            <button type="button" className="ghost small" onClick={() => void resources.refetch()} disabled={resources.isFetching}>
-              {resources.isFetching ? "Loading…" : "Refresh"}
-            </button>
-          )}
+          {ready && <RefreshButton refresh={refreshResources} fetching={resources.isFetching} />}
         </div>
+        {ready && <CacheHintNote refresh={refreshResources} />}
         <PaneStatus session={session} what="resources" query={resources} />
         {resources.data && items.length === 0 && <p className="muted small pad">The server lists no resources.</p>}
         <ul className="item-list" aria-label="Resource list">
@@ -54,7 +58,8 @@ export function ResourcesPane({ session }: { session: SessionInfo }) {
                   {label}
                 </button>
                 {updated && <span className="badge updated">updated</span>}
-                {canSubscribe && ready && <SubscribeButton sessionId={session.id} uri={r.uri} label={label} />}
+                {canSubscribe && ready && !modern && <SubscribeButton sessionId={session.id} uri={r.uri} label={label} />}
+                {canSubscribe && ready && modern && !session.recorded && <WatchButton session={session} uri={r.uri} label={label} />}
                 <span id={`resource-uri-${i}`} className="item-detail">
                   {r.uri}
                   {r.mimeType ? ` · ${r.mimeType}` : ""}
@@ -69,7 +74,9 @@ export function ResourcesPane({ session }: { session: SessionInfo }) {
         <div className="pane-head">
           <h2 className="pane-title">Resource templates</h2>
           {templates.data && <span className="count">{templateItems.length}</span>}
+          {ready && !isMethodNotFound(templates.error) && <RefreshButton refresh={refreshTemplates} fetching={templates.isFetching} />}
         </div>
+        {ready && <CacheHintNote refresh={refreshTemplates} />}
         {isMethodNotFound(templates.error) ? (
           <p className="muted small pad">The server has no resource templates (it does not implement resources/templates/list).</p>
         ) : (

@@ -22,3 +22,10 @@ describe("expandUriTemplate", () => {
     expect("error" in out && out.error).toContain("demo://{unclosed");
   });
 });
+
+describe("templateVariables with modifiers", () => {
+  it("drops prefix and explode modifiers, and refuses a malformed template", () => {
+    expect(templateVariables("demo://{id:3}/{list*}{#frag}")).toEqual(["id", "list", "frag"]);
+    expect(() => templateVariables("demo://{unclosed")).toThrow();
+  });
+});

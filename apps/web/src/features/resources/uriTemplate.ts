@@ -1,13 +1,21 @@
-import { UriTemplate } from "@modelcontextprotocol/sdk/shared/uriTemplate.js";
+import { StdUriTemplate } from "@std-uritemplate/std-uritemplate";
+
+/** The variable list of each `{…}` expression (RFC 6570 §2.2), operator stripped. */
+const EXPRESSION = /\{[+#./;?&=,!@|]?([^}]*)\}/g;
 
 /**
  * The variable names of an RFC 6570 URI template, in order of first appearance, e.g.
- * `demo://resource/{id}{?page,size}` → `["id", "page", "size"]`. Uses the MCP SDK's
- * `UriTemplate`, the implementation servers match resource template URIs with.
- * @throws Error when the template is malformed or too long.
+ * `demo://resource/{id}{?page,size}` → `["id", "page", "size"]` (prefix `:n` and explode
+ * `*` modifiers dropped, RFC 6570 §2.4).
+ * @throws Error when the template is malformed (checked by std-uritemplate).
  */
 export function templateVariables(uriTemplate: string): string[] {
-  return [...new Set(new UriTemplate(uriTemplate).variableNames)];
+  StdUriTemplate.expand(uriTemplate, {});
+  const names: string[] = [];
+  for (const match of uriTemplate.matchAll(EXPRESSION)) {
+    for (const spec of match[1]!.split(",")) names.push(spec.replace(/(:\d+|\*)$/, ""));
+  }
+  return [...new Set(names.filter((n) => n !== ""))];
 }
 
 /**
@@ -18,7 +26,7 @@ export function templateVariables(uriTemplate: string): string[] {
 export function expandUriTemplate(uriTemplate: string, values: Record<string, string>): { uri: string } | { error: string } {
   const defined = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ""));
   try {
-    return { uri: new UriTemplate(uriTemplate).expand(defined) };
+    return { uri: StdUriTemplate.expand(uriTemplate, defined) };
   } catch (err) {
     return { error: `The URI template ${uriTemplate} cannot be expanded: ${err instanceof Error ? err.message : String(err)}` };
   }

@@ -66,9 +66,11 @@ export function SessionHeader({ session }: { session?: SessionInfo }) {
       ) : (
         <div className="session-summary muted">No session</div>
       )}
-      {session && !session.recorded && !session.tap && <Inbox key={session.id} session={session} />}
-      {session?.tap && <TapInbox key={session.id} session={session} />}
-      {session && <SessionToolbar key={session.id} session={session} />}
+      {/* Sibling keys must differ: two children keyed by the same session id made React keep the
+          previous session's Inbox beside the new one when the selection changed. */}
+      {session && !session.recorded && !session.tap && <Inbox key={`inbox:${session.id}`} session={session} />}
+      {session?.tap && <TapInbox key={`tap-inbox:${session.id}`} session={session} />}
+      {session && <SessionToolbar key={`toolbar:${session.id}`} session={session} />}
       <SharingControls />
       <HeaderTools />
       <span className={`live live-${liveStatus}`} role="status" data-status={liveStatus} title="WebSocket connection to mcpscope">

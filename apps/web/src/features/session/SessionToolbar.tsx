@@ -1,7 +1,9 @@
+import { useId } from "react";
 import { useMutation } from "@tanstack/react-query";
 import type { SessionInfo } from "@mcpscope/protocol";
 import { describeError } from "../../api/apiRequestError";
 import { restClient } from "../../api/restClient";
+import { removedBecause } from "../../lib/eraFeatures";
 import { formatMs } from "../../lib/format";
 import { targetEntryJson } from "../../lib/serverEntry";
 import { targetLabel } from "../../lib/targetLabel";
@@ -18,6 +20,9 @@ export function SessionToolbar({ session }: { session: SessionInfo }) {
   const copied = useCopied();
   const ping = useMutation({ mutationFn: () => restClient.ping(session.id) });
   const verb = reconnectVerb(session);
+  // 2026-07-28 removed ping: the button stays, disabled and saying why (focusable, so keyboards reach the why).
+  const pingRemoved = removedBecause(session, "ping");
+  const pingWhy = useId();
   // Viewers write nothing; a recording's Restart would start the command an imported file names.
   const readOnly = useReadOnly(session.id);
   const failed = [close, reconnect, ping].find((m) => m.isError);
@@ -42,9 +47,22 @@ export function SessionToolbar({ session }: { session: SessionInfo }) {
         {pingText}
       </span>
       {session.status === "ready" && !readOnly && (
-        <button type="button" className="small" onClick={() => ping.mutate()} disabled={ping.isPending}>
+        <button
+          type="button"
+          className="small"
+          onClick={() => !pingRemoved && ping.mutate()}
+          disabled={ping.isPending}
+          aria-disabled={pingRemoved ? true : undefined}
+          aria-describedby={pingRemoved ? pingWhy : undefined}
+          title={pingRemoved}
+        >
           Ping
         </button>
+      )}
+      {pingRemoved && session.status === "ready" && !readOnly && (
+        <span id={pingWhy} className="sr-only">
+          {pingRemoved}
+        </span>
       )}
       {!readOnly && (
         <button

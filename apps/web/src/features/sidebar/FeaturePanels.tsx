@@ -1,10 +1,13 @@
+import { lazy, Suspense } from "react";
 import type { SessionInfo } from "@mcpscope/protocol";
 import type { SidebarTab } from "../../stores/sidebarStore";
 import { CollectionPanel } from "../collections/CollectionPanel";
 import { AuthDebugger } from "../oauth/AuthDebugger";
 import { PromptPanel } from "../prompts/PromptPanel";
 import { ResourcePanel } from "../resources/ResourcePanel";
-import { TaskPanel } from "../tasks/TaskPanel";
+
+// Tasks load on first use: most servers declare none.
+const TaskPanel = lazy(() => import("../tasks/TaskPanel").then((m) => ({ default: m.TaskPanel })));
 
 /**
  * The middle column of the active Resources, Prompts, Tasks or Collections tab (Tools keeps its own
@@ -14,7 +17,13 @@ import { TaskPanel } from "../tasks/TaskPanel";
 export function FeaturePanels({ session, active }: { session: SessionInfo; active: SidebarTab }) {
   if (active === "resources") return <ResourcePanel session={session} />;
   if (active === "prompts") return <PromptPanel session={session} />;
-  if (active === "tasks") return <TaskPanel session={session} />;
+  if (active === "tasks") {
+    return (
+      <Suspense fallback={<p className="muted small pad">Loading…</p>}>
+        <TaskPanel session={session} />
+      </Suspense>
+    );
+  }
   if (active === "collections") return <CollectionPanel session={session} />;
   if (active === "auth") return <AuthDebugger session={session} />;
   return null;

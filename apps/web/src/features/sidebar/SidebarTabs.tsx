@@ -1,18 +1,21 @@
-import { useRef, type KeyboardEvent } from "react";
+import { lazy, Suspense, useRef, type KeyboardEvent } from "react";
 import type { SessionInfo } from "@mcpscope/protocol";
 import { useSidebarStore, type SidebarTab } from "../../stores/sidebarStore";
 import { CollectionsPane } from "../collections/CollectionsPane";
 import { AuthPane } from "../oauth/AuthPane";
 import { PromptsPane } from "../prompts/PromptsPane";
 import { ResourcesPane } from "../resources/ResourcesPane";
-import { TasksPane } from "../tasks/TasksPane";
+
 import { TaskToolHint } from "../tasks/TaskToolHint";
 import { ToolsPane } from "../tools/ToolsPane";
 import { TAB_LABELS } from "./availableTabs";
 import { ListChangedNotice } from "./ListChangedNotice";
+import { ListenStatus, useListenStream } from "./ListenStatus";
 import { useActiveTab } from "./useActiveTab";
 import { useSidebarNotifications } from "./useSidebarNotifications";
 import "./sidebar.css";
+
+const TasksPane = lazy(() => import("../tasks/TasksPane").then((m) => ({ default: m.TasksPane })));
 
 /**
  * The sidebar column: a tab list (WAI-ARIA Tabs pattern, automatic activation: arrow keys,
@@ -28,6 +31,7 @@ export function SidebarTabs({ session }: { session?: SessionInfo }) {
   const setAutoRefresh = useSidebarStore((s) => s.setAutoRefresh);
   const refs = useRef(new Map<SidebarTab, HTMLButtonElement>());
   useSidebarNotifications(session?.status === "ready" ? session.id : undefined);
+  useListenStream(session);
 
   const choose = (tab: SidebarTab) => {
     if (session) update(session.id, () => ({ tab }));
@@ -84,10 +88,15 @@ export function SidebarTabs({ session }: { session?: SessionInfo }) {
         {active === "tools" && session && <TaskToolHint session={session} />}
         {active === "resources" && session && <ResourcesPane session={session} />}
         {active === "prompts" && session && <PromptsPane session={session} />}
-        {active === "tasks" && session && <TasksPane session={session} />}
+        {active === "tasks" && session && (
+          <Suspense fallback={<p className="muted small pad">Loading…</p>}>
+            <TasksPane session={session} />
+          </Suspense>
+        )}
         {active === "collections" && session && <CollectionsPane session={session} />}
         {active === "auth" && session && <AuthPane session={session} />}
       </div>
+      {session?.status === "ready" && session.era === "modern" && <ListenStatus session={session} />}
       {session?.status === "ready" && (
         <label className="checkbox-label auto-refresh">
           <input type="checkbox" checked={autoRefresh} onChange={(e) => setAutoRefresh(e.target.checked)} />

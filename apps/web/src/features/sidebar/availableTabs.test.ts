@@ -7,6 +7,11 @@ describe("availableTabs", () => {
     expect(availableTabs({ resources: { subscribe: true } })).toEqual(["resources"]);
   });
 
+  it("shows Tasks for a 2026-07-28 server declaring the Tasks extension", () => {
+    expect(availableTabs({ tools: {}, extensions: { "io.modelcontextprotocol/tasks": {} } })).toEqual(["tools", "tasks"]);
+    expect(availableTabs({ tools: {}, extensions: { "com.example/other": {} } })).toEqual(["tools"]);
+  });
+
   it("falls back to Tools when nothing is known or declared", () => {
     expect(availableTabs(undefined)).toEqual(["tools"]);
     expect(availableTabs({ logging: {} })).toEqual(["tools"]);

@@ -1,3 +1,4 @@
+import { TASKS_EXTENSION } from "@mcpscope/protocol/types";
 import type { SidebarTab } from "../../stores/sidebarStore";
 
 /** The label of each sidebar tab. */
@@ -13,6 +14,9 @@ export function availableTabs(capabilities: Record<string, unknown> | undefined)
   if (capabilities === undefined) return ["tools"];
   const tabs: SidebarTab[] = [];
   for (const tab of ["tools", "resources", "prompts", "tasks"] as const) if (capabilities[tab] !== undefined && capabilities[tab] !== null) tabs.push(tab);
+  // 2026-07-28 moved tasks into an extension (SEP-2663): `extensions["io.modelcontextprotocol/tasks"]`.
+  const extensions = capabilities.extensions as Record<string, unknown> | undefined;
+  if (!tabs.includes("tasks") && extensions?.[TASKS_EXTENSION] !== undefined) tabs.push("tasks");
   return tabs.length ? tabs : ["tools"];
 }
 

@@ -1,5 +1,6 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { frameSync } from "../../api/frameSync";
+import { useCacheHintStore } from "./cacheHint";
 import { mcpRequest } from "./mcpRequest";
 
 /** One page of a paginated MCP list (MCP 2025-11-25 "Utilities → Pagination"). */
@@ -21,6 +22,7 @@ export function usePagedList<T>(key: string, sessionId: string | undefined, meth
     queryFn: async ({ pageParam }): Promise<ListPage<T>> => {
       const heldSeq = frameSync.heldSeq(sessionId!);
       const result = await mcpRequest<Record<string, unknown>>(sessionId!, method, pageParam ? { cursor: pageParam } : undefined);
+      if (!pageParam) useCacheHintStore.getState().record(sessionId!, key, result);
       const items = Array.isArray(result[field]) ? (result[field] as T[]) : [];
       const next = typeof result.nextCursor === "string" && result.nextCursor !== "" ? result.nextCursor : undefined;
       return { items, heldSeq, ...(next ? { nextCursor: next } : {}) };

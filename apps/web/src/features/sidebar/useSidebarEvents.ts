@@ -4,9 +4,10 @@ import type { TimelineIndex } from "@mcpscope/timeline";
 import { timelineOf } from "../../stores/sessionTimeline";
 import { readResourceAnswer, type ResourceAnswer } from "./readResourceAnswer";
 import { readServerNotification, type ServerNotification } from "./serverNotification";
+import { readTaskHandle, type TaskHandleAnswer } from "./readTaskHandle";
 
-/** A frame the sidebar reacts to: a server notification, or an answer to a resource request. */
-export type SidebarEvent = ServerNotification | ResourceAnswer;
+/** A frame the sidebar reacts to: a server notification, an answer to a resource request, a task handle. */
+export type SidebarEvent = ServerNotification | ResourceAnswer | TaskHandleAnswer;
 
 /**
  * Visits the sidebar events among the frames an index holds after `afterSeq`, in wire
@@ -16,7 +17,7 @@ export function scanSidebarEvents(index: TimelineIndex, afterSeq: number, visit:
   const to = index.lastSeq;
   for (let seq = afterSeq + 1; seq <= to; seq++) {
     const frame = index.get(seq)!;
-    const event = readServerNotification(frame) ?? readResourceAnswer(index, frame);
+    const event = readServerNotification(frame) ?? readResourceAnswer(index, frame) ?? readTaskHandle(index, frame);
     if (event) visit(event, frame);
   }
   return to;

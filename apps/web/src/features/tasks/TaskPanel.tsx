@@ -10,7 +10,8 @@ import { ToolResult } from "../tools/ToolResult";
 import type { ToolRun } from "../tools/toolTypes";
 import { RunAsTaskForm } from "./RunAsTaskForm";
 import { TaskStatusBadge } from "./TaskStatusBadge";
-import { isTerminal, taskCapabilities, type Task } from "./taskTypes";
+import { ExtensionTaskDetail } from "./ExtensionTaskDetail";
+import { isTerminal, taskCapabilities, usesTasksExtension, type Task } from "./taskTypes";
 import { useTask } from "./useTask";
 import "./tasks.css";
 import { ErrorAlert } from "../../components/ErrorAlert";
@@ -26,11 +27,27 @@ export function TaskPanel({ session }: { session: SessionInfo }) {
   const tasks = usePagedList<Task>("tasks", session.id, "tasks/list", "tasks", ready && taskCapabilities(session.capabilities).list);
   const taskId = sidebar.task;
   const listed = taskId ? (pagedItems(tasks.data).find((t) => t.taskId === taskId) ?? { taskId, status: "working" }) : undefined;
+  const extension = usesTasksExtension(session);
 
   return (
     <div className="middle">
-      <RunAsTaskForm session={session} />
-      {listed ? (
+      {extension ? (
+        <section aria-label="Tasks extension" className="pane tool-panel">
+          <div className="pane-head">
+            <h2 className="pane-title">Tasks (io.modelcontextprotocol/tasks)</h2>
+          </div>
+          <p className="muted small pad">
+            On 2026-07-28 the server decides which calls run as tasks: mcpscope declares the Tasks extension in every request’s capabilities, and a
+            call answered with <code>resultType: "task"</code> is followed here with <code>tasks/get</code>; a task that needs input asks for it here
+            and gets it with <code>tasks/update</code>.
+          </p>
+        </section>
+      ) : (
+        <RunAsTaskForm session={session} />
+      )}
+      {listed && extension ? (
+        <ExtensionTaskDetail key={listed.taskId} session={session} listed={listed} label={sidebar.taskLabels[listed.taskId]} polling={ready} />
+      ) : listed ? (
         <TaskDetail key={listed.taskId} session={session} listed={listed} label={sidebar.taskLabels[listed.taskId]} polling={ready} />
       ) : (
         <section aria-label="Task details" className="pane result-pane">

@@ -4,14 +4,16 @@ import { LoadMore } from "../sidebar/LoadMore";
 import { PaneStatus } from "../sidebar/PaneStatus";
 import { pagedItems, usePagedList } from "../sidebar/usePagedList";
 import { TaskStatusBadge } from "./TaskStatusBadge";
-import { taskCapabilities, type Task } from "./taskTypes";
+import { taskCapabilities, usesTasksExtension, type Task } from "./taskTypes";
 import { useTask } from "./useTask";
 import "./tasks.css";
 
 /**
  * Region "Tasks" (MCP 2025-11-25 "Utilities → Tasks", experimental): the server's
  * `tasks/list` with each task's status; tasks not finished are polled with `tasks/get`
- * every second while the tab is shown (react-query also pauses while the page is hidden).
+ * (every `pollInterval`, else every second) while the tab is shown (react-query also pauses
+ * while the page is hidden). On 2026-07-28 (the Tasks extension, SEP-2663, which has no
+ * `tasks/list`): the tasks the session's calls were answered with.
  */
 export function TasksPane({ session }: { session: SessionInfo }) {
   const ready = session.status === "ready";
@@ -34,10 +36,18 @@ export function TasksPane({ session }: { session: SessionInfo }) {
       </div>
       {canList ? (
         <PaneStatus session={session} what="tasks" query={tasks} />
+      ) : usesTasksExtension(session) ? (
+        <p className="muted small pad">
+          The Tasks extension (io.modelcontextprotocol/tasks) has no tasks/list: these are the tasks this session’s calls were answered with.
+        </p>
       ) : (
         <p className="muted small pad">The server does not declare tasks.list: these are the tasks started from this page.</p>
       )}
-      {(tasks.data || !canList) && items.length === 0 && <p className="muted small pad">No tasks yet. Run a tool as a task to start one.</p>}
+      {(tasks.data || !canList) && items.length === 0 && (
+        <p className="muted small pad">
+          {usesTasksExtension(session) ? "No tasks yet. A tool call the server answers with a task shows up here." : "No tasks yet. Run a tool as a task to start one."}
+        </p>
+      )}
       <ul className="item-list" aria-label="Task list">
         {items.map((t) => (
           <TaskItem key={t.taskId} sessionId={session.id} listed={t} polling={ready} />

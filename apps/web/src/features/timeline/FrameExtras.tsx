@@ -2,7 +2,9 @@ import type { ReactElement } from "react";
 import type { Frame } from "@mcpscope/protocol";
 import { readProgress, type TimelineIndex } from "@mcpscope/timeline";
 import { asText, formatMs } from "../../lib/format";
+import { useSession } from "../../api/sessionsCache";
 import { useTimelineStore } from "../../stores/timelineStore";
+import { McpHeaders, MessageFacts } from "./MessageFacts";
 
 interface Props {
   sessionId: string;
@@ -37,15 +39,17 @@ function Headers({ title, headers }: { title: string; headers: unknown }) {
 }
 
 /**
- * What the detail adds beyond the JSON: progress notifications grouped under their request,
+ * What the detail adds beyond the JSON: the message's facts (`_meta` envelope, result type,
+ * cache hint, error name: see `MessageFacts`), progress notifications grouped under their request,
  * the cancellation of a request (and the request a cancellation withdrew), log message
  * fields, HTTP exchanges and lifecycle events spelled out.
  */
 export function FrameExtras({ sessionId, index, frame, startTs }: Props) {
   const select = useTimelineStore((s) => s.select);
   const go = (seq: number) => select(sessionId, seq, true);
+  const era = useSession(sessionId)?.era;
   const msg = frame.msg;
-  const parts: ReactElement[] = [];
+  const parts: ReactElement[] = [<MessageFacts key="facts" frame={frame} era={era} />];
 
   if (frame.kind === "request") {
     const progress = index.pairOf(frame)?.progress ?? [];
@@ -179,6 +183,7 @@ export function FrameExtras({ sessionId, index, frame, startTs }: Props) {
             </div>
           )}
         </dl>
+        <McpHeaders headers={meta.requestHeaders} />
         <Headers title="Request headers" headers={meta.requestHeaders} />
         <Headers title="Response headers" headers={meta.responseHeaders} />
       </div>,

@@ -2,9 +2,12 @@ import { memo } from "react";
 import type { Frame } from "@mcpscope/protocol";
 import { messageId, type ProgressState } from "@mcpscope/timeline";
 import { formatBytes, formatMs } from "../../lib/format";
+import { useSession } from "../../api/sessionsCache";
 import { CancelButton } from "./CancelButton";
 import { DIRECTION } from "./frameText";
 import { ProgressBar } from "./ProgressBar";
+import { rowChip } from "./rowChip";
+import "./messageFacts.css";
 
 interface Props {
   sessionId: string;
@@ -43,6 +46,8 @@ export const FrameRow = memo(function FrameRow(props: Props) {
   const { sessionId, frame, label, jsonRpcId, latencyMs, startTs, rowIndex, top, selected, pinned, progressCount, inFlight, progress, cancelled, onSelect } = props;
   const dir = DIRECTION[frame.dir];
   const rpcId = inFlight ? messageId(frame) : undefined;
+  const era = useSession(sessionId)?.era;
+  const chip = rowChip(frame, era);
   return (
     <div
       role="row"
@@ -76,6 +81,11 @@ export const FrameRow = memo(function FrameRow(props: Props) {
         {/* In flight, the progress bar says it (the cell has room for one of the two). */}
         {progressCount > 0 && !inFlight && <span className="row-chip">{progressCount} progress</span>}
         {cancelled && <span className="row-chip chip-cancelled">cancelled</span>}
+        {chip && (
+          <span className={chip.className} title={chip.title}>
+            {chip.text}
+          </span>
+        )}
         {inFlight && (
           <span className="row-inflight">
             <ProgressBar compact label={`Progress of request ${jsonRpcId ?? frame.seq}`} state={progress} />

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
-import type { Span, SpanLayout, TickType, TimelineIndex } from "@mcpscope/timeline";
+import { describeRounds, type Span, type SpanLayout, type TickType, type TimelineIndex } from "@mcpscope/timeline";
 import { formatMs } from "../../lib/format";
 import { useTimelineStore } from "../../stores/timelineStore";
 import { spanLayoutOf } from "./derived";
+import "./messageFacts.css";
 
 const AXIS_H = 22;
 const STRIP_H = 16;
@@ -159,7 +160,7 @@ export function SpanView({ sessionId, index, version, startTs }: Props) {
         ctx.globalAlpha = s.dir === "out" ? 1 : 0.65;
         ctx.fillRect(x0, y, w, BAR_H);
         ctx.globalAlpha = 1;
-        if (selected !== undefined && (s.requestSeq === selected || s.endSeq === selected)) {
+        if (selected !== undefined && (s.requestSeq === selected || s.endSeq === selected || s.legs?.includes(selected))) {
           ctx.strokeStyle = color("--text");
           ctx.lineWidth = 2;
           ctx.strokeRect(x0 + 1, y - 1, w - 2, BAR_H + 2);
@@ -245,9 +246,15 @@ export function SpanView({ sessionId, index, version, startTs }: Props) {
   const describe = (s: Span): string => {
     const id = index.get(s.requestSeq)?.id;
     const dur = s.end !== undefined ? formatMs(s.end - s.start) : "in flight";
-    const progress = index.progressCount(s.requestSeq);
-    return `${s.method}${id !== undefined ? ` #${String(id)}` : ""} · ${s.status === "open" ? "in flight" : s.status} · ${dur}${progress ? ` · ${progress} progress` : ""}`;
+    const progress = (s.legs ?? [s.requestSeq]).reduce((n, seq) => n + index.progressCount(seq), 0);
+    const rounds = describeRounds(s.rounds);
+    const legs = s.legs ? ` · ${s.legs.length} requests${rounds ? ` (${rounds})` : ""}` : "";
+    // Open, and its newest leg answered: an input_required answer waits for the retry.
+    const waiting = s.status === "open" && index.responseSeqOf(s.legs?.at(-1) ?? s.requestSeq) !== undefined;
+    return `${s.method}${id !== undefined ? ` #${String(id)}` : ""}${legs} · ${s.status === "open" ? (waiting ? "in flight, waiting for input" : "in flight") : s.status} · ${dur}${progress ? ` · ${progress} progress` : ""}`;
   };
+  // The selected frame's span, in words (the canvas alone says nothing to a screen reader).
+  const selectedSpan = selected === undefined ? undefined : spanOfFrame(layout, index, selected);
 
   const onPointerDown = (e: PointerEvent) => {
     if (e.button !== 0) return;
@@ -312,6 +319,11 @@ export function SpanView({ sessionId, index, version, startTs }: Props) {
           <i className="lg-ok" /> ok <i className="lg-error" /> error <i className="lg-cancelled" /> cancelled <i className="lg-open" /> in flight
         </span>
       </div>
+      {selectedSpan && (
+        <p className="small span-selected" role="status" aria-label="Selected span">
+          Selected: {describe(selectedSpan)}
+        </p>
+      )}
       <div
         ref={scrollRef}
         className="span-scroll"
@@ -340,4 +352,12 @@ export function SpanView({ sessionId, index, version, startTs }: Props) {
       </div>
     </div>
   );
+}
+
+/** The span a frame belongs to: a request's (any leg's), or the one its answer ended. */
+function spanOfFrame(layout: SpanLayout, index: TimelineIndex, seq: number): Span | undefined {
+  const frame = index.get(seq);
+  if (!frame) return undefined;
+  const requestSeq = index.requestSeqOf(frame);
+  return requestSeq === undefined ? undefined : layout.spanOfRequest(requestSeq);
 }

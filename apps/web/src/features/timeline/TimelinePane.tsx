@@ -7,15 +7,15 @@ import { useWorkbenchStore } from "../../stores/workbenchStore";
 import { formatShortcut, SHORTCUTS } from "../commands/shortcuts";
 import { layoutStorage } from "../workbench/layoutStorage";
 import { toggleTimelineMaximized } from "../workbench/workbenchActions";
-import { ComposerView } from "../composer/ComposerView";
 import { ConsoleView } from "../logging/ConsoleView";
-import { SettingsView } from "../settings/SettingsView";
 import { FrameDetail } from "./FrameDetail";
 import { FramesView } from "./FramesView";
 
-// Tabs other than Frames load when first opened: the page starts with less to load.
+// Tabs a session does not open at once load on first use (the page's first load stays small).
 const SpanView = lazy(() => import("./SpanView").then((m) => ({ default: m.SpanView })));
 const SummaryView = lazy(() => import("./SummaryView").then((m) => ({ default: m.SummaryView })));
+const ComposerView = lazy(() => import("../composer/ComposerView").then((m) => ({ default: m.ComposerView })));
+const SettingsView = lazy(() => import("../settings/SettingsView").then((m) => ({ default: m.SettingsView })));
 
 const TABS: { id: TimelineTab; label: string }[] = [
   { id: "frames", label: "Frames" },
@@ -121,10 +121,10 @@ export function TimelinePane({ session }: { session?: SessionInfo }) {
                 <Suspense fallback={<p className="muted small pad">Loading…</p>}>
                   {tab === "spans" && <SpanView sessionId={session.id} index={index} version={version} startTs={start} />}
                   {tab === "summary" && <SummaryView index={index} version={version} />}
+                  {tab === "composer" && <ComposerView session={session} index={index} version={version} />}
+                  {tab === "settings" && <SettingsView key={session.id} session={session} />}
                 </Suspense>
                 {tab === "console" && <ConsoleView session={session} index={index} version={version} startTs={start} />}
-                {tab === "composer" && <ComposerView session={session} index={index} version={version} />}
-                {tab === "settings" && <SettingsView key={session.id} session={session} />}
               </>
             ) : (
               <p className="muted small pad">No session selected.</p>

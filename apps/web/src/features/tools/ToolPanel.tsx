@@ -8,6 +8,7 @@ import { frameSync } from "../../api/frameSync";
 import { useToolSelectionStore } from "../../stores/toolSelectionStore";
 import { useReadOnly } from "../sharing/useReadOnly";
 import { RunProgress } from "./RunProgress";
+import { RunRounds } from "./RunRounds";
 import { ToolForm } from "./ToolForm";
 import { ToolResult } from "./ToolResult";
 import type { ToolRun } from "./toolTypes";
@@ -99,7 +100,13 @@ export function ToolPanel({ session }: { session?: SessionInfo }) {
         )}
         <ErrorAlert error={callError} />
         {run ? (
-          <ToolResult run={run} sessionId={session?.id} outputSchema={tools.data?.find((t) => t.name === run.toolName)?.outputSchema} />
+          <ToolResult
+            run={run}
+            sessionId={session?.id}
+            era={session?.era}
+            outputSchema={tools.data?.find((t) => t.name === run.toolName)?.outputSchema}
+            rounds={tracking && <RunRounds sessionId={tracking.sessionId} toolName={tracking.name} sinceSeq={tracking.sinceSeq} />}
+          />
         ) : !call.isPending && !callError && <p className="muted small pad">Run a tool to see its result here.</p>}
       </section>
     </div>

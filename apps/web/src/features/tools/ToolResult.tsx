@@ -1,20 +1,11 @@
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
+import { errorCodeName, type ProtocolEra, resultTypeName } from "@mcpscope/protocol/types";
 import { formatMs } from "../../lib/format";
+import { TaskHandle } from "../tasks/TaskHandle";
 import { ContentItem } from "./ContentItem";
 import { StructuredContent } from "./StructuredContent";
 import type { ToolRun } from "./toolTypes";
 import "./toolResult.css";
-
-const JSON_RPC_ERRORS: Record<number, string> = {
-  [-32700]: "Parse error",
-  [-32600]: "Invalid request",
-  [-32601]: "Method not found",
-  [-32602]: "Invalid params",
-  [-32603]: "Internal error",
-  [-32001]: "Request timed out",
-  [-32002]: "Resource not found",
-  [-32800]: "Request cancelled",
-};
 
 interface Props {
   run: ToolRun;
@@ -22,6 +13,10 @@ interface Props {
   sessionId?: string;
   /** The tool's `outputSchema`: structured content is checked against it. */
   outputSchema?: Record<string, unknown>;
+  /** The session's era: error codes are named as its revision defines them. */
+  era?: ProtocolEra;
+  /** Shown under the result's head: the rounds of a multi round-trip call. */
+  rounds?: ReactNode;
 }
 
 /**
@@ -30,10 +25,12 @@ interface Props {
  * and reported failure with `isError: true`), or success; then the content blocks and the
  * structured content with its outputSchema verdict (MCP 2025-11-25 "Tools → Error handling").
  */
-export function ToolResult({ run, sessionId, outputSchema }: Props) {
-  const latency = <span className="muted small">Round trip {formatMs(run.elapsedMs)}</span>;
+export function ToolResult({ run, sessionId, outputSchema, era, rounds }: Props) {
+  // A task's result has no round trip of its own (NaN).
+  const latency = Number.isFinite(run.elapsedMs) ? <span className="muted small">Round trip {formatMs(run.elapsedMs)}</span> : null;
   if ("error" in run.outcome) {
     const { code, message, data } = run.outcome.error;
+    const named = errorCodeName(code, era);
     return (
       <div className="result protocol-error">
         <div className="result-head">
@@ -41,9 +38,11 @@ export function ToolResult({ run, sessionId, outputSchema }: Props) {
           <span className="tool-name">{run.toolName}</span>
           {latency}
         </div>
+        {rounds}
         <p className="result-kind" role="alert">
-          <strong>{JSON_RPC_ERRORS[code] ?? "Protocol error"}</strong>: the request failed at the protocol level (a JSON-RPC error response), so the tool
+          <strong>{named?.name ?? "Protocol error"}</strong>: the request failed at the protocol level (a JSON-RPC error response), so the tool
           returned no result.
+          {named?.note && <span className="muted"> ({named.note})</span>}
         </p>
         <p className="error-message">{message}</p>
         {data !== undefined && <pre className="json">{JSON.stringify(data, null, 2)}</pre>}
@@ -51,6 +50,20 @@ export function ToolResult({ run, sessionId, outputSchema }: Props) {
     );
   }
   const result = run.outcome.result;
+  if (result.resultType === "task" && typeof result.taskId === "string") {
+    return (
+      <div className="result">
+        <div className="result-head">
+          <span className="badge">Task</span>
+          <span className="tool-name">{run.toolName}</span>
+          {latency}
+        </div>
+        {rounds}
+        <TaskHandle sessionId={sessionId} toolName={run.toolName} result={result} />
+        <RawResult result={result} />
+      </div>
+    );
+  }
   const content = Array.isArray(result.content) ? result.content : [];
   const missingStructured = outputSchema !== undefined && result.structuredContent === undefined && !result.isError;
   return (
@@ -58,8 +71,14 @@ export function ToolResult({ run, sessionId, outputSchema }: Props) {
       <div className="result-head">
         {result.isError ? <span className="badge badge-tool-error" data-status="tool-error">Tool error</span> : <span className="badge badge-ok" data-status="success">Success</span>}
         <span className="tool-name">{run.toolName}</span>
+        {typeof result.resultType === "string" && (
+          <span className="muted small" title={resultTypeName(result.resultType)}>
+            resultType: {result.resultType}
+          </span>
+        )}
         {latency}
       </div>
+      {rounds}
       {result.isError && (
         <p className="result-kind" role="alert">
           <strong>Tool error</strong> (<code>isError: true</code>): the tool ran and reported a failure; its content below says why.

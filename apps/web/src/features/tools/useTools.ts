@@ -3,6 +3,7 @@ import { restClient } from "../../api/restClient";
 import { heldTools } from "../sharing/useListedToolsRefresh";
 import { useMeQuery } from "../sharing/useMe";
 import { useSession } from "../../api/sessionsCache";
+import { useCacheHintStore } from "../sidebar/cacheHint";
 import type { Tool } from "./toolTypes";
 
 const MAX_PAGES = 100;
@@ -15,6 +16,7 @@ export async function listAllTools(sessionId: string): Promise<Tool[]> {
     const answer = await restClient.sendRequest(sessionId, { method: "tools/list", params: cursor ? { cursor } : undefined });
     if ("error" in answer) throw new Error(`tools/list failed: protocol error ${answer.error.code}: ${answer.error.message}`);
     const result = answer.result as { tools?: Tool[]; nextCursor?: string };
+    if (page === 0) useCacheHintStore.getState().record(sessionId, "tools", result);
     tools.push(...(result.tools ?? []));
     cursor = result.nextCursor;
     if (!cursor) break;
