@@ -155,6 +155,16 @@ export const ERRORS = {
     message: "This session does not declare the roots capability.",
     hint: "Open a session with client.capabilities.roots true to expose roots.",
   },
+  APP_SANDBOX_UNAVAILABLE: {
+    statusCode: 503,
+    message: "The MCP Apps sandbox is not listening.",
+    hint: "App documents are served on a second loopback port that opens when mcpscope listens; restart mcpscope if this persists.",
+  },
+  APP_DOCUMENT_GONE: {
+    statusCode: 404,
+    message: "No such app document: it was released already.",
+    hint: "Open the app again to get a new document.",
+  },
   NOT_FOUND: {
     statusCode: 404,
     message: "Not found.",
@@ -180,6 +190,7 @@ const STATUS_TEXT: Record<number, string> = {
   500: "Internal Server Error",
   501: "Not Implemented",
   502: "Bad Gateway",
+  503: "Service Unavailable",
   504: "Gateway Timeout",
 };
 

@@ -5,3 +5,4 @@ export * from "./frameKinds.js";
 export * from "./protocolVersions.js";
 export * from "./serverEntry.js";
 export * from "./recordingFormat.js";
+export * from "./mcpApps.js";

@@ -8,3 +8,4 @@ export * from "./ws.js";
 export * from "./mcpServersConfig.js";
 export * from "./serverRequests.js";
 export * from "./recording.js";
+export * from "./apps.js";

@@ -12,3 +12,5 @@ export * from "./frameKinds.js";
 export * from "./protocolVersions.js";
 export * from "./serverEntry.js";
 export * from "./recordingFormat.js";
+export type * from "./apps.js";
+export * from "./mcpApps.js";

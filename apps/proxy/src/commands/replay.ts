@@ -93,7 +93,7 @@ export async function replayCommand(argv: string[]): Promise<void> {
     .open({
       ...target,
       client: {
-        capabilities: { sampling: true, elicitation: true, roots: true },
+        capabilities: { sampling: true, elicitation: true, roots: true, apps: true },
         roots: roots.filter((r) => r.uri.startsWith("file://")),
         autoAnswer: {
           sampling: answers.get("sampling/createMessage") ?? { role: "assistant", content: { type: "text", text: "(no sampling answer in the recording)" }, model: "mcpscope-replay" },

@@ -97,8 +97,9 @@ export class Session {
       ...(options.recordingsDir ? { file: this.startRecording(options.recordingsDir) } : {}),
     });
     this.answerer = new ServerRequestAnswerer(this.inbox, this.behaviour, () => this.roots, (key, method) => this.runner.inputRequestOrigin(key, method));
-    // A person answering the inbox must not race the waiting request's timeout.
-    this.inbox.onChange((items) => this.runner.hold(items.length > 0));
+    // A person answering the inbox must not race the waiting request's timeout (an app's
+    // request waits for nothing of the server's).
+    this.inbox.onChange((items) => this.runner.hold(items.some((item) => item.app === undefined)));
     this.log.onAppend(this.runner.onFrame);
   }
 
