@@ -4,12 +4,14 @@ const DIRS = FRAME_DIRS;
 const KINDS = FRAME_KINDS;
 const DIR_CODE = new Map<string, number>(DIRS.map((d, i) => [d, i]));
 const KIND_CODE = new Map<string, number>(KINDS.map((k, i) => [k, i]));
-/** Flags byte: bits 0–1 the direction, 2–5 the kind, 6 "has a JSON-RPC message". */
-const HAS_MSG = 1 << 6;
+/** Flags byte: bits 0–2 the direction, 3–6 the kind, 7 "has a JSON-RPC message". */
+const DIR_BITS = 3;
+const DIR_MASK = (1 << DIR_BITS) - 1;
+const HAS_MSG = 1 << 7;
 /** Codes of a direction or kind this build does not know (a newer proxy's): kept per frame. */
-const OTHER_DIR = 3;
+const OTHER_DIR = DIR_MASK;
 const OTHER_KIND = 15;
-if (DIRS.length > OTHER_DIR || KINDS.length > OTHER_KIND) throw new Error("FrameColumns: the flags byte codes at most 3 directions and 15 kinds");
+if (DIRS.length > OTHER_DIR || KINDS.length > OTHER_KIND) throw new Error("FrameColumns: the flags byte codes at most 7 directions and 15 kinds");
 /** Distinct method names coded in 16 bits; past that (a hostile server), kept per frame. */
 const MAX_METHOD_CODES = 0xffff;
 /** Parsed messages kept per session, least recently read dropped first. */
@@ -69,7 +71,7 @@ export class FrameColumns {
       this.otherKinds.set(need, String(frame.kind));
       kind = OTHER_KIND;
     }
-    this.flags[row] = dir | (kind << 2) | (msg !== undefined ? HAS_MSG : 0);
+    this.flags[row] = dir | (kind << DIR_BITS) | (msg !== undefined ? HAS_MSG : 0);
     this.raws.push(frame.raw);
     this.ids.push(msg?.id ?? undefined); // a null id is no id (JSON-RPC 2.0 §4: MCP forbids it)
     const method = typeof msg?.method === "string" ? msg.method : undefined;
@@ -127,11 +129,11 @@ export class FrameColumns {
     return this.bytes[seq - 1]!;
   }
   dirAt(seq: number): FrameDir {
-    const code = this.flags[seq - 1]! & 3;
+    const code = this.flags[seq - 1]! & DIR_MASK;
     return code === OTHER_DIR ? (this.otherDirs.get(seq) as FrameDir) : DIRS[code]!;
   }
   kindAt(seq: number): FrameKind {
-    const code = (this.flags[seq - 1]! >> 2) & 15;
+    const code = (this.flags[seq - 1]! >> DIR_BITS) & 15;
     return code === OTHER_KIND ? (this.otherKinds.get(seq) as FrameKind) : KINDS[code]!;
   }
   rawAt(seq: number): string {

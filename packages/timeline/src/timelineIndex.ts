@@ -19,10 +19,15 @@ export interface RequestPair {
 /** The longest gap in seq held as `invalid` frames (see `TimelineIndex.add`). */
 export const MAX_SEQ_GAP = 100_000;
 
-function pairKey(requestDir: Frame["dir"], id: JsonRpcId): string {
+/** The direction a request's answer travels, per the direction of the request. */
+const ANSWER_DIR: Partial<Record<Frame["dir"], Frame["dir"]>> = { out: "in", in: "out", app: "host", host: "app" };
+
+function pairKey(requestDir: Frame["dir"], id: JsonRpcId, frame: Frame): string {
   // Ids are scoped per sender (JSON-RPC 2.0 §4): the client's request 1 and the server's
-  // request 1 are different requests. Numbers and strings are distinct ids too.
-  return `${requestDir}|${typeof id}|${id}`;
+  // request 1 are different requests. Numbers and strings are distinct ids too. Between an
+  // MCP App and its host, per app instance (`meta.app`): every app numbers from 1.
+  const app = requestDir === "app" || requestDir === "host" ? frame.meta?.app : undefined;
+  return `${requestDir}|${typeof app === "string" ? `${app}|` : ""}${typeof id}|${id}`;
 }
 
 function progressKey(token: unknown): string | undefined {
@@ -32,7 +37,8 @@ function progressKey(token: unknown): string | undefined {
 
 /**
  * Incremental index over one session's frames: pairs requests with responses (JSON-RPC 2.0
- * §5: a response carries its request's id, sent in the opposite direction) and groups
+ * §5: a response carries its request's id, sent in the opposite direction; `app` ↔ `host`
+ * per MCP App instance) and groups
  * `notifications/progress` under the request whose `params._meta.progressToken` they carry
  * (MCP 2025-11-25 "Utilities → Progress").
  *
@@ -208,7 +214,7 @@ export class TimelineIndex {
     const msg = frame.msg;
     if (!msg) return;
     if (frame.kind === "request" && msg.id != null) {
-      this.openRequests.set(pairKey(frame.dir, msg.id), frame.seq);
+      this.openRequests.set(pairKey(frame.dir, msg.id, frame), frame.seq);
       const meta = (msg.params as { _meta?: { progressToken?: unknown } } | undefined)?._meta;
       const token = progressKey(meta?.progressToken);
       if (token !== undefined) this.progressTokens.set(token, frame.seq);
@@ -216,8 +222,9 @@ export class TimelineIndex {
     }
     // An error with a null id answers no request it can name (JSON-RPC 2.0 §5): unmatched.
     if ((frame.kind === "response" || frame.kind === "error") && msg.id != null) {
-      const requestDir = frame.dir === "in" ? "out" : "in";
-      const key = pairKey(requestDir, msg.id);
+      const requestDir = ANSWER_DIR[frame.dir];
+      if (requestDir === undefined) return;
+      const key = pairKey(requestDir, msg.id, frame);
       let requestSeq = this.openRequests.get(key);
       if (requestSeq === undefined) {
         // A late answer to a cancelled request still pairs; anything else is unmatched.
@@ -243,7 +250,7 @@ export class TimelineIndex {
       const id = (msg.params as { requestId?: unknown } | undefined)?.requestId;
       if (typeof id !== "string" && typeof id !== "number") return;
       // The sender of a request is the one who may cancel it.
-      const key = pairKey(frame.dir, id);
+      const key = pairKey(frame.dir, id, frame);
       const requestSeq = this.openRequests.get(key);
       if (requestSeq === undefined) return;
       this.openRequests.delete(key);
