@@ -18,6 +18,8 @@ export const MAX_APP_DOCUMENTS = 64;
 export const MAX_APP_DOCUMENT_CHARS = 64 * 1024 * 1024;
 
 const LOOPBACK_NAMES = ["127.0.0.1", "localhost", "[::1]"];
+/** The loopback names a CSP source can carry: its grammar has no IPv6 literals, so not `[::1]`. */
+export const CSP_LOOPBACK_NAMES = ["127.0.0.1", "localhost"];
 const DOCUMENT_PATH = /^\/apps\/([A-Za-z0-9_-]{43})$/;
 
 export interface AppSandboxOptions {
@@ -65,11 +67,14 @@ export class AppSandbox {
     return this.listening?.port;
   }
 
-  /** The origins the sandbox answers on (for mcpscope's own `frame-src`), empty until it listens. */
+  /**
+   * The origins the sandbox answers on, as CSP sources (for mcpscope's own `frame-src`; an
+   * IPv6 literal cannot be one), empty until it listens.
+   */
   origins(): string[] {
     const port = this.listening?.port;
     if (port === undefined) return [];
-    return [...LOOPBACK_NAMES, ...(this.options.extraHosts ?? [])].map((name) => `http://${name}:${port}`);
+    return [...CSP_LOOPBACK_NAMES, ...(this.options.extraHosts ?? [])].filter((name) => !name.includes(":")).map((name) => `http://${name}:${port}`);
   }
 
   /**

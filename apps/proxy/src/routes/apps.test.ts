@@ -7,16 +7,16 @@ import { connectWs } from "../testing/wsClient.js";
 
 const APP = { instance: "app-1", resourceUri: "ui://probe/sandbox.html", toolName: "probe-sandbox" };
 
-/** A raw GET with any Host header (fetch would not send a foreign one). */
-function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+/** A raw request with any Host header (fetch would not send a foreign one). */
+function rawGet(url: string, headers: Record<string, string>, method = "GET", body?: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { headers }, (res) => {
+    const req = httpRequest(url, { headers, method }, (res) => {
       let body = "";
       res.on("data", (d: Buffer) => (body += d.toString()));
       res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
     });
     req.on("error", reject);
-    req.end();
+    req.end(body);
   });
 }
 
@@ -59,7 +59,7 @@ describe("MCP Apps routes", () => {
     const csp = page.headers.get("content-security-policy")!;
     expect(csp).toBe(doc.csp);
     expect(csp).toContain("connect-src https://api.example.com;");
-    expect(csp).toContain(`frame-ancestors http://127.0.0.1:${new URL(t.base).port} http://localhost:${new URL(t.base).port} http://[::1]:${new URL(t.base).port};`);
+    expect(csp).toContain(`frame-ancestors http://127.0.0.1:${new URL(t.base).port} http://localhost:${new URL(t.base).port};`);
     expect(csp.endsWith("; sandbox allow-scripts allow-forms")).toBe(true);
     expect(csp).not.toContain("evil.example");
     expect(page.headers.get("x-content-type-options")).toBe("nosniff");
@@ -85,13 +85,19 @@ describe("MCP Apps routes", () => {
     expect((await register({ html: "x", embedder: "https://evil.example" })).status).toBe(400);
     const dev = await register({ html: "x", embedder: "http://localhost:5173" });
     expect(dev.body.csp).toContain(" http://localhost:5173;");
+    // A page at an IPv6 literal cannot frame the sandbox (CSP cannot name it): refused with a way out.
+    const port = new URL(t.base).port;
+    const v6 = await rawGet(`${t.base}/api/apps/documents`, { host: `[::1]:${port}`, authorization: `Bearer ${t.token}`, "content-type": "application/json" }, "POST", JSON.stringify({ html: "x" }));
+    expect(v6.status).toBe(503);
+    expect(JSON.parse(v6.body)).toMatchObject({ code: "MCPSCOPE_APP_SANDBOX_UNAVAILABLE", hint: `Open mcpscope at http://localhost:${port}/ instead.` });
   });
 
   it("lets mcpscope's own page frame the sandbox (frame-src), and nothing else", async () => {
     const page = await fetch(`${t.base}/`);
     const csp = page.headers.get("content-security-policy")!;
     const sandboxPort = new URL((await register({ html: "x" })).body.url).port;
-    expect(csp).toContain(`frame-src http://127.0.0.1:${sandboxPort} http://localhost:${sandboxPort} http://[::1]:${sandboxPort}`);
+    expect(csp).toContain(`frame-src http://127.0.0.1:${sandboxPort} http://localhost:${sandboxPort}`);
+    expect(csp).not.toContain("[::1]"); // a CSP source cannot be an IPv6 literal
     expect(csp).toContain("frame-ancestors 'none'");
   });
 

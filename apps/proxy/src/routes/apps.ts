@@ -3,7 +3,7 @@ import { type AppDocument, AppDocumentBodySchema, type AppFramesResult, AppFrame
 import { appPolicy } from "../apps/appCsp.js";
 import { recordAppFrames } from "../apps/appFrames.js";
 import { waitForApproval } from "../apps/appRequests.js";
-import { APP_SANDBOX_FLAGS, type AppSandbox } from "../apps/appSandbox.js";
+import { APP_SANDBOX_FLAGS, type AppSandbox, CSP_LOOPBACK_NAMES } from "../apps/appSandbox.js";
 import { ApiFailure } from "../errors.js";
 import type { SessionManager } from "../sessions/sessionManager.js";
 import { parseWith } from "./parse.js";
@@ -16,8 +16,6 @@ export interface AppRoutesOptions {
   /** Host names besides the loopback ones (an explicit `--expose` bind). */
   extraHosts?: string[];
 }
-
-const LOOPBACK_NAMES = ["127.0.0.1", "localhost", "[::1]"];
 
 /** The host name of a `Host` header (`127.0.0.1:6280` → `127.0.0.1`, `[::1]:6280` → `[::1]`). */
 function hostName(host: string): string {
@@ -34,13 +32,18 @@ export const appRoutes: FastifyPluginAsync<AppRoutesOptions> = async (app, { ses
     const body = parseWith(AppDocumentBodySchema, request.body);
     const sandboxPort = sandbox.port;
     if (sandboxPort === undefined) throw new ApiFailure("APP_SANDBOX_UNAVAILABLE");
+    const host = hostName(request.headers.host ?? "127.0.0.1");
+    if (host.startsWith("[") || host.includes(":")) {
+      // CSP sources have no IPv6 literals: neither frame-src nor frame-ancestors could name this page.
+      throw new ApiFailure("APP_SANDBOX_UNAVAILABLE", `MCP Apps cannot render on the IPv6 address ${host}: a Content-Security-Policy cannot name it.`, `Open mcpscope at http://localhost:${port()}/ instead.`);
+    }
     const policy = appPolicy(body.csp, body.permissions);
-    const ancestors = [...LOOPBACK_NAMES, ...extraHosts].map((name) => `http://${name}:${port()}`);
+    const ancestors = [...CSP_LOOPBACK_NAMES, ...extraHosts.filter((name) => !name.includes(":"))].map((name) => `http://${name}:${port()}`);
     if (body.embedder && !ancestors.includes(body.embedder)) ancestors.push(body.embedder);
     // The sandbox's own directives come last: the declared lists never reach them.
     const csp = `${policy.csp}; form-action 'none'; frame-ancestors ${ancestors.join(" ")}; sandbox ${APP_SANDBOX_FLAGS}`;
     const id = sandbox.register(body.html, csp);
-    const url = `http://${hostName(request.headers.host ?? "127.0.0.1")}:${sandboxPort}/apps/${id}`;
+    const url = `http://${host}:${sandboxPort}/apps/${id}`;
     reply.code(201);
     return { id, url, csp, sandbox: APP_SANDBOX_FLAGS, allow: policy.allow, ignored: policy.ignored };
   });

@@ -1,7 +1,10 @@
 import { create } from "zustand";
 
-/** A tab of the sidebar column, one per server feature (MCP 2025-11-25 "Server Features"). */
-export type SidebarTab = "tools" | "resources" | "prompts" | "tasks";
+/**
+ * A tab of the sidebar column, one per server feature (MCP 2025-11-25 "Server Features"), and
+ * `apps` for the server's MCP Apps (extension `io.modelcontextprotocol/ui`).
+ */
+export type SidebarTab = "tools" | "resources" | "prompts" | "tasks" | "apps";
 
 /** A list a server can announce as changed with `notifications/<list>/list_changed`. */
 export type ChangeableList = "tools" | "resources" | "prompts";

@@ -40,7 +40,8 @@ export function Inbox({ session }: { session: SessionInfo }) {
     const fresh = items.filter((i) => !seen.current.has(i.id));
     for (const i of fresh) seen.current.add(i.id);
     if (fresh.length > 0) {
-      setAnnounce(`${inboxItemTitle(fresh[fresh.length - 1]!)} from the server is waiting for an answer.`);
+      const newest = fresh[fresh.length - 1]!;
+      setAnnounce(`${inboxItemTitle(newest)}${newest.app ? "" : " from the server"} is waiting for an answer.`);
       if (!open) {
         setOpen(true);
         setOpener("request");

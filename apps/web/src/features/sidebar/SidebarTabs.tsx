@@ -1,6 +1,7 @@
 import { useRef, type KeyboardEvent } from "react";
 import type { SessionInfo } from "@mcpscope/protocol";
 import { useSidebarStore, type SidebarTab } from "../../stores/sidebarStore";
+import { AppsPane } from "../apps/AppsPane";
 import { PromptsPane } from "../prompts/PromptsPane";
 import { ResourcesPane } from "../resources/ResourcesPane";
 import { TasksPane } from "../tasks/TasksPane";
@@ -15,7 +16,7 @@ import "./sidebar.css";
 /**
  * The sidebar column: a tab list (WAI-ARIA Tabs pattern, automatic activation: arrow keys,
  * Home and End move and select) with one tab per feature the server declares (Tools,
- * Resources, Prompts, Tasks), and the active tab's panel alone, with the feature's list
+ * Resources, Prompts, Tasks; Apps when its tools name MCP Apps), and the active tab's panel alone, with the feature's list
  * (a hidden panel's label would collide with shown ones). Also reacts to the session's
  * list-change, resource-update and task-status notifications, and holds "Auto-refresh lists".
  */
@@ -77,12 +78,13 @@ export function SidebarTabs({ session }: { session?: SessionInfo }) {
         aria-labelledby={tabs.length > 1 ? `sidebar-tab-${active}` : undefined}
         className="tab-panel"
       >
-        {session && active !== "tasks" && <ListChangedNotice sessionId={session.id} list={active} />}
+        {session && active !== "tasks" && active !== "apps" && <ListChangedNotice sessionId={session.id} list={active} />}
         {active === "tools" && <ToolsPane session={session} />}
         {active === "tools" && session && <TaskToolHint session={session} />}
         {active === "resources" && session && <ResourcesPane session={session} />}
         {active === "prompts" && session && <PromptsPane session={session} />}
         {active === "tasks" && session && <TasksPane session={session} />}
+        {active === "apps" && session && <AppsPane session={session} />}
       </div>
       {session?.status === "ready" && (
         <label className="checkbox-label auto-refresh">

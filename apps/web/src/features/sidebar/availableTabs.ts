@@ -1,7 +1,7 @@
 import type { SidebarTab } from "../../stores/sidebarStore";
 
 /** The label of each sidebar tab. */
-export const TAB_LABELS: Record<SidebarTab, string> = { tools: "Tools", resources: "Resources", prompts: "Prompts", tasks: "Tasks" };
+export const TAB_LABELS: Record<SidebarTab, string> = { tools: "Tools", resources: "Resources", prompts: "Prompts", tasks: "Tasks", apps: "Apps" };
 
 /**
  * The sidebar tabs a server's declared capabilities call for (MCP 2025-11-25

@@ -13,6 +13,7 @@ import { ToolResult } from "./ToolResult";
 import type { ToolRun } from "./toolTypes";
 import { useTools } from "./useTools";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { ToolApp } from "../apps/ToolApp";
 
 /** Regions "Tool form" and "Result": the selected tool's arguments form, and what it returned. */
 export function ToolPanel({ session }: { session?: SessionInfo }) {
@@ -97,6 +98,9 @@ export function ToolPanel({ session }: { session?: SessionInfo }) {
         {run ? (
           <ToolResult run={run} sessionId={session?.id} outputSchema={tools.data?.find((t) => t.name === run.toolName)?.outputSchema} />
         ) : !call.isPending && !callError && <p className="muted small pad">Run a tool to see its result here.</p>}
+        {tool && session && tracking?.name === tool.name && tracking.sessionId === session.id && (
+          <ToolApp session={session} tool={tool} args={call.variables?.args} outcome={run?.toolName === tool.name ? run.outcome : undefined} runKey={tracking.nonce} />
+        )}
       </section>
     </div>
   );
