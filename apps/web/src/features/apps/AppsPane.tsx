@@ -26,8 +26,9 @@ export function AppsPane({ session }: { session: SessionInfo }) {
           {apps.map((app) => (
             <li key={app.uri}>
               <button type="button" aria-current={app.uri === selected ? "true" : undefined} onClick={() => select(session.id, app.uri)}>
-                <span>{app.listed?.title ?? app.listed?.name ?? app.uri.replace(/^ui:\/\//, "")}</span>
-                <code className="app-uri muted">{app.uri}</code>
+                <code className="app-uri">{app.uri}</code>
+                {(app.listed?.title ?? app.listed?.name ?? app.uri) !== app.uri && <span>{app.listed?.title ?? app.listed?.name}</span>}
+                {app.listed?.description && <span className="muted small">{app.listed.description}</span>}
                 {app.tools.length > 0 && <span className="muted small">tools: {app.tools.map((t) => t.name).join(", ")}</span>}
               </button>
             </li>

@@ -104,7 +104,10 @@ export function Inbox({ session }: { session: SessionInfo }) {
             Close inbox
           </button>
         </div>
-        {count > 0 && (
+        {items.some((i) => i.app) && (
+          <p className="muted small pad">An MCP App is waiting for your approval: it gets your answer, and nothing happens without it.</p>
+        )}
+        {items.some((i) => !i.app) && (
           <p className="muted small pad">
             The server is waiting for these answers, and so is the request that led to them. mcpscope pauses that request’s timeout while
             something waits here{session.settings.maxTotalTimeoutMs !== undefined && (

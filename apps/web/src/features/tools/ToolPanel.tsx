@@ -95,12 +95,12 @@ export function ToolPanel({ session }: { session?: SessionInfo }) {
           />
         )}
         <ErrorAlert error={callError} />
-        {run ? (
-          <ToolResult run={run} sessionId={session?.id} outputSchema={tools.data?.find((t) => t.name === run.toolName)?.outputSchema} />
-        ) : !call.isPending && !callError && <p className="muted small pad">Run a tool to see its result here.</p>}
         {tool && session && tracking?.name === tool.name && tracking.sessionId === session.id && (
           <ToolApp session={session} tool={tool} args={call.variables?.args} outcome={run?.toolName === tool.name ? run.outcome : undefined} runKey={tracking.nonce} />
         )}
+        {run ? (
+          <ToolResult run={run} sessionId={session?.id} outputSchema={tools.data?.find((t) => t.name === run.toolName)?.outputSchema} />
+        ) : !call.isPending && !callError && <p className="muted small pad">Run a tool to see its result here.</p>}
       </section>
     </div>
   );
