@@ -9,7 +9,11 @@ export function SandboxDetails({ doc }: { doc: AppDocument }) {
   return (
     <details className="app-sandbox">
       <summary>
-        Sandbox{doc.ignored.length > 0 && <span className="badge badge-tool-error">{doc.ignored.length} declared entries ignored</span>}
+        Sandbox{doc.ignored.length > 0 && (
+          <span className="badge badge-tool-error">
+            {doc.ignored.length} declared {doc.ignored.length === 1 ? "entry" : "entries"} ignored
+          </span>
+        )}
       </summary>
       <dl className="app-sandbox-list">
         <dt>Origin</dt>
