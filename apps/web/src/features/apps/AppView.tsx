@@ -222,19 +222,20 @@ function AppInstance(props: AppViewProps & { onReload: () => void; onClosed: () 
         <span role="status" className="muted small">
           {error ? "Failed" : phase === "ready" && appInfo ? `${appInfo.name} ${appInfo.version}` : PHASE_TEXT[phase]}
         </span>
-        <span className="spacer" />
-        {fullscreen ? (
-          <button type="button" className="small" onClick={() => setMode("inline")}>
-            Exit full screen
+        <span className="app-view-actions">
+          {fullscreen ? (
+            <button type="button" className="small" onClick={() => setMode("inline")}>
+              Exit full screen
+            </button>
+          ) : (
+            <button type="button" className="small ghost" onClick={() => setMode("fullscreen")} disabled={phase !== "ready"}>
+              Full screen
+            </button>
+          )}
+          <button type="button" className="small ghost" onClick={props.onReload}>
+            Reload app
           </button>
-        ) : (
-          <button type="button" className="small ghost" onClick={() => setMode("fullscreen")} disabled={phase !== "ready"}>
-            Full screen
-          </button>
-        )}
-        <button type="button" className="small ghost" onClick={props.onReload}>
-          Reload app
-        </button>
+        </span>
       </div>
       <ErrorAlert error={error} />
       {notRecorded && <p className="muted small pad">{notRecorded}</p>}
