@@ -1,13 +1,18 @@
 // Screenshots of every view of the web app, for looking at it as a person would and for the README.
 //
-//   pnpm build && node --import tsx e2e/screenshots.ts [out-dir]          every view, 1280×800 and 1920×1080, light and dark
-//   pnpm build && node --import tsx e2e/screenshots.ts --readme           docs/screenshot-*.png (1440×900, light)
+// In e2e/ (where tsx is installed), after `pnpm build`:
+//   node --import tsx screenshots.ts [out-dir]                           every view, 1280×800 and 1920×1080, light and dark
+//   node --import tsx screenshots.ts --readme                            docs/screenshot-*.png (1440×900, light)
 //   SHOTS_ONLY=1280x800-dark …                                           one size and scheme
+//   SHOTS_VIEWS=app,tools …                                              only these views' pictures
 //
 // Starts `mcpscope --no-open --port 0 --data-dir <tmp>` on the default server (the MCP
-// "everything" server), runs a tool, opens each pane and view, and writes one PNG per view.
+// "everything" server), runs a tool, opens each pane and view, and writes one PNG per view;
+// then on the MCP Apps example server `@modelcontextprotocol/server-system-monitor`, runs its
+// tool and shoots its app beside the result.
 import { mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Page } from "@playwright/test";
 import { CHROMIUM_PATH } from "./playwright.config.js";
@@ -98,14 +103,56 @@ const VIEWS: [string, Shot][] = [
   ],
 ];
 
-const README_VIEWS = new Set(["tools", "resources", "summary", "maximized", "palette"]);
+/** The views on the MCP Apps example server. */
+const APP_VIEWS: [string, Shot][] = [
+  [
+    "app",
+    async (page) => {
+      await tab(page, "Server features", "Tools");
+      // A little more room for the app than the column's first width (the app wants ~360 px).
+      await page.getByRole("separator", { name: "Resize the timeline" }).focus();
+      await page.keyboard.press("ArrowRight");
+      await region(page, "Tools").getByRole("button", { name: "get-system-info", exact: true }).click();
+      await page.getByRole("button", { name: "Run tool" }).click();
+      await region(page, "Result").getByText("Success").waitFor();
+      const app = region(page, "App").frameLocator("iframe");
+      // The app's first poll through mcpscope filled in the memory figures.
+      await app.getByText(/\d+(\.\d+)? GB \/ \d+(\.\d+)? GB/).waitFor();
+      await region(page, "Timeline").getByRole("row").filter({ hasText: "ui/initialize" }).first().click();
+    },
+  ],
+];
 
-const m = await startMcpscope();
+const README_VIEWS = new Set(["tools", "resources", "summary", "maximized", "palette", "app"]);
+
+const require = createRequire(import.meta.url);
+const systemMonitor = join(dirname(require.resolve("@modelcontextprotocol/server-system-monitor")), "index.js");
+const SERVERS = [
+  { args: [] as string[], name: "Everything Reference Server", views: VIEWS },
+  { args: ["--", process.execPath, systemMonitor, "--stdio"], name: "System Monitor Server", views: APP_VIEWS },
+];
+
 const browser = await chromium.launch({
   executablePath: CHROMIUM_PATH,
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 });
+const wanted = process.env.SHOTS_VIEWS?.split(",");
 try {
+  for (const server of SERVERS) {
+    if (wanted && !server.views.some(([name]) => wanted.includes(name))) continue;
+    const m = await startMcpscope(server.args);
+    try {
+      await shoot(m.url, server.name, server.views);
+    } finally {
+      await stopMcpscope(m);
+    }
+  }
+} finally {
+  await browser.close();
+}
+
+/** Shoots `views` in order on mcpscope at `url`, once its banner names `serverName`, at each size and scheme. */
+async function shoot(url: string, serverName: string, views: [string, Shot][]) {
   const sizes = readme ? [{ width: 1440, height: 900 }] : [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }];
   const schemes = readme ? (["light"] as const) : (["light", "dark"] as const);
   for (const viewport of sizes) {
@@ -114,13 +161,13 @@ try {
       if (only && only !== `${viewport.width}x${viewport.height}-${scheme}`) continue;
       const context = await browser.newContext({ viewport, colorScheme: scheme });
       const page = await context.newPage();
-      await page.goto(m.url);
-      await page.getByRole("banner").getByText("Everything Reference Server", { exact: true }).waitFor();
-      for (const [name, reach] of VIEWS) {
+      await page.goto(url);
+      await page.getByRole("banner").getByText(serverName, { exact: true }).first().waitFor();
+      for (const [name, reach] of views) {
         await reach(page);
         // Let the layout settle (fonts, virtualized rows) before the picture.
         await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-        if (readme && !README_VIEWS.has(name)) continue;
+        if ((readme && !README_VIEWS.has(name)) || (wanted && !wanted.includes(name))) continue;
         const file = readme ? join(outDir, `screenshot-${name}.png`) : join(outDir, `${viewport.width}x${viewport.height}-${scheme}-${name}.png`);
         await page.screenshot({ path: file });
         console.log(file);
@@ -128,7 +175,4 @@ try {
       await context.close();
     }
   }
-} finally {
-  await browser.close();
-  await stopMcpscope(m);
 }

@@ -10,7 +10,19 @@ export default defineConfig({
   plugins: [react()],
   // Absolute asset URLs: index.html is served for nested client routes (/sessions/<id>/frames/<seq>).
   base: "/",
-  build: { outDir: "dist", emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 800 },
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 800,
+    rollupOptions: {
+      // zod (in the lazy MCP Apps host chunk) carries comments Rollup cannot place; harmless.
+      onwarn(warning, warn) {
+        if (warning.code === "INVALID_ANNOTATION" && warning.id?.includes("/zod/")) return;
+        warn(warning);
+      },
+    },
+  },
   // The frames worker (src/api/framesWorker.ts) is a module worker.
   worker: { format: "es" },
   server: {

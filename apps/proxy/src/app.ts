@@ -1,6 +1,7 @@
 import fastifyCookie from "@fastify/cookie";
 import fastifyWebsocket from "@fastify/websocket";
 import Fastify, { type FastifyInstance } from "fastify";
+import { AppSandbox } from "./apps/appSandbox.js";
 import { ApiFailure } from "./errors.js";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -9,6 +10,7 @@ import { collectionRoutes } from "./routes/collections.js";
 import { CredentialStore } from "./auth/credentialStore.js";
 import { PendingAuthorizations } from "./auth/pendingAuthorizations.js";
 import type { OAuthEnvironment } from "./auth/sessionAuth.js";
+import { appRoutes } from "./routes/apps.js";
 import { healthRoutes } from "./routes/health.js";
 import { oauthRoutes } from "./routes/oauth.js";
 import { recordingRoutes } from "./routes/recordings.js";
@@ -138,9 +140,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const presence = new PresenceHub();
   await app.register(shareRoutes, { presence, viewerToken, host: opts.host ?? "127.0.0.1", port, exposed: (opts.extraHosts ?? []).length > 0 });
   await app.register(wsRoutes, { sessions, presence });
-  await app.register(webRoutes, { root: opts.webRoot });
+  // MCP Apps render from a second loopback port (its own origin), opened once the app listens.
+  const sandbox = new AppSandbox({ extraHosts: opts.extraHosts });
+  await app.register(appRoutes, { sessions, sandbox, port, extraHosts: opts.extraHosts });
+  await app.register(webRoutes, { root: opts.webRoot, frameSources: () => sandbox.origins() });
+  app.addHook("onListen", async () => {
+    await sandbox.listen(opts.host ?? "127.0.0.1");
+  });
 
   app.addHook("onClose", async () => {
+    await sandbox.close();
     await sessions.closeAll();
   });
   return app;

@@ -230,6 +230,16 @@ export const ERRORS = {
     message: "An upload of mcpscope tap does not fit the session.",
     hint: "`mcpscope tap` uploads chunks numbered 1, 2, 3 … without gaps (TapChunk in packages/protocol/src/tap.ts); what they hold becomes frames that must match FrameSchema.",
   },
+  APP_SANDBOX_UNAVAILABLE: {
+    statusCode: 503,
+    message: "The MCP Apps sandbox is not listening.",
+    hint: "App documents are served on a second loopback port that opens when mcpscope listens; restart mcpscope if this persists.",
+  },
+  APP_DOCUMENT_GONE: {
+    statusCode: 404,
+    message: "No such app document: it was released already.",
+    hint: "Open the app again to get a new document.",
+  },
   NOT_FOUND: {
     statusCode: 404,
     message: "Not found.",
@@ -255,6 +265,7 @@ const STATUS_TEXT: Record<number, string> = {
   500: "Internal Server Error",
   501: "Not Implemented",
   502: "Bad Gateway",
+  503: "Service Unavailable",
   504: "Gateway Timeout",
 };
 

@@ -3,7 +3,9 @@ import { classifyMessage, FRAME_DIRS, FRAME_KINDS, LIFECYCLE_EVENTS } from "./fr
 
 /**
  * Direction of a frame: `out` is client→server (mcpscope to the MCP server), `in` is
- * server→client, `meta` is an event mcpscope observed about the connection itself.
+ * server→client, `meta` is an event mcpscope observed about the connection itself; `app` is
+ * an MCP App's message to mcpscope as its host and `host` mcpscope's message to the app
+ * (postMessage, MCP Apps SEP-1865 "Transport Layer"), posted by the page that hosts the app.
  */
 export const FrameDirSchema = z.enum(FRAME_DIRS);
 export type FrameDir = z.infer<typeof FrameDirSchema>;
@@ -49,7 +51,8 @@ const JSON_RPC_KINDS = FRAME_KINDS.slice(0, 4);
  * - `seq`: 1, 2, 3 … contiguous per session.
  * - `ts`: epoch milliseconds with sub-millisecond precision (fractional).
  * - `raw`: the exact text on the wire, without the line terminator (for `lifecycle` and
- *   `http` frames, a JSON rendering of `meta`).
+ *   `http` frames, a JSON rendering of `meta`; for `app` and `host` frames, the JSON of the
+ *   message posted, which postMessage carries as a structured clone rather than text).
  * - `bytes`: UTF-8 byte length of `raw` as it crossed the wire.
  * - `msg`: the parsed JSON-RPC message, exactly `JSON.parse(raw)` (so a reader may drop it
  *   and parse `raw` again, as `@mcpscope/timeline`'s `FrameColumns` does); absent for `invalid`,
@@ -57,7 +60,8 @@ const JSON_RPC_KINDS = FRAME_KINDS.slice(0, 4);
  *   For `request`, `response`, `error` and `notification` frames it is required, and
  *   `classifyMessage(msg)` equals `kind`; only an `error`'s `msg.id` may be `null`.
  * - `reason`: why an `invalid` frame is invalid.
- * - `meta`: structured details of `lifecycle` and `http` frames.
+ * - `meta`: structured details of `lifecycle` and `http` frames; on `app` and `host` frames,
+ *   the app instance (`app`, unique per rendered app) and its `resourceUri`.
  */
 export const FrameSchema = z.object({
   sessionId: z.string(),

@@ -1,8 +1,13 @@
 // Frame vocabulary as plain values, without zod: the browser imports these through
 // `@mcpscope/protocol/types`; `frame.ts` builds its schemas from the same lists.
 
-/** Frame directions (see `FrameDirSchema`): `out` client→server, `in` server→client, `meta` an event. */
-export const FRAME_DIRS = ["out", "in", "meta"] as const;
+/**
+ * Frame directions (see `FrameDirSchema`): `out` client→server, `in` server→client, `meta` an
+ * event; `app` and `host` are the postMessage traffic between an MCP App and mcpscope as its
+ * host (MCP Apps extension `io.modelcontextprotocol/ui`, SEP-1865): `app` app→host, `host`
+ * host→app.
+ */
+export const FRAME_DIRS = ["out", "in", "meta", "app", "host"] as const;
 
 /**
  * Frame kinds (see `FrameKindSchema`): the four JSON-RPC 2.0 message types (JSON-RPC 2.0

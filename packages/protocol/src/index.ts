@@ -7,3 +7,4 @@ export * from "./serverEntry.js";
 export * from "./recordingFormat.js";
 export * from "./collectionFormat.js";
 export * from "./mcpVocabulary.js";
+export * from "./mcpApps.js";

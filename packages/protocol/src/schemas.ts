@@ -11,3 +11,4 @@ export * from "./serverRequests.js";
 export * from "./recording.js";
 export * from "./collection.js";
 export * from "./tap.js";
+export * from "./apps.js";

@@ -22,10 +22,24 @@ export const InputRequestOriginSchema = z.object({
 export type InputRequestOrigin = z.infer<typeof InputRequestOriginSchema>;
 
 /**
- * A server→client request waiting in a session's inbox for someone to answer it.
- * `id` is mcpscope's handle; `requestId` the JSON-RPC id the server gave it (for an input
- * request of an `input_required` result, which has no JSON-RPC id, its key); `inputRequest`
- * is set for those input requests.
+ * Which MCP App sent an app request (MCP Apps extension, SEP-1865 "MCP Apps Specific
+ * Messages"): `instance`, the id of the rendered app (its `app`/`host` frames carry it in
+ * `meta.app`); `resourceUri`, its `ui://` resource; `toolName`, the tool it renders, if any.
+ */
+export const AppOriginSchema = z.object({
+  instance: z.string().min(1).max(200),
+  resourceUri: z.string().max(2048),
+  toolName: z.string().max(512).optional(),
+});
+export type AppOrigin = z.infer<typeof AppOriginSchema>;
+
+/**
+ * A request waiting in a session's inbox for someone to answer it: a server→client request,
+ * or an app request (`app` is set) that needs a person's approval, such as `ui/open-link` or
+ * `ui/message`, answered Approve or Deny.
+ * `id` is mcpscope's handle; `requestId` the JSON-RPC id the server (or the app) gave it (for
+ * an input request of an `input_required` result, which has no JSON-RPC id, its key);
+ * `inputRequest` is set for those input requests.
  */
 export const InboxItemSchema = z.object({
   id: z.string(),
@@ -36,6 +50,7 @@ export const InboxItemSchema = z.object({
   /** Epoch milliseconds. */
   receivedAt: z.number(),
   inputRequest: InputRequestOriginSchema.optional(),
+  app: AppOriginSchema.optional(),
 });
 export type InboxItem = z.infer<typeof InboxItemSchema>;
 
@@ -59,14 +74,15 @@ export const RootsBodySchema = z.object({ roots: z.array(RootSchema) });
 
 /**
  * What a session declares and how it answers server requests, given when it is opened:
- * capabilities can be switched off to test servers against clients that lack them;
+ * capabilities can be switched off to test servers against clients that lack them (`apps`
+ * is the MCP Apps extension, `io.modelcontextprotocol/ui`, declared under `extensions`);
  * `autoAnswer` gives canned answers for unattended runs (CI), so a server that samples or
  * elicits does not hang.
  */
 export const ClientBehaviourSchema = z.object({
   capabilities: z
-    .object({ sampling: z.boolean().default(true), elicitation: z.boolean().default(true), roots: z.boolean().default(true) })
-    .default({ sampling: true, elicitation: true, roots: true }),
+    .object({ sampling: z.boolean().default(true), elicitation: z.boolean().default(true), roots: z.boolean().default(true), apps: z.boolean().default(true) })
+    .default({ sampling: true, elicitation: true, roots: true, apps: true }),
   roots: z.array(RootSchema).default([]),
   autoAnswer: z
     .object({

@@ -17,3 +17,5 @@ export * from "./serverEntry.js";
 export * from "./recordingFormat.js";
 export * from "./collectionFormat.js";
 export * from "./mcpVocabulary.js";
+export type * from "./apps.js";
+export * from "./mcpApps.js";

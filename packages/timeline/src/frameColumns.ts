@@ -6,12 +6,14 @@ const KINDS = FRAME_KINDS;
 /** Code of each direction and kind in the flags byte. */
 export const DIR_CODE = new Map<string, number>(DIRS.map((d, i) => [d, i]));
 export const KIND_CODE = new Map<string, number>(KINDS.map((k, i) => [k, i]));
-/** Flags byte: bits 0–1 the direction, 2–5 the kind, 6 "has a JSON-RPC message". */
-export const HAS_MSG = 1 << 6;
+/** Flags byte: bits 0–2 the direction, 3–6 the kind, 7 "has a JSON-RPC message". */
+export const DIR_BITS = 3;
+export const DIR_MASK = (1 << DIR_BITS) - 1;
+export const HAS_MSG = 1 << 7;
 /** Codes of a direction or kind this build does not know (a newer proxy's): kept per frame. */
-export const OTHER_DIR = 3;
+export const OTHER_DIR = DIR_MASK;
 export const OTHER_KIND = 15;
-if (DIRS.length > OTHER_DIR || KINDS.length > OTHER_KIND) throw new Error("FrameColumns: the flags byte codes at most 3 directions and 15 kinds");
+if (DIRS.length > OTHER_DIR || KINDS.length > OTHER_KIND) throw new Error("FrameColumns: the flags byte codes at most 7 directions and 15 kinds");
 /** Distinct method names coded in 16 bits; past that (a hostile server), kept per frame. */
 const MAX_METHOD_CODES = 0xffff;
 /** Parsed messages kept per session, least recently read dropped first. */
@@ -183,7 +185,7 @@ export class FrameColumns {
       this.otherKinds.set(seq, row.kind);
       kind = OTHER_KIND;
     }
-    this.flags[r] = dir | (kind << 2) | (row.hasMsg ? HAS_MSG : 0);
+    this.flags[r] = dir | (kind << DIR_BITS) | (row.hasMsg ? HAS_MSG : 0);
     if (row.rawEscaped) this.raws.pushEscaped(row.raw);
     else this.raws.pushPlain(row.raw);
     const id = row.id;
@@ -311,11 +313,11 @@ export class FrameColumns {
     return this.flags[seq - 1]!;
   }
   dirAt(seq: number): FrameDir {
-    const code = this.flags[seq - 1]! & 3;
+    const code = this.flags[seq - 1]! & DIR_MASK;
     return code === OTHER_DIR ? (this.otherDirs.get(seq) as FrameDir) : DIRS[code]!;
   }
   kindAt(seq: number): FrameKind {
-    const code = (this.flags[seq - 1]! >> 2) & 15;
+    const code = (this.flags[seq - 1]! >> DIR_BITS) & 15;
     return code === OTHER_KIND ? (this.otherKinds.get(seq) as FrameKind) : KINDS[code]!;
   }
   rawAt(seq: number): string {

@@ -1,5 +1,5 @@
 import type { Frame, FrameDir, FrameKind } from "@mcpscope/protocol";
-import { DIR_CODE, KIND_CODE, OTHER_DIR, OTHER_KIND } from "./frameColumns.js";
+import { DIR_BITS, DIR_CODE, DIR_MASK, KIND_CODE, OTHER_DIR, OTHER_KIND } from "./frameColumns.js";
 import { RawSearch } from "./rawSearch.js";
 import type { TimelineIndex } from "./timelineIndex.js";
 import { messageId } from "./storedFrame.js";
@@ -82,7 +82,7 @@ export function scanFilter(index: TimelineIndex, filter: FrameFilter): FrameScan
   const columns = index.columns;
   const dirs = filter.dirs?.length ? new Set<string>(filter.dirs) : undefined;
   const kinds = filter.kinds?.length ? new Set<string>(filter.kinds) : undefined;
-  const dirOk = new Uint8Array(4);
+  const dirOk = new Uint8Array(DIR_MASK + 1);
   const kindOk = new Uint8Array(16);
   for (const [name, code] of DIR_CODE) dirOk[code] = !dirs || dirs.has(name) ? 1 : 0;
   for (const [name, code] of KIND_CODE) kindOk[code] = !kinds || kinds.has(name) ? 1 : 0;
@@ -109,9 +109,9 @@ export function scanFilter(index: TimelineIndex, filter: FrameFilter): FrameScan
 
   const accepts = (seq: number): boolean => {
     const flags = columns.flagsAt(seq);
-    const d = dirOk[flags & 3]!;
+    const d = dirOk[flags & DIR_MASK]!;
     if (d === 0 || (d === 2 && !dirs!.has(columns.dirAt(seq)))) return false;
-    const kindCode = (flags >> 2) & 15;
+    const kindCode = (flags >> DIR_BITS) & 15;
     const k = kindOk[kindCode]!;
     if (k === 0 || (k === 2 && !kinds!.has(columns.kindAt(seq)))) return false;
     if (idText !== undefined) {

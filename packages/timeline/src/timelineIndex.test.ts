@@ -41,6 +41,30 @@ describe("TimelineIndex", () => {
     expect(index.methodOf(clientAnswer)).toBe("sampling/createMessage");
   });
 
+  it("pairs an MCP App's requests with the host's answers per app instance, apart from the session's ids", () => {
+    seq = 0;
+    const index = new TimelineIndex();
+    const app = (dir: Frame["dir"], kind: Frame["kind"], msg: Partial<JsonRpcMessage>, ts: number, instance: string): Frame => ({ ...frame(dir, kind, msg, ts), meta: { app: instance, resourceUri: "ui://x" } });
+    const clientReq = frame("out", "request", { id: 1, method: "tools/call" }, 1);
+    const appA = app("app", "request", { id: 1, method: "ui/initialize" }, 2, "a");
+    const appB = app("app", "request", { id: 1, method: "ui/open-link" }, 3, "b");
+    const hostToA = app("host", "request", { id: 1, method: "ui/resource-teardown" }, 4, "a");
+    const answerB = app("host", "response", { id: 1, result: {} }, 5, "b");
+    const answerA = app("host", "response", { id: 1, result: {} }, 7, "a");
+    const appAnswersTeardown = app("app", "response", { id: 1, result: {} }, 8, "a");
+    const serverAnswer = frame("in", "response", { id: 1, result: {} }, 9);
+    index.add([clientReq, appA, appB, hostToA, answerB, answerA, appAnswersTeardown, serverAnswer]);
+    expect(index.pairOf(answerB)?.request.seq).toBe(appB.seq);
+    expect(index.pairOf(answerA)?.request.seq).toBe(appA.seq);
+    expect(index.pairOf(answerA)?.latencyMs).toBe(5);
+    expect(index.methodOf(appAnswersTeardown)).toBe("ui/resource-teardown");
+    expect(index.pairOf(serverAnswer)?.request.seq).toBe(clientReq.seq);
+    expect(index.get(appA.seq)?.dir).toBe("app");
+    expect(index.get(hostToA.seq)?.dir).toBe("host");
+    expect(index.get(appA.seq)?.meta).toEqual({ app: "a", resourceUri: "ui://x" });
+    expect(index.inFlight()).toEqual([]);
+  });
+
   it("keeps string and number ids apart and leaves unknown or duplicate responses unmatched", () => {
     seq = 0;
     const index = new TimelineIndex();

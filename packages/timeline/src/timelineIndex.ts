@@ -1,5 +1,5 @@
 import type { Frame } from "@mcpscope/protocol";
-import { FrameColumns, type FrameRow, KIND_CODE } from "./frameColumns.js";
+import { DIR_BITS, FrameColumns, type FrameRow, KIND_CODE } from "./frameColumns.js";
 import type { FrameSegment } from "./frameSegment.js";
 import { messageMethod, StoredFrame } from "./storedFrame.js";
 
@@ -31,9 +31,11 @@ const CANCELLED = "notifications/cancelled";
  * sender (JSON-RPC 2.0 §4), so the client's request 1 and the server's request 1 are
  * different requests, and `1` and `"1"` are different ids.
  */
+const SIDES = [0, 1, 2, 3];
+
 class KeyedSeqs {
-  private readonly numbers = [new Map<number, number>(), new Map<number, number>()];
-  private readonly strings = [new Map<string, number>(), new Map<string, number>()];
+  private readonly numbers = SIDES.map(() => new Map<number, number>());
+  private readonly strings = SIDES.map(() => new Map<string, number>());
   size = 0;
 
   private map(side: number, key: string | number): Map<string | number, number> {
@@ -56,8 +58,22 @@ class KeyedSeqs {
   }
 }
 
-/** The side a request came from: 0 the client (`out`), 1 the server (`in`, or `meta`). */
-const sideOf = (requestDir: string) => (requestDir === "out" ? 0 : 1);
+/**
+ * The side a request came from: 0 the client (`out`), 1 the server (`in`, or `meta`), 2 an
+ * MCP App (`app`), 3 the host speaking to an app (`host`).
+ */
+const sideOf = (requestDir: string) => (requestDir === "out" ? 0 : requestDir === "app" ? 2 : requestDir === "host" ? 3 : 1);
+/** The side of the request an answer travelling in `dir` answers (answers travel the other way). */
+const answeredSideOf = (dir: string) => (dir === "in" ? 0 : dir === "host" ? 2 : dir === "app" ? 3 : 1);
+
+/**
+ * The id as paired: between an MCP App and its host, ids are scoped per app instance
+ * (`meta.app`), since every app numbers its requests from 1.
+ */
+function scopedId(side: number, id: string | number, meta: Record<string, unknown> | undefined): string | number {
+  const app = side >= 2 ? meta?.app : undefined;
+  return typeof app === "string" ? `${app}|${typeof id}|${id}` : id;
+}
 
 /** The pairing input of a message: see `FrameRow.token`. */
 export function pairingToken(kind: string, msg: { method?: unknown; params?: unknown } | undefined): unknown {
@@ -71,7 +87,8 @@ export function pairingToken(kind: string, msg: { method?: unknown; params?: unk
 
 /**
  * Incremental index over one session's frames: pairs requests with responses (JSON-RPC 2.0
- * §5: a response carries its request's id, sent in the opposite direction) and groups
+ * §5: a response carries its request's id, sent in the opposite direction; `app` ↔ `host`
+ * per MCP App instance) and groups
  * `notifications/progress` under the request whose `params._meta.progressToken` they carry
  * (MCP 2025-11-25 "Utilities → Progress").
  *
@@ -164,21 +181,23 @@ export class TimelineIndex {
     const { kind, id } = row;
     if (kind === "request") {
       if (id === undefined) return 0;
-      this.openRequests.set(sideOf(row.dir), id, seq);
+      const side = sideOf(row.dir);
+      this.openRequests.set(side, scopedId(side, id, row.meta), seq);
       const token = row.token;
       if (typeof token === "string" || typeof token === "number") this.progressTokens.set(0, token, seq);
       return 0;
     }
     if (kind === "response" || kind === "error") {
       if (id === undefined) return 0; // an error with a null id answers no request it can name (JSON-RPC 2.0 §5)
-      const side = row.dir === "in" ? 0 : 1; // answers travel the other way
-      let requestSeq = this.openRequests.get(side, id);
+      const side = answeredSideOf(row.dir);
+      const key = scopedId(side, id, row.meta);
+      let requestSeq = this.openRequests.get(side, key);
       if (requestSeq === undefined) {
         // A late answer to a cancelled request still pairs; anything else is unmatched.
-        requestSeq = this.cancelledOpen.get(side, id);
+        requestSeq = this.cancelledOpen.get(side, key);
         if (requestSeq === undefined) return 0; // an unknown or duplicate id
-        this.cancelledOpen.delete(side, id);
-      } else this.openRequests.delete(side, id);
+        this.cancelledOpen.delete(side, key);
+      } else this.openRequests.delete(side, key);
       return requestSeq;
     }
     if (kind !== "notification" || !row.hasMsg) return 0;
@@ -188,10 +207,11 @@ export class TimelineIndex {
     if (row.method === CANCELLED) {
       // The sender of a request is the one who may cancel it.
       const side = sideOf(row.dir);
-      const requestSeq = this.openRequests.get(side, token);
+      const key = scopedId(side, token, row.meta);
+      const requestSeq = this.openRequests.get(side, key);
       if (requestSeq === undefined) return 0;
-      this.openRequests.delete(side, token);
-      this.cancelledOpen.set(side, token, requestSeq);
+      this.openRequests.delete(side, key);
+      this.cancelledOpen.set(side, key, requestSeq);
       return requestSeq;
     }
     return 0;
@@ -254,7 +274,7 @@ export class TimelineIndex {
     const { links, flags } = segment.typed;
     for (let i = 0; i < links.length; i++) {
       const link = links[i]!;
-      if (link !== 0) this.linkDerived(from + i, (flags[i]! >> 2) & 15, columns.methodAt(from + i), link);
+      if (link !== 0) this.linkDerived(from + i, (flags[i]! >> DIR_BITS) & 15, columns.methodAt(from + i), link);
     }
     this.inFlightSeqs = segment.inFlight;
   }

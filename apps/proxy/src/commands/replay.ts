@@ -39,7 +39,7 @@ export function replayClient(frames: Frame[]): ClientBehaviour {
   const answers = recordedAnswers(frames);
   const roots = (answers.get("roots/list")?.roots as Array<{ uri: string; name?: string }> | undefined) ?? [];
   return {
-    capabilities: { sampling: true, elicitation: true, roots: true },
+    capabilities: { sampling: true, elicitation: true, roots: true, apps: true },
     roots: roots.filter((r) => r.uri.startsWith("file://")),
     autoAnswer: {
       sampling: answers.get("sampling/createMessage") ?? { role: "assistant", content: { type: "text", text: "(no sampling answer in the recording)" }, model: "mcpscope-replay" },

@@ -22,12 +22,13 @@ describe("server→client requests against server-everything", () => {
   const call = (name: string, args: Record<string, unknown> = {}) =>
     t.api<SendRequestResult>("POST", `/api/sessions/${session.id}/requests`, { method: "tools/call", params: { name, arguments: args } });
 
-  it("declares sampling, elicitation (form with defaults, url) and roots", () => {
+  it("declares sampling, elicitation (form with defaults, url), roots and the MCP Apps extension", () => {
     expect(session.clientCapabilities).toEqual({
       sampling: {},
       elicitation: { form: { applyDefaults: true }, url: {} },
       roots: { listChanged: true },
       tasks: { list: {}, cancel: {}, requests: { sampling: { createMessage: {} }, elicitation: { create: {} } } },
+      extensions: { "io.modelcontextprotocol/ui": { mimeTypes: ["text/html;profile=mcp-app"] } },
     });
   });
 
@@ -164,7 +165,7 @@ describe("unattended runs", () => {
   it("switches capabilities off per session", async () => {
     const t = await startTestApp();
     try {
-      const session = await t.openSession({ ...defaultServerTarget(), client: { capabilities: { sampling: false, elicitation: false, roots: false } } } as never);
+      const session = await t.openSession({ ...defaultServerTarget(), client: { capabilities: { sampling: false, elicitation: false, roots: false, apps: false } } } as never);
       expect(session.clientCapabilities).toEqual({});
       const tools = await t.api<SendRequestResult>("POST", `/api/sessions/${session.id}/requests`, { method: "tools/list" });
       expect(textOf(tools.body)).not.toContain("trigger-sampling-request");

@@ -22,6 +22,11 @@ const CSP = [
   "form-action 'self'",
 ].join("; ");
 
+/** The app's CSP, with `frame-src` naming the MCP Apps sandbox's origins (none: `'none'`). */
+function cspWith(frameSources: readonly string[]): string {
+  return `${CSP}; frame-src ${frameSources.length ? frameSources.join(" ") : "'none'"}`;
+}
+
 /** Vite's content-hashed build output: a file there never changes under its name. */
 const HASHED_ASSETS = "/assets/";
 
@@ -40,12 +45,15 @@ async function sendFile(request: FastifyRequest, reply: FastifyReply, root: stri
   return true;
 }
 
-/** Serves the built web app at `/` (SPA fallback to index.html), with a strict CSP. */
-export const webRoutes: FastifyPluginAsync<{ root?: string }> = async (app, opts) => {
+/**
+ * Serves the built web app at `/` (SPA fallback to index.html), with a strict CSP whose only
+ * frames are the MCP Apps sandbox's (`frameSources`, its origins once it listens).
+ */
+export const webRoutes: FastifyPluginAsync<{ root?: string; frameSources?: () => readonly string[] }> = async (app, opts) => {
   const root = opts.root ?? WEB_DIST;
   app.addHook("onSend", async (request, reply, payload) => {
     if (!request.url.startsWith("/api/")) {
-      reply.header("Content-Security-Policy", CSP);
+      reply.header("Content-Security-Policy", cspWith(opts.frameSources?.() ?? []));
       reply.header("X-Content-Type-Options", "nosniff");
       reply.header("Referrer-Policy", "no-referrer");
     }

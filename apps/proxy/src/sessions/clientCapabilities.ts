@@ -1,4 +1,4 @@
-import { type ClientBehaviour, TASKS_EXTENSION } from "@mcpscope/protocol";
+import { type ClientBehaviour, TASKS_EXTENSION, UI_EXTENSION_ID, UI_RESOURCE_MIME_TYPE } from "@mcpscope/protocol";
 
 /**
  * What mcpscope declares (MCP 2025-11-25 "Lifecycle → Capability Negotiation"; on
@@ -6,7 +6,10 @@ import { type ClientBehaviour, TASKS_EXTENSION } from "@mcpscope/protocol";
  * form mode (with defaults applied to fields the user leaves alone, SEP-1034) and URL mode,
  * and roots with change notifications; each can be switched off per session. With sampling
  * or elicitation on, it also declares client-side tasks for them (MCP 2025-11-25 "Tasks",
- * experimental; see `ClientTasks`).
+ * experimental; see `ClientTasks`). With `apps` on, it declares the MCP Apps extension under
+ * `extensions` (SEP-1865 "Client<>Server Capability Negotiation"; `extensions` is part of
+ * `ClientCapabilities` on 2026-07-28 and accepted by the SDK on every revision): mcpscope renders
+ * `text/html;profile=mcp-app` resources.
  */
 export function clientCapabilities(enabled: ClientBehaviour["capabilities"]): Record<string, unknown> {
   const taskRequests = {
@@ -18,6 +21,7 @@ export function clientCapabilities(enabled: ClientBehaviour["capabilities"]): Re
     ...(enabled.elicitation ? { elicitation: { form: { applyDefaults: true }, url: {} } } : {}),
     ...(enabled.roots ? { roots: { listChanged: true } } : {}),
     ...(Object.keys(taskRequests).length ? { tasks: { list: {}, cancel: {}, requests: taskRequests } } : {}),
+    ...(enabled.apps ? { extensions: { [UI_EXTENSION_ID]: { mimeTypes: [UI_RESOURCE_MIME_TYPE] } } } : {}),
   };
 }
 

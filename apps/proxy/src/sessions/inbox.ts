@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { AnswerBody, InboxItem, InputRequestOrigin, JsonRpcId } from "@mcpscope/protocol";
+import type { AnswerBody, AppOrigin, InboxItem, InputRequestOrigin, JsonRpcId } from "@mcpscope/protocol";
 import { ApiFailure } from "../errors.js";
 
 interface Waiting {
@@ -9,7 +9,9 @@ interface Waiting {
 }
 
 /**
- * A session's server→client requests waiting for an answer (sampling, elicitation): every
+ * A session's server→client requests waiting for an answer (sampling, elicitation), and the
+ * requests of MCP Apps that need a person's approval (`app` set: opening a link, sending a
+ * message; MCP Apps SEP-1865 "Requests (View → Host)"): every
  * browser watching the session sees them, the first answer wins, and a request the server
  * cancels leaves the inbox (MCP 2025-11-25 "Client Features"; "Utilities → Cancellation"),
  * and so do the input requests of a 2026-07-28 call that ends (MCP 2026-07-28 "Multi
@@ -22,12 +24,14 @@ export class Inbox {
   constructor(private readonly sessionId: string) {}
 
   /**
-   * Adds a request and resolves with the answer given through `answer`.
+   * Adds a request and resolves with the answer given through `answer`. `app` marks an app
+   * request (from an MCP App rather than the server).
    * @throws the answer's error (code, message, data as given), or when the request is
-   *   cancelled (`signal`: by the server, or with the call an input request belongs to).
+   *   cancelled (`signal`: by the server, or with the call an input request belongs to; for
+   *   an app request, when the page hosting the app stops waiting).
    */
-  wait(method: string, requestId: JsonRpcId, params: Record<string, unknown>, signal: AbortSignal, inputRequest?: InputRequestOrigin): Promise<Record<string, unknown>> {
-    const item: InboxItem = { id: randomUUID(), sessionId: this.sessionId, requestId, method, params, receivedAt: Date.now(), ...(inputRequest ? { inputRequest } : {}) };
+  wait(method: string, requestId: JsonRpcId, params: Record<string, unknown>, signal: AbortSignal, inputRequest?: InputRequestOrigin, app?: AppOrigin): Promise<Record<string, unknown>> {
+    const item: InboxItem = { id: randomUUID(), sessionId: this.sessionId, requestId, method, params, receivedAt: Date.now(), ...(inputRequest ? { inputRequest } : {}), ...(app ? { app } : {}) };
     return new Promise((resolve, reject) => {
       if (signal.aborted) return reject(new Error(`cancelled: ${String(signal.reason)}`));
       this.waiting.set(item.id, { item, resolve, reject });

@@ -116,8 +116,9 @@ export class Session {
       this.auth = new SessionAuth(this.id, target, this.log, options.oauth, () => this.setStatus(this.status));
     }
     this.answerer = new ServerRequestAnswerer(this.inbox, this.behaviour, () => this.roots, (key, method) => this.runner.inputRequestOrigin(key, method));
-    // A person answering the inbox must not race the waiting request's timeout.
-    this.inbox.onChange((items) => this.runner.hold(items.length > 0));
+    // A person answering the inbox must not race the waiting request's timeout (an app's
+    // request waits for nothing of the server's).
+    this.inbox.onChange((items) => this.runner.hold(items.some((item) => item.app === undefined)));
     this.log.onAppend(this.runner.onFrame);
   }
 

@@ -59,9 +59,9 @@ export interface ViewSearch {
 }
 
 const SEARCH_KEYS = ["pane", "tool", "resource", "template", "prompt", "task", "collection", "view", "dir", "kind", "method", "id", "q", "compare", "server", "max"] as const;
-const PANES: readonly SidebarTab[] = ["tools", "resources", "prompts", "tasks", "collections", "auth"];
+const PANES: readonly SidebarTab[] = ["tools", "resources", "prompts", "tasks", "apps", "collections", "auth"];
 const VIEWS: readonly TimelineTab[] = ["frames", "spans", "summary", "console", "composer", "settings"];
-const DIRS: readonly FrameDir[] = ["out", "in", "meta"];
+const DIRS: readonly FrameDir[] = ["out", "in", "meta", "app", "host"];
 const KINDS: readonly FrameKind[] = ["request", "response", "error", "notification", "invalid", "stderr", "lifecycle", "http"];
 
 /**

@@ -2,9 +2,10 @@ import { create } from "zustand";
 
 /**
  * A tab of the sidebar column: one per server feature (MCP 2025-11-25 "Server Features"),
- * mcpscope's own Collections (saved requests with assertions), and Auth (OAuth of a remote session).
+ * `apps` for the server's MCP Apps (extension `io.modelcontextprotocol/ui`), mcpscope's own
+ * Collections (saved requests with assertions), and Auth (OAuth of a remote session).
  */
-export type SidebarTab = "tools" | "resources" | "prompts" | "tasks" | "collections" | "auth";
+export type SidebarTab = "tools" | "resources" | "prompts" | "tasks" | "apps" | "collections" | "auth";
 
 /** A list a server can announce as changed with `notifications/<list>/list_changed`. */
 export type ChangeableList = "tools" | "resources" | "prompts";

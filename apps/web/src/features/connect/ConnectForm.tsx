@@ -32,11 +32,15 @@ const PROTOCOLS: { value: ProtocolChoice; label: string }[] = PROTOCOL_CHOICES.m
   label: value === "auto" ? "Auto (server/discover, else initialize)" : value,
 }));
 
-/** Client capabilities a new session declares (MCP 2025-11-25 "Client Features"). */
+/**
+ * Client capabilities a new session declares (MCP 2025-11-25 "Client Features"), and the MCP
+ * Apps extension (`io.modelcontextprotocol/ui`, declared under `extensions`).
+ */
 const CAPABILITIES = [
   { key: "sampling", label: "Sampling" },
   { key: "elicitation", label: "Elicitation" },
   { key: "roots", label: "Roots" },
+  { key: "apps", label: "MCP Apps (UI extension)" },
 ] as const;
 type Capabilities = Record<(typeof CAPABILITIES)[number]["key"], boolean>;
 
@@ -66,7 +70,7 @@ export function ConnectForm({ prominent = false }: Props) {
   const [clientSecret, setClientSecret] = useState("");
   const [scope, setScope] = useState("");
   const [inputError, setInputError] = useState<string>();
-  const [capabilities, setCapabilities] = useState<Capabilities>({ sampling: true, elicitation: true, roots: true });
+  const [capabilities, setCapabilities] = useState<Capabilities>({ sampling: true, elicitation: true, roots: true, apps: true });
 
   const connect = useMutation({
     mutationFn: (body: CreateSessionBody) => restClient.createSession(body),

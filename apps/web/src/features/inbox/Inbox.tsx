@@ -29,7 +29,8 @@ export function Inbox({ session }: { session: SessionInfo }) {
     const fresh = items.filter((i) => !seen.current.has(i.id));
     for (const i of fresh) seen.current.add(i.id);
     if (fresh.length > 0) {
-      setAnnounce(`${inboxItemTitle(fresh[fresh.length - 1]!)} from the server is waiting for an answer.`);
+      const newest = fresh[fresh.length - 1]!;
+      setAnnounce(`${inboxItemTitle(newest)}${newest.app ? "" : " from the server"} is waiting for an answer.`);
       if (!open) {
         setOpen(true);
         setOpener("request");
@@ -92,7 +93,10 @@ export function Inbox({ session }: { session: SessionInfo }) {
             Close inbox
           </button>
         </div>
-        {count > 0 && (
+        {items.some((i) => i.app) && (
+          <p className="muted small pad">An MCP App is waiting for your approval: it gets your answer, and nothing happens without it.</p>
+        )}
+        {items.some((i) => !i.app) && (
           <p className="muted small pad">
             The server is waiting for these answers, and so is the request that led to them. mcpscope pauses that request’s timeout while
             something waits here{session.settings.maxTotalTimeoutMs !== undefined && (

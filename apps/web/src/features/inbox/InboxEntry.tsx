@@ -1,6 +1,7 @@
 import { useReadOnly } from "../sharing/useReadOnly";
 import { useId } from "react";
 import type { InboxItem } from "@mcpscope/protocol";
+import { AppRequestEntry, APP_REQUEST_TITLES } from "../apps/AppRequestEntry";
 import { ElicitationRequest } from "./ElicitationRequest";
 import { SamplingRequest } from "./SamplingRequest";
 
@@ -11,6 +12,7 @@ const TITLES: Record<string, string> = {
 
 /** What kind of request an inbox item is, in the spec's words ("URL elicitation request", …). */
 export function inboxItemTitle(item: InboxItem): string {
+  if (item.app) return APP_REQUEST_TITLES[item.method] ?? "App request";
   if (item.method === "elicitation/create" && item.params.mode === "url") return "URL elicitation request";
   return TITLES[item.method] ?? "Server request";
 }
@@ -21,8 +23,9 @@ function clock(ms: number): string {
 }
 
 /**
- * One pending server request: an article headed by its kind, method and time received, and
- * the view that answers it. Methods mcpscope cannot answer by hand are shown as JSON.
+ * One pending server request (or an MCP App's request for approval): an article headed by its
+ * kind, method and time received, and the view that answers it. Methods mcpscope cannot
+ * answer by hand are shown as JSON.
  */
 export function InboxEntry({ item, index }: { item: InboxItem; index: number }) {
   const headingId = useId();
@@ -45,7 +48,9 @@ export function InboxEntry({ item, index }: { item: InboxItem; index: number }) 
         {item.params.task !== undefined && <span className="badge">as a task</span>}
       </header>
       {viewer && <p className="muted small">You are watching through a viewer link: only the presenter can answer this request.</p>}
-      {item.method === "sampling/createMessage" ? (
+      {item.app ? (
+        <AppRequestEntry item={item} />
+      ) : item.method === "sampling/createMessage" ? (
         <SamplingRequest item={item} />
       ) : item.method === "elicitation/create" ? (
         <ElicitationRequest item={item} idPrefix={index === 0 ? "elicit" : `elicit${index + 1}`} />

@@ -11,7 +11,7 @@ describe("newSessionBody", () => {
       env: { API_KEY: "[redacted]", MODE: "dev" },
       cwd: "/srv",
       name: "edited",
-      client: { capabilities: { sampling: true, elicitation: true, roots: true }, roots: [{ uri: "file:///home" }], autoAnswer: {} },
+      client: { capabilities: { sampling: true, elicitation: true, roots: true, apps: true }, roots: [{ uri: "file:///home" }], autoAnswer: {} },
     };
     const body = newSessionBody(target);
     expect(body).toEqual({ transport: "stdio", command: "/bin/sh", args: ["-c", 'touch "/tmp/x"'], env: { API_KEY: "[redacted]", MODE: "dev" }, cwd: "/srv", name: "edited" });

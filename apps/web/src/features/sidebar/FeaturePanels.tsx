@@ -1,6 +1,7 @@
 import { lazy, Suspense } from "react";
 import type { SessionInfo } from "@mcpscope/protocol";
 import type { SidebarTab } from "../../stores/sidebarStore";
+import { AppsPanel } from "../apps/AppsPanel";
 import { CollectionPanel } from "../collections/CollectionPanel";
 import { AuthDebugger } from "../oauth/AuthDebugger";
 import { PromptPanel } from "../prompts/PromptPanel";
@@ -10,7 +11,7 @@ import { ResourcePanel } from "../resources/ResourcePanel";
 const TaskPanel = lazy(() => import("../tasks/TaskPanel").then((m) => ({ default: m.TaskPanel })));
 
 /**
- * The middle column of the active Resources, Prompts, Tasks or Collections tab (Tools keeps its own
+ * The middle column of the active Resources, Prompts, Tasks, Apps, Collections or Auth tab (Tools keeps its own
  * ToolPanel). Only the active one is mounted, so its labels never collide with hidden
  * ones; what it read stays in react-query's cache.
  */
@@ -24,6 +25,7 @@ export function FeaturePanels({ session, active }: { session: SessionInfo; activ
       </Suspense>
     );
   }
+  if (active === "apps") return <AppsPanel session={session} />;
   if (active === "collections") return <CollectionPanel session={session} />;
   if (active === "auth") return <AuthDebugger session={session} />;
   return null;

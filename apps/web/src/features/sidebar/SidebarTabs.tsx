@@ -1,6 +1,7 @@
 import { lazy, Suspense, useRef, type KeyboardEvent } from "react";
 import type { SessionInfo } from "@mcpscope/protocol";
 import { useSidebarStore, type SidebarTab } from "../../stores/sidebarStore";
+import { AppsPane } from "../apps/AppsPane";
 import { CollectionsPane } from "../collections/CollectionsPane";
 import { AuthPane } from "../oauth/AuthPane";
 import { PromptsPane } from "../prompts/PromptsPane";
@@ -20,7 +21,7 @@ const TasksPane = lazy(() => import("../tasks/TasksPane").then((m) => ({ default
 /**
  * The sidebar column: a tab list (WAI-ARIA Tabs pattern, automatic activation: arrow keys,
  * Home and End move and select) with one tab per feature the server declares (Tools,
- * Resources, Prompts, Tasks), and the active tab's panel alone, with the feature's list
+ * Resources, Prompts, Tasks; Apps when its tools name MCP Apps), and the active tab's panel alone, with the feature's list
  * (a hidden panel's label would collide with shown ones). Also reacts to the session's
  * list-change, resource-update and task-status notifications, and holds "Auto-refresh lists".
  */
@@ -83,7 +84,7 @@ export function SidebarTabs({ session }: { session?: SessionInfo }) {
         aria-labelledby={tabs.length > 1 ? `sidebar-tab-${active}` : undefined}
         className="tab-panel"
       >
-        {session && active !== "tasks" && active !== "collections" && active !== "auth" && <ListChangedNotice sessionId={session.id} list={active} />}
+        {session && active !== "tasks" && active !== "apps" && active !== "collections" && active !== "auth" && <ListChangedNotice sessionId={session.id} list={active} />}
         {active === "tools" && <ToolsPane session={session} />}
         {active === "tools" && session && <TaskToolHint session={session} />}
         {active === "resources" && session && <ResourcesPane session={session} />}
@@ -93,6 +94,7 @@ export function SidebarTabs({ session }: { session?: SessionInfo }) {
             <TasksPane session={session} />
           </Suspense>
         )}
+        {active === "apps" && session && <AppsPane session={session} />}
         {active === "collections" && session && <CollectionsPane session={session} />}
         {active === "auth" && session && <AuthPane session={session} />}
       </div>

@@ -2,7 +2,7 @@ import { TASKS_EXTENSION } from "@mcpscope/protocol/types";
 import type { SidebarTab } from "../../stores/sidebarStore";
 
 /** The label of each sidebar tab. */
-export const TAB_LABELS: Record<SidebarTab, string> = { tools: "Tools", resources: "Resources", prompts: "Prompts", tasks: "Tasks", collections: "Collections", auth: "Auth" };
+export const TAB_LABELS: Record<SidebarTab, string> = { tools: "Tools", resources: "Resources", prompts: "Prompts", tasks: "Tasks", apps: "Apps", collections: "Collections", auth: "Auth" };
 
 /**
  * The sidebar tabs a server's declared capabilities call for (MCP 2025-11-25

@@ -8,6 +8,8 @@ const DIRS: { value: FrameDir; label: string }[] = [
   { value: "out", label: "→ out" },
   { value: "in", label: "← in" },
   { value: "meta", label: "• meta" },
+  { value: "app", label: "⇠ app → host" },
+  { value: "host", label: "⇢ host → app" },
 ];
 
 interface Props {

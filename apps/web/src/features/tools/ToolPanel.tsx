@@ -16,6 +16,7 @@ import { toolRunSource } from "./toolRunSource";
 import { useTools } from "./useTools";
 import { ErrorAlert } from "../../components/ErrorAlert";
 import { SaveToCollection } from "../collections/SaveToCollection";
+import { ToolApp } from "../apps/ToolApp";
 
 /** Regions "Tool form" and "Result": the selected tool's arguments form, and what it returned. */
 export function ToolPanel({ session }: { session?: SessionInfo }) {
@@ -99,6 +100,9 @@ export function ToolPanel({ session }: { session?: SessionInfo }) {
           />
         )}
         <ErrorAlert error={callError} />
+        {tool && session && tracking?.name === tool.name && tracking.sessionId === session.id && (
+          <ToolApp session={session} tool={tool} args={call.variables?.args} outcome={run?.toolName === tool.name ? run.outcome : undefined} runKey={tracking.nonce} />
+        )}
         {run ? (
           <ToolResult
             run={run}

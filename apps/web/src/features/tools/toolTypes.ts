@@ -8,6 +8,8 @@ export interface Tool {
   annotations?: { title?: string; readOnlyHint?: boolean; destructiveHint?: boolean; idempotentHint?: boolean; openWorldHint?: boolean };
   /** Icons (2025-11-25 "Icons"): `src` is a URI (https or data:), `sizes` like "48x48". */
   icons?: Array<{ src: string; mimeType?: string; sizes?: string[]; theme?: "light" | "dark" }>;
+  /** Metadata, e.g. `_meta.ui.resourceUri`: the MCP App that renders the tool's results (MCP Apps SEP-1865). */
+  _meta?: Record<string, unknown>;
 }
 
 /** One content block of a tool result (text, image, audio, resource_link, resource). */
