@@ -33,3 +33,13 @@ export function processCpuMs(pid) {
     return undefined;
   }
 }
+
+/** VmRSS of a process in KiB (undefined once it is gone, or where /proc is absent). */
+export function rssKiB(pid) {
+  try {
+    const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
