@@ -113,6 +113,7 @@ export class Session {
    * @throws ApiFailure from the connection doctor (`explainConnectFailure`).
    */
   async connect(): Promise<void> {
+    const fromSeq = this.log.lastSeq;
     const outcome = await connectSession({
       target: this.target,
       log: this.log,
@@ -126,12 +127,13 @@ export class Session {
     });
     if (!outcome.ok) {
       // The revision an initialize answer named, for a session that failed after it.
-      const answered = this.log.recent().find((f) => f.dir === "in" && typeof (f.msg?.result as { protocolVersion?: unknown } | undefined)?.protocolVersion === "string");
+      const frames = this.log.since(fromSeq);
+      const answered = frames.find((f) => f.dir === "in" && typeof (f.msg?.result as { protocolVersion?: unknown } | undefined)?.protocolVersion === "string");
       this.observedVersion = (answered?.msg?.result as { protocolVersion?: string } | undefined)?.protocolVersion;
       const failure =
         outcome.error instanceof ApiFailure
           ? outcome.error
-          : explainConnectFailure(outcome.error, { target: this.target, frames: this.log.recent(), exit: outcome.transport?.exit, initializeTimeoutMs: this.initializeTimeoutMs });
+          : explainConnectFailure(outcome.error, { target: this.target, frames, exit: outcome.transport?.exit, initializeTimeoutMs: this.initializeTimeoutMs });
       this.errorDetail = { code: failure.toBody().code, hint: failure.hint };
       this.setStatus("failed", `${failure.message} ${failure.hint}`);
       await outcome.transport?.close().catch(() => undefined);
