@@ -2,13 +2,14 @@
 // (repeated `flood` calls) while mcpscope records it and one WebSocket subscriber stops
 // reading for a while. Measures the proxy's RSS against its idle RSS, that the recording
 // on disk holds every frame, and that the slow subscriber ends with every seq exactly once.
-import { closeSync, openSync, readdirSync, readFileSync, readSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { FLOOD_ARGS } from "./lib/env.mjs";
 import { onCleanup } from "./lib/cleanup.mjs";
 import { keepAliveClient } from "./lib/http.mjs";
 import { startProxy } from "./lib/proxy.mjs";
+import { rssKiB } from "./lib/stats.mjs";
 import { Subscriber } from "./lib/subscriber.mjs";
 
 /** Notifications per `flood` call: ~1.5 s at the proxy's recording rate; repeated calls bound the fixture's own buffers. */
@@ -17,15 +18,6 @@ const SAMPLE_MS = 250;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const MiB = 1024; // VmRSS is in KiB
 
-/** VmRSS of a process in KiB (undefined once it is gone). */
-function rssKiB(pid) {
-  try {
-    const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-    return m ? Number(m[1]) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The session's recording: `<XDG_STATE_HOME>/mcpscope/sessions/<stamp>-<id>.jsonl`. */
 function recordingOf(stateHome, sessionId) {

@@ -11,11 +11,11 @@ import { parseArgs } from "node:util";
 import { cleanupAll, killTracked } from "./lib/cleanup.mjs";
 import { machineInfo, ROOT } from "./lib/env.mjs";
 import { summarizeProfile } from "./lib/profileSummary.mjs";
-import { fmtInt, fmtRatio } from "./lib/stats.mjs";
+import { fmtInt, fmtLatency as lat, fmtLatencyRatio as vs, fmtRatio, fmtUs as us } from "./lib/stats.mjs";
 import { coldStart, coldStartRows } from "./coldStart.mjs";
 import { floodMemory } from "./floodMemory.mjs";
 import { timelineScale } from "./timelineScale.mjs";
-import { COLD_CALLS, proxyOverhead } from "./proxyOverhead.mjs";
+import { COLD_CALLS, proxyOverhead, proxyOverheadRows } from "./proxyOverhead.mjs";
 import { streamThroughput } from "./streamThroughput.mjs";
 import { bundleSize } from "./bundleSize.mjs";
 import { tapShim } from "./tapShim.mjs";
@@ -46,7 +46,7 @@ if (!(settings.floodSeconds > 0)) throw new Error("--flood-seconds must be a pos
 // Parts 1–2, then part 3: its flood, the subscriber's catch-up and the proxy's start/stop.
 // The timeline section (Chromium) keeps to its own budget: 80 s quick, 220 s full.
 const WATCHDOG_MS = ((quick ? 180 : 420) + settings.floodSeconds + settings.pauseSeconds + 30 + (quick ? 100 : 250)) * 1000 * (opts.profile ? 2 : 1);
-const TARGETS = { overheadUs: 300, recordPerSec: 50_000, deliverPerSec: 20_000, growthBytesPerFrame: 64, judgeFromFrames: 1_000_000, tapAddedUs: 50, tapThroughput: 0.95 };
+const TARGETS = { recordPerSec: 50_000, deliverPerSec: 20_000, growthBytesPerFrame: 64, judgeFromFrames: 1_000_000, tapAddedUs: 50, tapThroughput: 0.95 };
 
 const log = (line) => process.stderr.write(`[bench] ${line}\n`);
 const token = randomBytes(16).toString("hex");
@@ -67,51 +67,13 @@ process.on("SIGTERM", () => abort("terminated"));
 process.on("exit", killTracked);
 
 const yes = (ok) => (ok ? "✅ yes" : "❌ no");
-const us = (x) => fmtInt(x);
-const lat = (s) => `p50 ${us(s.p50)} · p95 ${us(s.p95)} · p99 ${us(s.p99)} µs; ${fmtInt(s.perSec)} calls/s`;
-const vs = (s, base) =>
-  `p50 ${fmtRatio(s.p50 / base.p50)} · p95 ${fmtRatio(s.p95 / base.p95)} · p99 ${fmtRatio(s.p99 / base.p99)}; calls/s ${fmtRatio(s.perSec / base.perSec)}`;
 const perSec = (x) => `${fmtInt(x)} frames/s`;
 
 function buildTable(start, overhead, flood, memory, timeline, bundle, tap) {
   const rows = [];
   const row = (id, figure, measured, baseline = "", ratio = "", target = "", met = "") => rows.push([id, figure, measured, baseline, ratio, target, met]);
   coldStartRows(row, start);
-  const c = overhead.configs;
-  const a = c.direct.stats;
-  const fastKey = overhead.fastest;
-  const slowKey = fastKey === "http" ? "fetch" : "http";
-  const wsKey = (k) => (k === "http" ? "wsHttp" : "wsFetch");
-  const baseA = `1a: ${lat(a)}`;
-
-  row("1a", `echo round trip, ${c.direct.label} — baseline`, lat(a), "—", "—");
-  row("1a", "  CPU per call: load generator (SDK client + stdio)", `${us(c.direct.clientCpuUsPerCall)} µs`, "", "", "", "");
-  const overheadRows = (id, cfg, judged) => {
-    const s = cfg.stats;
-    const delta = s.p50 - a.p50;
-    row(id, `echo round trip, ${cfg.label}${judged ? "" : " (slower client, for reference)"}`, lat(s), baseA, vs(s, a));
-    row(id, "  p50 overhead above direct", `+${us(delta)} µs`, `1a p50 ${us(a.p50)} µs`, fmtRatio(s.p50 / a.p50), judged ? `< ${TARGETS.overheadUs} µs` : "", judged ? yes(delta < TARGETS.overheadUs) : "");
-    row(id, "  CPU per call: mcpscope process · load generator (client)", `${us(cfg.proxyCpuUsPerCall)} · ${us(cfg.clientCpuUsPerCall)} µs`, `1a client ${us(c.direct.clientCpuUsPerCall)} µs`, "", "", "");
-    if (cfg.ws) {
-      const w = cfg.ws;
-      row(id, "  frames the subscriber received while measuring", `${fmtInt(w.received)} frames in ${fmtInt(w.messages)} messages, ${w.missing} missing, ${w.duplicates} duplicate`, "", "", judged ? "0 missing" : "", judged ? yes(w.missing === 0 && w.duplicates === 0) : "");
-    }
-  };
-  overheadRows("1b", c[fastKey], true);
-  const h = c.health.stats;
-  row("1b₀", `floor: ${c.health.label}`, lat(h), baseA, vs(h, a));
-  row("1b₀", "  CPU per call: mcpscope process · load generator (client)", `${us(c.health.proxyCpuUsPerCall)} · ${us(c.health.clientCpuUsPerCall)} µs`, "", "", "", "");
-  row("1b₀", "  1b p50 minus this floor (the session/MCP part of the overhead)", `${us(c[fastKey].stats.p50 - h.p50)} µs`, "", "", "", "");
-  const bare = c.bare.stats;
-  row("1b₋", `floor: ${c.bare.label}`, lat(bare), baseA, vs(bare, a));
-  row("1b₋", "  CPU per call: server process · load generator (client)", `${us(c.bare.proxyCpuUsPerCall)} · ${us(c.bare.clientCpuUsPerCall)} µs`, "", "", "", "");
-  overheadRows("1c", c[wsKey(fastKey)], true);
-  const cold = overhead.cold;
-  row("1d", `cold start: the first ${COLD_CALLS} calls of a fresh process (in the warm-up), (a) direct`, lat(cold.direct), "", "", "", "");
-  row("1d", `  the first ${COLD_CALLS} calls through a fresh mcpscope, (b) REST, ${overhead.clientNames.http}`, lat(cold.http), `1d (a): ${lat(cold.direct)}`, vs(cold.http, cold.direct));
-  row("1d", "  p50 overhead above direct, cold (not judged: the target is the steady state)", `+${us(cold.http.p50 - cold.direct.p50)} µs`, `1d (a) p50 ${us(cold.direct.p50)} µs`, fmtRatio(cold.http.p50 / cold.direct.p50), "", "");
-  overheadRows("1b′", c[slowKey], false);
-  overheadRows("1c′", c[wsKey(slowKey)], false);
+  proxyOverheadRows(row, overhead);
 
   const sdk = flood.sdk;
   const rec = flood.recording;

@@ -20,6 +20,12 @@ export function summarize(samplesUs, wallMs) {
 
 export const fmtInt = (x) => Math.round(x).toLocaleString("en-US");
 export const fmtRatio = (x) => `×${x.toFixed(2)}`;
+/** Microseconds, rounded. */
+export const fmtUs = (x) => fmtInt(x);
+/** A latency summary (µs) and its rate. */
+export const fmtLatency = (s) => `p50 ${fmtUs(s.p50)} · p95 ${fmtUs(s.p95)} · p99 ${fmtUs(s.p99)} µs; ${fmtInt(s.perSec)} calls/s`;
+/** A latency summary against a baseline's, as ratios. */
+export const fmtLatencyRatio = (s, base) => `p50 ${fmtRatio(s.p50 / base.p50)} · p95 ${fmtRatio(s.p95 / base.p95)} · p99 ${fmtRatio(s.p99 / base.p99)}; calls/s ${fmtRatio(s.perSec / base.perSec)}`;
 
 /** CPU time (user + system) a process has used so far, in ms; undefined where /proc is absent. */
 import { readFileSync } from "node:fs";
@@ -29,6 +35,16 @@ export function processCpuMs(pid) {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime, stime (fields 14, 15)
+  } catch {
+    return undefined;
+  }
+}
+
+/** VmRSS of a process in KiB (undefined once it is gone, or where /proc is absent). */
+export function rssKiB(pid) {
+  try {
+    const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) : undefined;
   } catch {
     return undefined;
   }

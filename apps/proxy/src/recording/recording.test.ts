@@ -63,6 +63,17 @@ describe("FrameLog with a recording file", () => {
     }
   });
 
+  it("bounds the raw text held in memory, whatever the frames' size, and reads the rest from the file", () => {
+    const dir = tempDir();
+    const file = FrameFile.create(join(dir, "big.jsonl"), HEADER);
+    const log = new FrameLog("s", { file, windowFrames: 1000, windowChars: 10_000 });
+    for (let i = 1; i <= 40; i++) log.append({ dir: "in", kind: "stderr", raw: `${i}:`.padEnd(1000, "x") });
+    const held = log.recent().reduce((sum, f) => sum + f.raw.length, 0);
+    expect(held).toBeLessThanOrEqual(15_000);
+    expect(log.recent().at(-1)!.seq).toBe(40);
+    expect(log.since(0, 100).map((f) => f.raw.slice(0, 3))).toEqual(Array.from({ length: 40 }, (_, i) => `${i + 1}:`.padEnd(3, "x")));
+  });
+
   it("writes a burst of frames in one write, within FLUSH_DELAY_MS", async () => {
     const dir = tempDir();
     const path = join(dir, "b.jsonl");

@@ -42,7 +42,7 @@ const MAX_AUTH_ROUNDS = 3;
  * makes it a Streamable HTTP server of another era, not an HTTP+SSE one.
  */
 function fallbackStatus(log: FrameLog, sinceSeq: number): number | undefined {
-  const frames = log.recent();
+  const frames = log.since(sinceSeq);
   let status: number | undefined;
   for (let i = frames.length - 1; i >= 0 && frames[i]!.seq > sinceSeq; i--) {
     const frame = frames[i]!;
@@ -135,7 +135,7 @@ export async function connectSession(ctx: ConnectContext): Promise<{ ok: true; c
     }
     const era = client.getProtocolEra();
     const discover = client.getDiscoverResult();
-    const negotiation = describeNegotiation(plan, era, ctx.log.recent(), discover);
+    const negotiation = describeNegotiation(plan, era, ctx.log.since(startSeq), discover);
     lifecycle(ctx.log, { event: "negotiated", era, protocolVersion: client.getNegotiatedProtocolVersion(), ...negotiation });
     return { ok: true, connection: { client, transport, negotiation } };
   }
@@ -144,8 +144,8 @@ export async function connectSession(ctx: ConnectContext): Promise<{ ok: true; c
 
 /** Whether this attempt's `initialize` was refused with -32022 naming 2026-07-28 (MCP 2026-07-28 "Versioning → Backward Compatibility"). */
 function refusedForModern(log: FrameLog, sinceSeq: number): boolean {
-  return log.recent().some((f) => {
-    if (f.seq <= sinceSeq || f.dir !== "in" || f.msg?.error?.code !== -32022) return false;
+  return log.since(sinceSeq).some((f) => {
+    if (f.dir !== "in" || f.msg?.error?.code !== -32022) return false;
     const supported = (f.msg.error.data as { supported?: unknown } | undefined)?.supported;
     return Array.isArray(supported) && supported.includes(MODERN_PROTOCOL_VERSION);
   });
@@ -158,5 +158,5 @@ function refusedForModern(log: FrameLog, sinceSeq: number): boolean {
  */
 function exitedOnProbe(error: unknown, plan: EraPlan, transport: TappedTransport, log: FrameLog, sinceSeq: number): boolean {
   if (plan.mode !== "auto" || !plan.probe || transport.kind !== "stdio" || !transport.exit || !(error instanceof SdkError)) return false;
-  return log.recent().some((f) => f.seq > sinceSeq && f.dir === "out" && f.msg?.method === "server/discover");
+  return log.since(sinceSeq).some((f) => f.dir === "out" && f.msg?.method === "server/discover");
 }

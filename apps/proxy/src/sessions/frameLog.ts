@@ -27,8 +27,15 @@ export function recordStreamCancel(log: FrameLog, requestIds: ReadonlyArray<stri
   appendLifecycle(log, { event: "cancelled", requestId: requestIds.at(-1), reason, via: "closed the request's response stream" });
 }
 
-/** Frames kept in memory per recorded session; older ones are read back from the file. */
-export const DEFAULT_WINDOW_FRAMES = 50_000;
+/**
+ * Frames kept in memory per recorded session; older ones are read back from the file. Enough
+ * for a live WebSocket subscriber (a batch tick behind) to read from memory, and few enough
+ * that a frame usually dies young in V8's heap rather than being promoted to the old
+ * generation, which is collected rarely: memory must not grow with a session's history.
+ */
+export const DEFAULT_WINDOW_FRAMES = 256;
+/** Raw text (UTF-16 code units) kept in memory per recorded session, however large its frames. */
+export const DEFAULT_WINDOW_CHARS = 1024 * 1024;
 
 /**
  * Longest a recorded frame waits in memory before it is written, in milliseconds: frames are
@@ -43,8 +50,10 @@ export const FLUSH_PENDING_CHARS = 256 * 1024;
 export interface FrameLogOptions {
   /** The recording; without one, every frame stays in memory. */
   file?: FrameFile;
-  /** Frames kept in memory when recording (default 50,000). */
+  /** Frames kept in memory when recording (default 256; up to 1.5× that between trims). */
   windowFrames?: number;
+  /** Raw text kept in memory when recording, in UTF-16 code units (default 1 Mi; up to 1.5×). */
+  windowChars?: number;
   /** Called on each input before it is stamped, e.g. to add a `reason`. */
   annotate?: (input: FrameInput) => FrameInput;
 }
@@ -56,8 +65,9 @@ export interface FrameLogOptions {
  * `FLUSH_PENDING_CHARS` of raw text), and always before a frame is read back or reported
  * (`since`, `flush`, `close`), so whatever the API has shown is on disk; a crash of mcpscope
  * itself loses at most the last few milliseconds. Memory holds only the newest
- * `windowFrames` frames plus 8 bytes of file offset per frame. Listeners are told after each
- * append; they must be cheap (mark dirty, schedule work).
+ * `windowFrames` frames (and at most `windowChars` of their raw text) plus 8 bytes of file
+ * offset per frame. Listeners are told after each append; they must be cheap (mark dirty,
+ * schedule work).
  */
 export class FrameLog {
   private window: Frame[] = [];
@@ -68,10 +78,13 @@ export class FrameLog {
   private written = 0;
   /** Raw text length of the frames not written yet. */
   private pendingChars = 0;
+  /** Raw text length of the frames in the window. */
+  private windowCharCount = 0;
   private flushTimer?: NodeJS.Timeout;
   private readonly listeners = new Set<(frame: Frame) => void>();
   private readonly file?: FrameFile;
   private readonly windowFrames: number;
+  private readonly windowChars: number;
   private readonly annotate?: (input: FrameInput) => FrameInput;
 
   constructor(
@@ -80,6 +93,7 @@ export class FrameLog {
   ) {
     this.file = options.file;
     this.windowFrames = options.windowFrames ?? DEFAULT_WINDOW_FRAMES;
+    this.windowChars = options.windowChars ?? DEFAULT_WINDOW_CHARS;
     this.annotate = options.annotate;
     if (this.file) {
       // An existing recording: continue after its frames.
@@ -103,9 +117,10 @@ export class FrameLog {
     if (this.file) {
       // Serialized when written, off the path of the message being relayed.
       this.pendingChars += frame.raw.length;
+      this.windowCharCount += frame.raw.length;
       if (this.pendingChars >= FLUSH_PENDING_CHARS) this.flush();
       else this.flushTimer ??= setTimeout(this.flush, FLUSH_DELAY_MS).unref();
-      if (this.window.length > this.windowFrames * 1.5) this.trim();
+      if (this.window.length > this.windowFrames * 1.5 || this.windowCharCount > this.windowChars * 1.5) this.trim();
     }
     for (const listener of this.listeners) listener(frame);
     return frame;
@@ -193,9 +208,12 @@ export class FrameLog {
     this.file?.close();
   }
 
+  /** Drops the oldest frames (written first) down to `windowFrames` and `windowChars`. */
   private trim(): void {
     this.flush();
-    const drop = this.window.length - this.windowFrames;
+    let drop = Math.max(0, this.window.length - this.windowFrames);
+    for (let i = 0; i < drop; i++) this.windowCharCount -= this.window[i]!.raw.length;
+    while (drop < this.window.length && this.windowCharCount > this.windowChars) this.windowCharCount -= this.window[drop++]!.raw.length;
     this.window = this.window.slice(drop);
     this.windowStart += drop;
   }

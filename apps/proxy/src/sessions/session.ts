@@ -157,6 +157,7 @@ export class Session {
   }
 
   private async runConnect(): Promise<void> {
+    const fromSeq = this.log.lastSeq;
     const outcome = await connectSession({
       target: this.target,
       log: this.log,
@@ -172,7 +173,7 @@ export class Session {
     if (!outcome.ok) {
       // Closed while waiting for a sign-in: it stays closed.
       if (this.closing) return;
-      const frames = this.log.recent();
+      const frames = this.log.since(fromSeq);
       this.observedVersion = answeredVersion(frames);
       const failure =
         outcome.error instanceof ApiFailure
