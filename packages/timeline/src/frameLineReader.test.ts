@@ -82,7 +82,7 @@ describe("FrameLineReader", () => {
       [5, JSON.stringify({ ...frames[3], kind: "response" }), 'not a valid frame: kind: kind is "response" but msg is a request'],
       [5, JSON.stringify({ ...frames[3], msg: undefined }), "not a valid frame: msg: a request frame must carry its parsed message"],
       [5, JSON.stringify({ ...frames[3], raw: 5 }), "not a valid frame: raw: expected a string, got 5"],
-      [5, JSON.stringify({ ...frames[3], dir: "up" }), 'not a valid frame: dir: expected one of "out", "in", "meta", got "up"'],
+      [5, JSON.stringify({ ...frames[3], dir: "up" }), 'not a valid frame: dir: expected one of "out", "in", "meta", "app", "host", got "up"'],
       [5, JSON.stringify({ ...frames[3], msg: { ...frames[3]!.msg, jsonrpc: "1.0" } }), 'not a valid frame: msg.jsonrpc: expected "2.0", got "1.0"'],
       [1, '{"type":"other"}', 'its first line is not a recording header (expected {"type":"mcpscope-recording",…}, got {"type":"other"})'],
       [1, '{"type":"mcpscope-recording","version":2,"session":{}}', "recording format version 2 is not supported (this mcpscope reads version 1)"],

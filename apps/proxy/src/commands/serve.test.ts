@@ -32,7 +32,7 @@ async function startUntil(args: string[], done: (line: string) => boolean): Prom
     const line = output.split("\n").find(done);
     if (line) return { output, line };
     const code = await Promise.race([exited, new Promise<"running">((r) => setTimeout(() => r("running"), 25))]);
-    if (code !== "running") throw new Error(`mcpscope exited with ${code}:\n${output}`);
+    if (code !== "running") throw new Error(`mcpscope exited with ${code}:\n${readFileSync(file, "utf8")}`); // all it wrote, up to its exit
   }
 }
 
