@@ -1,8 +1,10 @@
 // OAuth in the browser, against the `oauth` fixture with its consent page (Approve / Deny):
 // one click on Connect opens the authorization server's page in a new tab; Approve lands on
-// mcpscope's callback and the session becomes ready; a step-up asks again from the banner;
-// a broken server's Auth tab names what is wrong and how to fix it.
-import { startOAuthFixture, type RunningOAuthFixture } from "@mcpscope/fixtures";
+// mcpscope's callback and the session becomes ready. One test per client identity (DCR,
+// Client ID Metadata Document, pre-registered client); a step-up asks again from the banner;
+// an expired access token is refreshed without asking again; a broken server's Auth tab
+// names what is wrong and how to fix it.
+import { PREREGISTERED_CLIENT, startOAuthFixture, type RunningOAuthFixture } from "@mcpscope/fixtures";
 import { expect, type Page } from "@playwright/test";
 import { testWithOwnMcpscope } from "./mcpscope.js";
 
@@ -18,11 +20,40 @@ async function fixture(options: Parameters<typeof startOAuthFixture>[0]): Promis
   return f;
 }
 
-async function connect(page: Page, url: string): Promise<void> {
+async function connect(page: Page, url: string, client?: { id: string; secret: string }): Promise<void> {
   const form = page.getByRole("form", { name: "Connect to a server" });
   await form.getByLabel("Transport").selectOption("Streamable HTTP");
   await form.getByLabel("URL").fill(url);
+  if (client) {
+    await form.getByText("OAuth client (optional)").click();
+    await form.getByLabel("Client ID").fill(client.id);
+    await form.getByLabel("Client secret").fill(client.secret);
+  }
   await form.getByRole("button", { name: "Connect", exact: true }).click();
+}
+
+/** Connects, approves on the consent page that opens in a new tab, and waits for the session's tools. */
+async function connectAndApprove(page: Page, url: string, client?: { id: string; secret: string }): Promise<void> {
+  const popup = page.context().waitForEvent("page");
+  await connect(page, url, client);
+  const consent = await popup;
+  await consent.getByRole("button", { name: "Approve" }).click();
+  await expect(consent.getByRole("heading", { name: "Signed in" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Tools" }).getByRole("button", { name: "whoami", exact: true })).toBeVisible();
+}
+
+/** The Auth debugger's row for a step, by title and verdict (Pass, Info or Warning unless given). */
+function step(page: Page, title: string, verdict = "(Pass|Info|Warning)") {
+  const escaped = title.replace(/[()]/g, "\\$&");
+  return page.getByRole("region", { name: "Auth debugger" }).getByRole("listitem", { name: new RegExp(`^${escaped}: ${verdict}$`) });
+}
+
+/** Runs the `whoami` tool from the Tools pane and returns its result region. */
+async function runWhoami(page: Page) {
+  await page.getByRole("tab", { name: "Tools" }).click();
+  await page.getByRole("region", { name: "Tools" }).getByRole("button", { name: "whoami", exact: true }).click();
+  await page.getByRole("button", { name: "Run tool" }).click();
+  return page.getByRole("region", { name: "Result" });
 }
 
 const SHOTS = process.env.MCPSCOPE_SCREENSHOTS;
@@ -96,4 +127,67 @@ test("a broken server's Auth tab says what is wrong and how to fix it", async ({
   await expect(prm).toContainText("RFC 9728");
   await expect(debuggerPane.getByRole("listitem", { name: "Authorization failed: Fail" })).toBeVisible();
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/auth-broken.png`, fullPage: true });
+});
+
+test("CIMD: the session identifies itself with mcpscope's Client ID Metadata Document, no registration", async ({ page, mcpscope }) => {
+  const f = await fixture({ variant: "cimd", interactive: true });
+  await page.goto(mcpscope.url);
+  await connectAndApprove(page, f.mcpUrl);
+
+  await page.getByRole("tab", { name: "Auth" }).click();
+  await expect(page.getByText("Authorized", { exact: true })).toBeVisible();
+  // The client id is the URL of mcpscope's own document, which the authorization server fetched.
+  await expect(page.getByText(/\/oauth\/client-metadata\.json \(Client ID Metadata Document\)$/)).toBeVisible();
+  await expect(step(page, "Client ID Metadata Document")).toBeVisible();
+  await expect(step(page, "Token request (code exchange)")).toBeVisible();
+  await expect(step(page, "Authorized MCP request")).toBeVisible();
+  await expect(step(page, "Dynamic Client Registration (RFC 7591)", "\\w+")).toHaveCount(0);
+  const events = await f.events();
+  expect(events.filter((e) => e.kind === "cimd-fetch")).toEqual([expect.objectContaining({ url: expect.stringMatching(/\/oauth\/client-metadata\.json$/), outcome: "ok" })]);
+  expect(events.filter((e) => e.kind === "register")).toEqual([]);
+});
+
+test("pre-registered: the Connect form's client ID and secret sign in without registering", async ({ page, mcpscope }) => {
+  const f = await fixture({ variant: "preregistered", interactive: true });
+  await page.goto(mcpscope.url);
+  await connectAndApprove(page, f.mcpUrl, { id: PREREGISTERED_CLIENT.clientId, secret: PREREGISTERED_CLIENT.clientSecret });
+
+  await page.getByRole("tab", { name: "Auth" }).click();
+  await expect(page.getByText("Authorized", { exact: true })).toBeVisible();
+  await expect(page.getByText(`${PREREGISTERED_CLIENT.clientId} (pre-registered)`)).toBeVisible();
+  await expect(step(page, "Pre-registered client")).toBeVisible();
+  await expect(step(page, "Token request (code exchange)")).toBeVisible();
+  await expect(step(page, "Authorized MCP request")).toBeVisible();
+  await expect(step(page, "Dynamic Client Registration (RFC 7591)", "\\w+")).toHaveCount(0);
+  // The secret never shows in the page.
+  await expect(page.getByText(PREREGISTERED_CLIENT.clientSecret)).toHaveCount(0);
+  const events = await f.events();
+  expect(events.filter((e) => e.kind === "register")).toEqual([]);
+  expect(events.filter((e) => e.kind === "token")).toEqual([expect.objectContaining({ clientId: PREREGISTERED_CLIENT.clientId, outcome: "issued", clientAuthMethod: expect.stringMatching(/^client_secret_(basic|post)$/) })]);
+});
+
+test("refresh: an expired access token is refreshed when a tool runs, without asking to sign in again", async ({ page, mcpscope }) => {
+  // A long lifetime, so the only reason to refresh is the forced expiry below.
+  const f = await fixture({ variant: "refresh", interactive: true, accessTtlSeconds: 3600 });
+  await page.goto(mcpscope.url);
+  await connectAndApprove(page, f.mcpUrl);
+  let consentPages = 0;
+  page.context().on("page", () => (consentPages += 1));
+
+  await f.expireAccessTokens();
+  const result = await runWhoami(page);
+  await expect(result).toContainText("mcp:read");
+  await expect(page.getByRole("region", { name: "Sign-in required" })).toHaveCount(0);
+
+  await page.getByRole("tab", { name: "Auth" }).click();
+  await expect(page.getByText("Authorized", { exact: true })).toBeVisible();
+  await expect(page.getByText("(refreshed automatically)")).toBeVisible();
+  const refresh = step(page, "Refresh (RFC 6749 §6)");
+  await expect(refresh).toBeVisible();
+  await refresh.getByRole("button", { name: /Refresh \(RFC 6749 §6\)/ }).click();
+  await expect(refresh.getByText(/refresh_token=%5Bredacted%5D/)).toBeVisible();
+  expect(consentPages).toBe(0);
+  const events = await f.events();
+  expect(events.filter((e) => e.kind === "token").map((e) => (e as { grantType: string }).grantType)).toEqual(["authorization_code", "refresh_token"]);
+  expect(events.filter((e) => e.kind === "decision")).toHaveLength(1);
 });
