@@ -23,9 +23,11 @@ export function FrameDetail({ sessionId, index, startTs }: Props) {
   const pinned = useTimelineStore((s) => (seq === undefined ? false : (s.pinned[sessionId] ?? []).includes(seq)));
   const togglePin = useTimelineStore((s) => s.togglePin);
   const frame = seq === undefined ? undefined : index.get(seq);
-  // A recorded frame never changes: its text is made once per selection, not again with every frame that arrives.
+  // A recorded frame never changes: its text is made once per selection, not again with every frame that arrives
+  // (a frame selected before it arrived, e.g. the composer's "Sent as frame #n", gets its text when it does).
+  const held = frame !== undefined;
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `frame` is a new view of the same frame on each render: seq and index identify it
-  const body = useMemo(() => (frame ? frameBody(frame) : ""), [index, seq]);
+  const body = useMemo(() => (frame ? frameBody(frame) : ""), [index, seq, held]);
 
   if (!frame) {
     return (
