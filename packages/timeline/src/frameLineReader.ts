@@ -1,4 +1,4 @@
-import { FRAME_DIRS, FRAME_KINDS, RECORDING_TYPE, RECORDING_VERSION } from "@mcpscope/protocol/types";
+import { FRAME_DIRS, FRAME_KINDS, quoteValue as quote, RECORDING_TYPE, RECORDING_VERSION } from "@mcpscope/protocol/types";
 import type { FrameRow } from "./frameColumns.js";
 import { classifyShape, newMessageScan, scanMessage, scannedKind } from "./frameMessageScan.js";
 import { digitsAt, numberAt, stringAt, valueEnd } from "./jsonScan.js";
@@ -26,17 +26,6 @@ const JSON_RPC_KINDS: readonly string[] = FRAME_KINDS.slice(0, 4);
 const KNOWN_DIRS: readonly string[] = FRAME_DIRS;
 const KNOWN_KINDS: readonly string[] = FRAME_KINDS;
 
-/** Longest excerpt of a bad value quoted in a reason. */
-const QUOTE_CHARS = 60;
-function quote(value: unknown): string {
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  return text.length > QUOTE_CHARS ? `${text.slice(0, QUOTE_CHARS)}…` : text;
-}
 
 /** Sentinel results of the fast path. */
 const SLOW = -1;

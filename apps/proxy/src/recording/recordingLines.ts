@@ -1,4 +1,4 @@
-import { type Frame, FrameSchema, RECORDING_TYPE, RECORDING_VERSION, type RecordingHeader, RecordingHeaderSchema } from "@mcpscope/protocol";
+import { type Frame, FrameSchema, quoteValue as quote, RECORDING_TYPE, RECORDING_VERSION, type RecordingHeader, RecordingHeaderSchema } from "@mcpscope/protocol";
 import type { z } from "zod";
 import { ApiFailure } from "../errors.js";
 
@@ -16,18 +16,6 @@ export class InvalidRecordingError extends ApiFailure {
   }
 }
 
-/** Longest excerpt of a bad value quoted in an error. */
-const QUOTE_CHARS = 60;
-
-function quote(value: unknown): string {
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  return text.length > QUOTE_CHARS ? `${text.slice(0, QUOTE_CHARS)}…` : text;
-}
 
 /** The first problem zod found, as `path: message` (e.g. `session.target.command: …`). */
 function firstIssue(error: z.ZodError): string {

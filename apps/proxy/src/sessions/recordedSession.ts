@@ -1,7 +1,8 @@
-import { type Frame, ImplementationSchema, NegotiationSchema, ProtocolEraSchema, type RecordingHeader, type SendRequestResult, type SessionInfo, type SessionSettings, type SubscriptionState, TapInfoSchema, TransportKindSchema } from "@mcpscope/protocol";
+import { type Frame, ImplementationSchema, NegotiationSchema, ProtocolEraSchema, type RecordingHeader, type SessionInfo, TapInfoSchema, TransportKindSchema } from "@mcpscope/protocol";
 import { basename } from "node:path";
 import { z } from "zod";
 import { ApiFailure } from "../errors.js";
+import { ReadOnlySession } from "./readOnlySession.js";
 import { FrameFile, type OpenOptions } from "../recording/frameFile.js";
 import { FrameLog } from "./frameLog.js";
 import { recordedHandshake } from "./recordedHandshake.js";
@@ -17,7 +18,7 @@ const HANDSHAKE_SCAN_FRAMES = 500;
  * in `SessionManager` starts a process or opens a connection from it (`reconnect` refuses
  * with MCPSCOPE_RECORDING_NOT_STARTABLE). The target of a file may say anything.
  */
-export class RecordedSession {
+export class RecordedSession extends ReadOnlySession {
   readonly log: FrameLog;
   readonly id: string;
   private readonly summary: Omit<SessionInfo, "lastSeq">;
@@ -26,6 +27,7 @@ export class RecordedSession {
     readonly file: FrameFile,
     header: RecordingHeader,
   ) {
+    super();
     this.id = header.session.id;
     this.log = new FrameLog(this.id, { file });
     this.summary = summarize(header.session, this.log.since(0, HANDSHAKE_SCAN_FRAMES), this.log.get(this.log.lastSeq));
@@ -50,32 +52,8 @@ export class RecordedSession {
     return { ...this.summary, ...(imported ? { imported } : {}), lastSeq: this.log.lastSeq };
   }
 
-  request(): Promise<SendRequestResult> {
-    throw readOnly();
-  }
-  cancel(): void {
-    throw readOnly();
-  }
-  updateSettings(): SessionSettings {
-    throw readOnly();
-  }
-  sendRaw(): Promise<void> {
-    throw readOnly();
-  }
-  answer(): void {
-    throw readOnly();
-  }
-  pending(): [] {
-    return [];
-  }
-  setRoots(): Promise<void> {
-    throw readOnly();
-  }
-  subscribe(): Promise<SubscriptionState> {
-    throw readOnly();
-  }
-  unsubscribe(): Promise<void> {
-    throw readOnly();
+  protected refusal(): ApiFailure {
+    return readOnly();
   }
   readonly inbox = { onChange: () => () => undefined };
   async close(): Promise<void> {

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
-import type { Frame, SendRequestResult, SessionInfo, SessionSettings, SessionStatus, SessionTarget, SubscriptionState, TapInfo, TransportKind } from "@mcpscope/protocol";
+import type { Frame, SessionInfo, SessionSettings, SessionStatus, SessionTarget, TapInfo, TransportKind } from "@mcpscope/protocol";
 import { ApiFailure } from "../errors.js";
+import { ReadOnlySession } from "../sessions/readOnlySession.js";
 import { FrameFile } from "../recording/frameFile.js";
 import { type FrameInput, FrameLog } from "../sessions/frameLog.js";
 import { PendingIds } from "../sessions/pendingIds.js";
@@ -26,7 +27,7 @@ const SETTINGS: SessionSettings = { requestTimeoutMs: 60_000, resetTimeoutOnProg
  * the connection ends. The handshake (client and server identity, capabilities, revision)
  * is read from the frames as they are recorded.
  */
-export class TappedSession {
+export class TappedSession extends ReadOnlySession {
   readonly id = randomUUID();
   readonly createdAt = Date.now();
   readonly log: FrameLog;
@@ -46,6 +47,7 @@ export class TappedSession {
     private readonly tap: TapInfo,
     private readonly options: TappedSessionOptions,
   ) {
+    super();
     this.serverPid = options.serverPid;
     this.log = new FrameLog(this.id, {
       annotate: new PendingIds().annotate,
@@ -121,32 +123,8 @@ export class TappedSession {
     };
   }
 
-  request(): Promise<SendRequestResult> {
-    throw readOnly();
-  }
-  cancel(): void {
-    throw readOnly();
-  }
-  updateSettings(): SessionSettings {
-    throw readOnly();
-  }
-  sendRaw(): Promise<void> {
-    throw readOnly();
-  }
-  answer(): void {
-    throw readOnly();
-  }
-  pending(): [] {
-    return [];
-  }
-  setRoots(): Promise<void> {
-    throw readOnly();
-  }
-  subscribe(): Promise<SubscriptionState> {
-    throw readOnly();
-  }
-  unsubscribe(): Promise<void> {
-    throw readOnly();
+  protected refusal(): ApiFailure {
+    return readOnly();
   }
 
   /**

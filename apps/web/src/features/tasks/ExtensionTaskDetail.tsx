@@ -13,6 +13,7 @@ import { TaskStatusBadge } from "./TaskStatusBadge";
 import { isTerminal, type Task } from "./taskTypes";
 import { pollEvery, useTask } from "./useTask";
 import "./tasks.css";
+import { TaskFacts } from "./TaskFacts";
 
 interface Props {
   session: SessionInfo;
@@ -58,42 +59,7 @@ export function ExtensionTaskDetail({ session, listed, label, polling }: Props) 
         <TaskStatusBadge status={task.status} />
         {!terminal && polling && <span className="muted small">polling tasks/get every {pollEvery(task)} ms</span>}
       </div>
-      <dl className="task-facts">
-        <dt>Task ID</dt>
-        <dd>
-          <code>{task.taskId}</code>
-        </dd>
-        {label && (
-          <>
-            <dt>Tool</dt>
-            <dd>
-              <code>{label}</code>
-            </dd>
-          </>
-        )}
-        <dt>Status</dt>
-        <dd role="status" aria-label="Task status">
-          {task.status}
-        </dd>
-        {task.statusMessage && (
-          <>
-            <dt>Message</dt>
-            <dd>{task.statusMessage}</dd>
-          </>
-        )}
-        {task.lastUpdatedAt && (
-          <>
-            <dt>Updated</dt>
-            <dd>{new Date(task.lastUpdatedAt).toLocaleString()}</dd>
-          </>
-        )}
-        {task.ttlMs !== undefined && (
-          <>
-            <dt>TTL</dt>
-            <dd>{task.ttlMs === null ? "unlimited" : `${task.ttlMs.toLocaleString("en")} ms`}</dd>
-          </>
-        )}
-      </dl>
+      <TaskFacts taskId={task.taskId} label={label} status={task.status} statusMessage={task.statusMessage} lastUpdatedAt={task.lastUpdatedAt} ttlMs={task.ttlMs} />
       {inputs.length > 0 && (
         <AnswerSenderContext.Provider value={send}>
           <div className="task-inputs" role="group" aria-label="Task input requests">

@@ -15,6 +15,7 @@ import { isTerminal, taskCapabilities, usesTasksExtension, type Task } from "./t
 import { useTask } from "./useTask";
 import "./tasks.css";
 import { ErrorAlert } from "../../components/ErrorAlert";
+import { TaskFacts } from "./TaskFacts";
 
 /**
  * The middle column of the Tasks tab: "Run as task", and region "Task details": the selected
@@ -95,48 +96,7 @@ function TaskDetail({ session, listed, label, polling }: { session: SessionInfo;
         <TaskStatusBadge status={task.status} />
         {!terminal && polling && <span className="muted small">polling every second</span>}
       </div>
-      <dl className="task-facts">
-        <dt>Task ID</dt>
-        <dd>
-          <code>{task.taskId}</code>
-        </dd>
-        {label && (
-          <>
-            <dt>Tool</dt>
-            <dd>
-              <code>{label}</code>
-            </dd>
-          </>
-        )}
-        <dt>Status</dt>
-        <dd role="status" aria-label="Task status">
-          {task.status}
-        </dd>
-        {task.statusMessage && (
-          <>
-            <dt>Message</dt>
-            <dd>{task.statusMessage}</dd>
-          </>
-        )}
-        {task.createdAt && (
-          <>
-            <dt>Created</dt>
-            <dd>{new Date(task.createdAt).toLocaleString()}</dd>
-          </>
-        )}
-        {task.lastUpdatedAt && (
-          <>
-            <dt>Updated</dt>
-            <dd>{new Date(task.lastUpdatedAt).toLocaleString()}</dd>
-          </>
-        )}
-        {task.ttl !== undefined && (
-          <>
-            <dt>TTL</dt>
-            <dd>{task.ttl === null ? "unlimited" : `${task.ttl.toLocaleString("en")} ms`}</dd>
-          </>
-        )}
-      </dl>
+      <TaskFacts taskId={task.taskId} label={label} status={task.status} statusMessage={task.statusMessage} createdAt={task.createdAt} lastUpdatedAt={task.lastUpdatedAt} ttlMs={task.ttl} />
       {task.status === "input_required" && (
         <p className="task-note small">
           The server waits for input: “Get result” receives its request (sampling or elicitation), to be answered before the task goes on.
