@@ -13,7 +13,11 @@ import { StatusBadge } from "./StatusBadge";
 
 const LIVE_TEXT = { open: "Live", connecting: "Connecting…", reconnecting: "Reconnecting…" } as const;
 
-/** The page header: brand, the selected session's identity, transport, protocol, capabilities and actions. */
+/**
+ * The page header, two rows: brand, the selected session's identity (status, server, transport,
+ * protocol, capabilities) and the page-wide controls (Share, Commands, theme, Live) on the first;
+ * the session's handshake, Inbox and actions on the second.
+ */
 export function SessionHeader({ session }: { session?: SessionInfo }) {
   const liveStatus = useSessionsStore((s) => s.liveStatus);
   const capabilities = Object.keys(session?.capabilities ?? {});
@@ -61,22 +65,28 @@ export function SessionHeader({ session }: { session?: SessionInfo }) {
               ))}
             </ul>
           )}
-          <HandshakeView key={session.id} session={session} />
         </div>
       ) : (
         <div className="session-summary muted">No session</div>
       )}
-      {/* Sibling keys must differ: two children keyed by the same session id made React keep the
-          previous session's Inbox beside the new one when the selection changed. */}
-      {session && !session.recorded && !session.tap && <Inbox key={`inbox:${session.id}`} session={session} />}
-      {session?.tap && <TapInbox key={`tap-inbox:${session.id}`} session={session} />}
-      {session && <SessionToolbar key={`toolbar:${session.id}`} session={session} />}
-      <SharingControls />
-      <HeaderTools />
-      <span className={`live live-${liveStatus}`} role="status" data-status={liveStatus} title="WebSocket connection to mcpscope">
-        <span className="dot" aria-hidden="true" />
-        {LIVE_TEXT[liveStatus]}
-      </span>
+      <div className="header-global">
+        <SharingControls />
+        <HeaderTools />
+        <span className={`live live-${liveStatus}`} role="status" data-status={liveStatus} title="WebSocket connection to mcpscope">
+          <span className="dot" aria-hidden="true" />
+          {LIVE_TEXT[liveStatus]}
+        </span>
+      </div>
+      {session && (
+        <div className="header-session-actions">
+          {/* Sibling keys must differ: two children keyed by the same session id made React keep the
+              previous session's Inbox beside the new one when the selection changed. */}
+          <HandshakeView key={`handshake:${session.id}`} session={session} />
+          {!session.recorded && !session.tap && <Inbox key={`inbox:${session.id}`} session={session} />}
+          {session.tap && <TapInbox key={`tap-inbox:${session.id}`} session={session} />}
+          <SessionToolbar key={`toolbar:${session.id}`} session={session} />
+        </div>
+      )}
     </header>
   );
 }
