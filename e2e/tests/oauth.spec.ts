@@ -5,6 +5,8 @@
 // an expired access token is refreshed without asking again; a broken server's Auth tab
 // names what is wrong and how to fix it.
 import { PREREGISTERED_CLIENT, startOAuthFixture, type RunningOAuthFixture } from "@mcpscope/fixtures";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, type Page } from "@playwright/test";
 import { testWithOwnMcpscope } from "./mcpscope.js";
 
@@ -145,6 +147,47 @@ test("CIMD: the session identifies itself with mcpscope's Client ID Metadata Doc
   const events = await f.events();
   expect(events.filter((e) => e.kind === "cimd-fetch")).toEqual([expect.objectContaining({ url: expect.stringMatching(/\/oauth\/client-metadata\.json$/), outcome: "ok" })]);
   expect(events.filter((e) => e.kind === "register")).toEqual([]);
+});
+
+test("CIMD from the Connect form: the session identifies itself with the person's own metadata document URL", async ({ page, mcpscope }) => {
+  const f = await fixture({ variant: "cimd", interactive: true });
+  // The person's own document, hosted by them: mcpscope's (its redirect URI is the callback), under another URL.
+  const own = (await (await fetch(`${mcpscope.origin}/oauth/client-metadata.json`)).json()) as Record<string, unknown>;
+  let documentUrl = "";
+  const host: Server = createServer((req, res) => {
+    if (req.url !== "/team/client.json") return void res.writeHead(404).end();
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ...own, client_id: documentUrl, client_name: "Team inspector" }));
+  });
+  await new Promise<void>((resolve) => host.listen(0, "127.0.0.1", resolve));
+  documentUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}/team/client.json`;
+  try {
+    await page.goto(mcpscope.url);
+    const form = page.getByRole("form", { name: "Connect to a server" });
+    await form.getByLabel("Transport").selectOption("Streamable HTTP");
+    await form.getByText("OAuth client (optional)").click();
+    // A typo is refused before anything is sent, saying why.
+    await form.getByLabel("Client metadata document").fill("http://example.com/client.json");
+    await form.getByLabel("URL", { exact: true }).fill(f.mcpUrl);
+    await form.getByRole("button", { name: "Connect", exact: true }).click();
+    await expect(form.getByRole("alert")).toContainText("must be https://");
+    await form.getByLabel("Client metadata document").fill(documentUrl);
+    const popup = page.context().waitForEvent("page");
+    await form.getByRole("button", { name: "Connect", exact: true }).click();
+    const consent = await popup;
+    await consent.getByRole("button", { name: "Approve" }).click();
+    await expect(page.getByRole("region", { name: "Tools" }).getByRole("button", { name: "whoami", exact: true })).toBeVisible();
+
+    await page.getByRole("tab", { name: "Auth" }).click();
+    await expect(page.getByText(`${documentUrl} (Client ID Metadata Document)`)).toBeVisible();
+    const events = await f.events();
+    // Fetched at authorization and again at the token request (the document sends no cache headers).
+    const fetches = events.filter((e) => e.kind === "cimd-fetch");
+    expect(fetches.length).toBeGreaterThan(0);
+    expect(fetches).toEqual(fetches.map(() => expect.objectContaining({ url: documentUrl, outcome: "ok" })));
+    expect(events.filter((e) => e.kind === "register")).toEqual([]);
+  } finally {
+    host.close();
+  }
 });
 
 test("pre-registered: the Connect form's client ID and secret sign in without registering", async ({ page, mcpscope }) => {

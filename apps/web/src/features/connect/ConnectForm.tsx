@@ -9,7 +9,7 @@ import { addSession } from "../../api/sessionsSync";
 import { useSessionsStore } from "../../stores/sessionsStore";
 import { openAuthorizationPage } from "../oauth/openAuthorizationPage";
 import { ConnectFailure } from "./ConnectFailure";
-import { checkServerUrl, parseArgumentLines, parseEnvLines, parseHeaderLines } from "./parseTargetFields";
+import { checkClientMetadataUrl, checkServerUrl, parseArgumentLines, parseEnvLines, parseHeaderLines } from "./parseTargetFields";
 import "./connectCapabilities.css";
 
 interface Props {
@@ -68,6 +68,7 @@ export function ConnectForm({ prominent = false }: Props) {
   const [revealSecrets, setRevealSecrets] = useState(false);
   const [clientId, setClientId] = useState("");
   const [clientSecret, setClientSecret] = useState("");
+  const [clientMetadataUrl, setClientMetadataUrl] = useState("");
   const [scope, setScope] = useState("");
   const [inputError, setInputError] = useState<string>();
   const [capabilities, setCapabilities] = useState<Capabilities>({ sampling: true, elicitation: true, roots: true, apps: true });
@@ -117,6 +118,7 @@ export function ConnectForm({ prominent = false }: Props) {
       persistTokens: false,
       ...(clientId.trim() ? { clientId: clientId.trim() } : {}),
       ...(clientSecret ? { clientSecret } : {}),
+      ...(clientMetadataUrl.trim() ? { clientMetadataUrl: checkClientMetadataUrl(clientMetadataUrl) } : {}),
       ...(scope.trim() ? { scope: scope.trim() } : {}),
     };
     return { transport, url: checkServerUrl(url), headers: headerMap, revealSecrets, client, oauth, ...pinned };
@@ -209,6 +211,22 @@ export function ConnectForm({ prominent = false }: Props) {
             <div className="field">
               <label htmlFor={`${id}-client-secret`}>Client secret</label>
               <input id={`${id}-client-secret`} type="password" value={clientSecret} onChange={(e) => setClientSecret(e.target.value)} autoComplete="off" />
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-client-metadata-url`}>Client metadata document</label>
+              <input
+                id={`${id}-client-metadata-url`}
+                type="url"
+                value={clientMetadataUrl}
+                onChange={(e) => setClientMetadataUrl(e.target.value)}
+                placeholder="https://example.com/oauth/client.json"
+                aria-describedby={`${id}-client-metadata-url-help`}
+                autoComplete="off"
+                spellCheck={false}
+              />
+              <span id={`${id}-client-metadata-url-help`} className="help">
+                Your own Client ID Metadata Document (https), used as the client ID when the authorization server supports it. Empty: mcpscope&apos;s own document for a local server.
+              </span>
             </div>
             <div className="field">
               <label htmlFor={`${id}-scope`}>Scopes</label>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkServerUrl, parseArgumentLines, parseEnvLines, parseHeaderLines } from "./parseTargetFields";
+import { checkClientMetadataUrl, checkServerUrl, parseArgumentLines, parseEnvLines, parseHeaderLines } from "./parseTargetFields";
 
 describe("parseArgumentLines", () => {
   it("keeps one argument per line, verbatim, dropping blank lines", () => {
@@ -35,5 +35,17 @@ describe("checkServerUrl", () => {
     expect(() => checkServerUrl("ftp://x")).toThrow(/http/);
     expect(() => checkServerUrl("localhost:3001")).toThrow();
     expect(() => checkServerUrl("mcp")).toThrow(/full URL/);
+  });
+});
+
+describe("checkClientMetadataUrl", () => {
+  it("accepts https URLs with a path, and http on loopback", () => {
+    expect(checkClientMetadataUrl(" https://app.example/oauth/client.json ")).toBe("https://app.example/oauth/client.json");
+    expect(checkClientMetadataUrl("http://127.0.0.1:8080/client.json")).toBe("http://127.0.0.1:8080/client.json");
+  });
+  it("refuses http off loopback, a bare origin and non-URLs, saying why", () => {
+    expect(() => checkClientMetadataUrl("http://app.example/client.json")).toThrow(/must be https/);
+    expect(() => checkClientMetadataUrl("https://app.example/")).toThrow(/needs a path/);
+    expect(() => checkClientMetadataUrl("client.json")).toThrow(/full URL/);
   });
 });

@@ -54,3 +54,29 @@ export function checkServerUrl(text: string): string {
   if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error(`The URL must start with http:// or https:// (not ${url.protocol}).`);
   return value;
 }
+
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/**
+ * Checks a Client ID Metadata Document URL typed by the user: the URL that is the client's
+ * `client_id` (MCP 2026-07-28 "Authorization → Client ID Metadata Documents";
+ * draft-ietf-oauth-client-id-metadata-document: an https URL with a path).
+ * Plain http is accepted for a loopback host only, for local authorization servers.
+ * @returns the trimmed URL.
+ * @throws Error saying what is wrong (not a URL, scheme, no path).
+ */
+export function checkClientMetadataUrl(text: string): string {
+  const value = text.trim();
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`Enter the metadata document's full URL, e.g. https://example.com/oauth/client.json ("${value}" is not a URL).`);
+  }
+  const loopback = LOOPBACK_HOSTS.has(url.hostname);
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) {
+    throw new Error(`A client metadata document URL must be https:// (http:// only on localhost), not ${url.protocol}//${url.host}.`);
+  }
+  if (url.pathname === "/" || url.pathname === "") throw new Error("A client metadata document URL needs a path, e.g. https://example.com/oauth/client.json.");
+  return value;
+}
