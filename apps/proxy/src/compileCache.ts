@@ -9,13 +9,14 @@ import { homedir } from "node:os";
 import Module from "node:module";
 import { dirname, join } from "node:path";
 import { Script } from "node:vm";
+import { crc32 } from "node:zlib";
 
 /** How a cache file starts: its format (bump on change), then the index's length. */
-const MAGIC = "mcpscope-v8-cache-1\n";
+const MAGIC = "mcpscope-v8-cache-2\n";
 
 /** One cached module in the cache file: its content's hash and where its data lies. */
 interface Entry {
-  /** SHA-1 of the module's source text (hex): a changed file never gets stale code. */
+  /** The module's source text's length and CRC-32 (as Node 22's own compile cache checks): a changed file never gets stale code. */
   hash: string;
   offset: number;
   length: number;
@@ -102,7 +103,7 @@ export function installCompileCache(file: string, { saveOnExit = false } = {}): 
       stats.skipped++;
       return original.call(this, content, filename, format);
     }
-    const hash = createHash("sha1").update(content).digest("hex");
+    const hash = `${content.length}:${crc32(content)}`;
     const entry = stored.index.get(filename);
     const cachedData = entry?.hash === hash ? stored.data.subarray(entry.offset, entry.offset + entry.length) : undefined;
     let script: Script;
@@ -162,10 +163,10 @@ function readCacheFile(file: string): { index: Map<string, Entry>; data: Buffer 
     if (buf.toString("latin1", 0, MAGIC.length) !== MAGIC) return empty;
     const indexLength = buf.readUInt32LE(MAGIC.length);
     const start = MAGIC.length + 4 + indexLength;
-    const { entries, checksum } = JSON.parse(buf.toString("utf8", MAGIC.length + 4, start)) as { entries: Record<string, Entry>; checksum: string };
+    const { entries, checksum } = JSON.parse(buf.toString("utf8", MAGIC.length + 4, start)) as { entries: Record<string, Entry>; checksum: number };
     const data = buf.subarray(start);
     // A damaged file (a disk error, someone else's write) is dropped whole.
-    if (createHash("sha1").update(data).digest("hex") !== checksum) return empty;
+    if (crc32(data) !== checksum) return empty;
     return { index: new Map(Object.entries(entries)), data };
   } catch {
     return empty;
@@ -186,7 +187,7 @@ function writeCacheFile(file: string, compiled: Map<string, { hash: string; scri
     if (!(filename in entries)) add(filename, entry.hash, stored.data.subarray(entry.offset, entry.offset + entry.length));
   }
   const data = Buffer.concat(parts);
-  const index = Buffer.from(JSON.stringify({ entries, checksum: createHash("sha1").update(data).digest("hex") }));
+  const index = Buffer.from(JSON.stringify({ entries, checksum: crc32(data) }));
   const length = Buffer.alloc(4);
   length.writeUInt32LE(index.length);
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
