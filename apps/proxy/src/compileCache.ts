@@ -68,10 +68,11 @@ const STALE_MS = 7 * 24 * 3600 * 1000;
  * Starts the code cache for the CLI at `entry` (its dist/main.cjs), saved when the process
  * exits, in `$XDG_CACHE_HOME/mcpscope/v8` (default `~/.cache/mcpscope/v8`, XDG Base Directory
  * Specification); none when `NODE_DISABLE_COMPILE_CACHE` is set (the variable Node 22's
- * own compile cache obeys).
+ * own compile cache obeys) or source maps are on (`--enable-source-maps`: Node reads them
+ * while it compiles a module itself).
  */
 export function enableCompileCache(entry: string): CompileCache | undefined {
-  if (process.env.NODE_DISABLE_COMPILE_CACHE) return undefined;
+  if (process.env.NODE_DISABLE_COMPILE_CACHE || process.sourceMapsEnabled) return undefined;
   const cacheDir = join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "mcpscope", "v8");
   return installCompileCache(compileCacheFile(cacheDir, entry), { saveOnExit: true });
 }
