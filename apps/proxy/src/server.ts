@@ -79,10 +79,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
 function openInitialSession(app: FastifyInstance, target: SessionTarget): Promise<InitialSession> {
   // The manager announces a session before it connects: its id is known even if connecting fails.
+  // It is announced once its code is loaded (`SessionManager.open`), so the listener picks
+  // it out by its target rather than by being the first one created.
   let sessionId: string | undefined;
-  const stopListening = app.sessions.onCreated((session) => (sessionId ??= session.id));
+  const stopListening = app.sessions.onCreated((session) => {
+    if ("target" in session && session.target === target) sessionId ??= session.id;
+  });
   const opening = app.sessions.open(target);
-  stopListening();
+  opening.finally(stopListening).catch(() => {});
   return opening.then(
     (session) => {
       const info = session.info();

@@ -1,6 +1,6 @@
 import type { AppFramesBody } from "@mcpscope/protocol";
 import { ApiFailure } from "../errors.js";
-import { Session } from "../sessions/session.js";
+import { ReadOnlySession } from "../sessions/readOnlySession.js";
 import type { AnySession } from "../sessions/sessionManager.js";
 import { parseWireMessage } from "../sessions/transports/parseWireMessage.js";
 
@@ -15,7 +15,7 @@ import { parseWireMessage } from "../sessions/transports/parseWireMessage.js";
  * @throws ApiFailure SESSION_NOT_READY for a recording or a session that is not connected.
  */
 export function recordAppFrames(session: AnySession, body: AppFramesBody): number[] {
-  if (!(session instanceof Session)) throw new ApiFailure("SESSION_NOT_READY", "This session is a recording: nothing can be added to it.");
+  if (session instanceof ReadOnlySession) throw new ApiFailure("SESSION_NOT_READY", "This session is a recording: nothing can be added to it.");
   const status = session.info().status;
   if (status !== "ready") throw new ApiFailure("SESSION_NOT_READY", `The session is ${status}: the app's messages can no longer be recorded.`);
   const meta = { app: body.app.instance, resourceUri: body.app.resourceUri, ...(body.app.toolName === undefined ? {} : { toolName: body.app.toolName }) };

@@ -1,6 +1,6 @@
 import type { AppRequestBody, JsonRpcError } from "@mcpscope/protocol";
 import { ApiFailure } from "../errors.js";
-import { Session } from "../sessions/session.js";
+import { ReadOnlySession } from "../sessions/readOnlySession.js";
 import type { AnySession } from "../sessions/sessionManager.js";
 
 /** What a person answered an app request: approved (`result`) or denied (`error`). */
@@ -14,7 +14,7 @@ export type AppRequestAnswer = { result: Record<string, unknown> } | { error: Js
  * @throws ApiFailure SESSION_NOT_READY for a recording or a session that is not connected.
  */
 export async function waitForApproval(session: AnySession, body: AppRequestBody, signal: AbortSignal): Promise<AppRequestAnswer> {
-  if (!(session instanceof Session)) throw new ApiFailure("SESSION_NOT_READY", "This session is a recording: its apps cannot ask for anything.");
+  if (session instanceof ReadOnlySession) throw new ApiFailure("SESSION_NOT_READY", "This session is a recording: its apps cannot ask for anything.");
   const status = session.info().status;
   if (status !== "ready") throw new ApiFailure("SESSION_NOT_READY", `The session is ${status}.`);
   try {

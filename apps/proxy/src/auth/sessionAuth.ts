@@ -4,6 +4,7 @@ import { ApiFailure } from "../errors.js";
 import type { FrameLog } from "../sessions/frameLog.js";
 import { createOAuthFetch, createTappedFetch, type OAuthTap } from "../sessions/transports/tappedFetch.js";
 import { AuthTrace } from "./authTrace.js";
+import { CALLBACK_PATH, CLIENT_METADATA_PATH } from "./oauthPaths.js";
 import type { CredentialStore } from "./credentialStore.js";
 import { explainAuthFailure } from "./explainAuthFailure.js";
 import { followAuthorization } from "./followAuthorization.js";
@@ -31,10 +32,6 @@ interface Waiter {
   timer: NodeJS.Timeout;
 }
 
-/** The redirect URI path on mcpscope's origin. */
-export const CALLBACK_PATH = "/oauth/callback";
-/** mcpscope's Client ID Metadata Document path on its origin. */
-export const CLIENT_METADATA_PATH = "/oauth/client-metadata.json";
 
 /**
  * One remote session's OAuth (MCP 2025-11-25 and 2026-07-28 "Authorization"), built on the

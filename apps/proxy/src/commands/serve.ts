@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Command } from "commander";
 import type { SessionStatus, SessionTarget } from "@mcpscope/protocol";
@@ -186,9 +187,10 @@ export async function serve(program: Command, opts: ServeOptions): Promise<Runni
   process.stdout.write(opts.json ? `${JSON.stringify(ready)}\n` : `mcpscope ready: ${ready.url}\n${tapLines}`);
 
   if (opts.open && !process.env.CI) {
-    // Loaded only to open a browser: no request ever needs it.
-    import("open")
-      .then(({ default: open }) => open(server.url))
+    // Loaded only to open a browser: no request ever needs it. `open` is an ES module, loaded
+    // with require(esm) (Node >= 20.19): the CLI's bundle holds no import() (see scripts/build.mjs).
+    Promise.resolve()
+      .then(() => (createRequire(import.meta.url)("open") as typeof import("open")).default(server.url))
       .catch(() => process.stderr.write("mcpscope: could not open a browser; open the URL above yourself.\n"));
   }
   return server;

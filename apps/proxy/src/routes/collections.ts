@@ -1,7 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
 import { RunCollectionBodySchema, SaveCollectionItemBodySchema } from "@mcpscope/protocol";
 import type { CollectionStore } from "../collections/collectionStore.js";
-import { runCollection } from "../collections/runCollection.js";
 import type { SessionManager } from "../sessions/sessionManager.js";
 import { parseWith } from "./parse.js";
 
@@ -37,6 +36,8 @@ export const collectionRoutes: FastifyPluginAsync<{ store: CollectionStore; sess
     const body = parseWith(RunCollectionBodySchema, request.body);
     const collection = await store.read(request.params.id);
     const session = sessions.get(body.sessionId);
+    // Ajv (the assertions' JSON Schema checks) is loaded on the first run, not at start.
+    const { runCollection } = await import("../collections/runCollection.js");
     return runCollection((method, params, timeoutMs) => session.request(method, params, timeoutMs), collection, { sessionId: session.id, ...(body.items ? { only: body.items } : {}) });
   });
 };

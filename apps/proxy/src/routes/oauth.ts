@@ -1,8 +1,9 @@
 import { type AuthExchange, type AuthReport, AuthRunBodySchema, type AuthStep, type AuthStepView, type Frame } from "@mcpscope/protocol";
 import type { FastifyPluginAsync, FastifyReply } from "fastify";
-import { CALLBACK_PATH, CLIENT_METADATA_PATH, type OAuthEnvironment } from "../auth/sessionAuth.js";
+import { CALLBACK_PATH, CLIENT_METADATA_PATH } from "../auth/oauthPaths.js";
+import type { OAuthEnvironment } from "../auth/sessionAuth.js";
 import { ApiFailure } from "../errors.js";
-import { Session } from "../sessions/session.js";
+import { ReadOnlySession } from "../sessions/readOnlySession.js";
 import type { AnySession, SessionManager } from "../sessions/sessionManager.js";
 import { parseWith } from "./parse.js";
 
@@ -31,7 +32,7 @@ function page(reply: FastifyReply, status: number, title: string, body: string, 
 function authSteps(session: AnySession): AuthStepView[] {
   const log = session.log;
   let seqs: number[];
-  if (session instanceof Session && session.auth) seqs = session.auth.trace.stepSeqs;
+  if (!(session instanceof ReadOnlySession) && session.auth) seqs = session.auth.trace.stepSeqs;
   else {
     seqs = [];
     for (let since = 0; since < log.lastSeq; since += 5000) {
@@ -123,7 +124,7 @@ export const oauthRoutes: FastifyPluginAsync<{ sessions: SessionManager; env: OA
 
   app.get<{ Params: { id: string } }>("/api/sessions/:id/auth", async (request): Promise<AuthReport> => {
     const session = sessions.get(request.params.id);
-    const live = session instanceof Session ? session : undefined;
+    const live = session instanceof ReadOnlySession ? undefined : session;
     return {
       ...(live?.auth ? { auth: live.auth.info() } : {}),
       steps: authSteps(session),
@@ -140,7 +141,7 @@ export const oauthRoutes: FastifyPluginAsync<{ sessions: SessionManager; env: OA
     const shown = toExchange(frame);
     if (request.query.reveal !== "true") return shown;
     if (request.role !== "presenter") throw new ApiFailure("READ_ONLY", "Viewers cannot reveal secrets.");
-    const record = session instanceof Session ? session.auth?.trace.record(seq) : undefined;
+    const record = session instanceof ReadOnlySession ? undefined : session.auth?.trace.record(seq);
     if (!record) throw new ApiFailure("NOT_FOUND", "The secrets of this exchange are no longer held (only a live session's recent OAuth exchanges are kept, in memory).", "Copy it redacted, or run the flow again.");
     return {
       ...shown,
@@ -155,7 +156,7 @@ export const oauthRoutes: FastifyPluginAsync<{ sessions: SessionManager; env: OA
   app.post<{ Params: { id: string } }>("/api/sessions/:id/auth/runs", async (request, reply) => {
     const body = parseWith(AuthRunBodySchema, request.body ?? {});
     const session = sessions.get(request.params.id);
-    if (!(session instanceof Session) || !session.auth) throw new ApiFailure("OAUTH_NOT_AVAILABLE");
+    if (session instanceof ReadOnlySession || !session.auth) throw new ApiFailure("OAUTH_NOT_AVAILABLE");
     if (session.info().status === "ready") {
       await session.rerunAuth(body);
       return reply.code(202).send(session.info());

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
 import { z } from "zod";
 import { ApiFailure } from "../errors.js";
-import { validateJson } from "../validation/validateJson.js";
 import { parseWith } from "./parse.js";
 
 const ValidateBodySchema = z.object({ schema: z.record(z.string(), z.unknown()), data: z.unknown() });
@@ -14,6 +13,8 @@ const ValidateBodySchema = z.object({ schema: z.record(z.string(), z.unknown()),
 export const validateRoutes: FastifyPluginAsync = async (app) => {
   app.post("/api/validate", async (request) => {
     const { schema, data } = parseWith(ValidateBodySchema, request.body);
+    // Ajv is loaded on the first validation, not at every start of mcpscope.
+    const { validateJson } = await import("../validation/validateJson.js");
     try {
       return validateJson(schema, data);
     } catch (err) {

@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import send from "@fastify/send";
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import { ApiFailure } from "../errors.js";
 import { PACKAGE_DIR } from "../packageDir.js";
@@ -36,6 +35,8 @@ const HASHED_ASSETS = "/assets/";
  */
 async function sendFile(request: FastifyRequest, reply: FastifyReply, root: string, path: string): Promise<boolean> {
   const hashed = path.startsWith(HASHED_ASSETS);
+  // Loaded with the first file sent, not at every start of mcpscope (an API client never needs it).
+  const { default: send } = await import("@fastify/send");
   const { statusCode, headers, stream } = await send(request.raw, path, { root, index: false, dotfiles: "deny", ...(hashed ? { maxAge: "1y", immutable: true } : {}) });
   if (statusCode === 404) {
     stream.destroy();

@@ -6,7 +6,8 @@ import { PendingAuthorizations } from "../auth/pendingAuthorizations.js";
 import type { OAuthEnvironment } from "../auth/sessionAuth.js";
 import { ApiFailure } from "../errors.js";
 import { RecordedSession } from "./recordedSession.js";
-import { Session, type SessionOptions } from "./session.js";
+import { ReadOnlySession } from "./readOnlySession.js";
+import type { Session, SessionOptions } from "./session.js";
 import type { TappedSession } from "../tap/tappedSession.js";
 
 /** A live session, one of an earlier run opened from its recording, or a tapped one. */
@@ -132,6 +133,9 @@ export class SessionManager {
    * @throws ApiFailure from `Session.connect`.
    */
   async open(target: SessionTarget, previousId?: string): Promise<Session> {
+    // The live session's code (the MCP SDK client, OAuth) is loaded when the first one opens,
+    // not at every start of mcpscope (see bench/README.md, cold start).
+    const { Session } = await import("./session.js");
     const live = [...this.sessions.values()].filter((s) => ["connecting", "ready"].includes(s.info().status)).length;
     if (live >= MAX_LIVE_SESSIONS) throw new ApiFailure("TOO_MANY_SESSIONS", `${live} sessions are live; mcpscope allows ${MAX_LIVE_SESSIONS} at once.`);
     const session = new Session(target, this.options, previousId);
@@ -154,7 +158,7 @@ export class SessionManager {
   async reconnect(id: string, target?: SessionTarget): Promise<Session> {
     const old = this.get(id);
     if (old instanceof RecordedSession) throw new ApiFailure("RECORDING_NOT_STARTABLE");
-    if (!(old instanceof Session)) throw new ApiFailure("TAP_READ_ONLY");
+    if (old instanceof ReadOnlySession) throw new ApiFailure("TAP_READ_ONLY");
     await old.close();
     return this.open(target ?? old.target, old.id);
   }
