@@ -26,6 +26,9 @@ export const SDK_TIMEOUT_NEVER_MS = 2_147_483_647;
 
 type ProgressToken = string | number;
 
+/** Unaborted controllers kept for reuse (more requests than this in flight get new ones). */
+const SPARE_CONTROLLERS = 8;
+
 /** A request mcpscope sent and is waiting on: every leg of it, when it takes several rounds. */
 interface InFlight {
   token: ProgressToken;
@@ -70,6 +73,14 @@ export class RequestRunner {
   private readonly byId = new Map<JsonRpcId, InFlight>();
   private holding = false;
   private counter = 0;
+  /**
+   * Controllers of requests that ended without being aborted, for the next requests: an
+   * `AbortSignal` per request (and the SDK's listener on it) costs little CPU but, on Node
+   * 20, makes V8 promote every request's objects to the old generation, where they stay
+   * until the next full GC: memory would grow with the number of calls. A signal that was
+   * never aborted can carry any number of requests, one after another.
+   */
+  private readonly spareControllers: AbortController[] = [];
 
   /** @param onAbort told of each request the runner ends (cancelled or timed out): its ids and the reason. */
   constructor(private readonly onAbort?: (requestIds: JsonRpcId[], reason: string) => void) {}
@@ -98,7 +109,7 @@ export class RequestRunner {
     const meta = { ...envelope, ...(params?._meta as Record<string, unknown> | undefined) };
     const given = meta.progressToken;
     const token: ProgressToken = typeof given === "string" || typeof given === "number" ? given : `mcpscope-${++this.counter}`;
-    const entry: InFlight = { token, ids: [], controller: new AbortController(), inputRequests: new Map() };
+    const entry: InFlight = { token, ids: [], controller: this.spareControllers.pop() ?? new AbortController(), inputRequests: new Map() };
     entry.timers = new RequestTimers(settings, (reason) => {
       entry.timedOut = reason;
       this.onAbort?.(entry.ids, reason);
@@ -120,6 +131,8 @@ export class RequestRunner {
       entry.timers.clear();
       if (this.byToken.get(token) === entry) this.byToken.delete(token);
       for (const id of entry.ids) if (this.byId.get(id) === entry) this.byId.delete(id);
+      // The SDK has removed its listener by now (it settles the call's promise after that).
+      if (!entry.controller.signal.aborted && this.spareControllers.length < SPARE_CONTROLLERS) this.spareControllers.push(entry.controller);
     }
   }
 
