@@ -45,6 +45,9 @@ describe("progress, cancellation and timeouts", () => {
     expect(cancelled?.msg?.params).toEqual({ requestId: call!.msg!.id, reason: "user got bored" });
     const again = await t.api("POST", `/api/sessions/${everything.id}/cancel`, { requestId: call!.msg!.id });
     expect(again.status).toBe(404);
+    // Signals of requests that ended normally are reused; an aborted one never is.
+    const next = await t.api<SendRequestResult>("POST", `/api/sessions/${everything.id}/requests`, { method: "tools/call", params: { name: "echo", arguments: { message: "after" } } });
+    expect(next.body).toMatchObject({ result: { content: [{ type: "text", text: expect.stringContaining("after") }] } });
   });
 
   it("holds the maximum total timeout even when no progress arrives", async () => {

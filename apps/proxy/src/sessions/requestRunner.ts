@@ -26,6 +26,9 @@ export const SDK_TIMEOUT_NEVER_MS = 2_147_483_647;
 
 type ProgressToken = string | number;
 
+/** Unaborted controllers kept for reuse (more requests than this in flight get new ones). */
+const SPARE_CONTROLLERS = 8;
+
 /** A request mcpscope sent and is waiting on: every leg of it, when it takes several rounds. */
 interface InFlight {
   token: ProgressToken;
@@ -70,6 +73,16 @@ export class RequestRunner {
   private readonly byId = new Map<JsonRpcId, InFlight>();
   private holding = false;
   private counter = 0;
+  /**
+   * Controllers of requests that ended without being aborted, for the next requests. On
+   * Node 20 a fresh `AbortSignal` per request (with the SDK's listener on it) outlives V8's
+   * young-generation collections and is promoted to the old generation with what it
+   * reaches, where it stays until the next full GC: measured with the SDK alone, ~5× the
+   * bytes promoted per scavenge of the same calls on one reused signal, so the proxy's
+   * memory grew with the number of calls. A signal never aborted can carry any number of
+   * requests, one after another; an aborted one is dropped.
+   */
+  private readonly spareControllers: AbortController[] = [];
 
   /** @param onAbort told of each request the runner ends (cancelled or timed out): its ids and the reason. */
   constructor(private readonly onAbort?: (requestIds: JsonRpcId[], reason: string) => void) {}
@@ -98,7 +111,7 @@ export class RequestRunner {
     const meta = { ...envelope, ...(params?._meta as Record<string, unknown> | undefined) };
     const given = meta.progressToken;
     const token: ProgressToken = typeof given === "string" || typeof given === "number" ? given : `mcpscope-${++this.counter}`;
-    const entry: InFlight = { token, ids: [], controller: new AbortController(), inputRequests: new Map() };
+    const entry: InFlight = { token, ids: [], controller: this.spareControllers.pop() ?? new AbortController(), inputRequests: new Map() };
     entry.timers = new RequestTimers(settings, (reason) => {
       entry.timedOut = reason;
       this.onAbort?.(entry.ids, reason);
@@ -120,6 +133,8 @@ export class RequestRunner {
       entry.timers.clear();
       if (this.byToken.get(token) === entry) this.byToken.delete(token);
       for (const id of entry.ids) if (this.byId.get(id) === entry) this.byId.delete(id);
+      // The SDK has removed its listener by now (it settles the call's promise after that).
+      if (!entry.controller.signal.aborted && this.spareControllers.length < SPARE_CONTROLLERS) this.spareControllers.push(entry.controller);
     }
   }
 
