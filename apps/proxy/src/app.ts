@@ -57,6 +57,11 @@ export interface AppOptions {
   /** Where OAuth credentials are persisted for sessions that opt in (`<data dir>/oauth`); none: memory only. */
   oauthDir?: string;
   logger?: boolean;
+  /**
+   * Called once the app's `SessionManager` exists, before the routes are registered: a stdio
+   * session opened here spawns its server while the routes are set up (see `startServer`).
+   */
+  onSessionManager?: (sessions: SessionManager) => void;
 }
 
 declare module "fastify" {
@@ -105,6 +110,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const sessions = new SessionManager({ ...opts.session, oauth }, opts.retention);
   for (const warning of sessions.loadRecordings()) app.log.warn(warning);
   app.decorate("sessions", sessions);
+  opts.onSessionManager?.(sessions);
   const taps = new TapRegistry(opts.tapTokensFile);
   app.decorate("taps", taps);
 

@@ -4,7 +4,7 @@ import { buildApp } from "./app.js";
 import { ApiFailure } from "./errors.js";
 import { generateToken } from "./security/tokens.js";
 import type { ServerCatalog } from "./sessions/serverCatalog.js";
-import type { RetentionOptions } from "./sessions/sessionManager.js";
+import type { RetentionOptions, SessionManager } from "./sessions/sessionManager.js";
 
 export interface ServerOptions {
   port: number;
@@ -50,14 +50,20 @@ export interface RunningServer {
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1"]);
 
 /**
- * Builds the app and listens. The initial session, when given, is opened once listening;
- * `initialSession` tells how its connection ended. A failed one stays listed (status
+ * Builds the app and listens. The initial session, when given, is opened as early as it can
+ * be: a stdio one as soon as the session manager exists, so that its server starts while
+ * the routes are registered; a remote one once listening (its OAuth redirect URI names the
+ * port). `initialSession` tells how its connection ended. A failed one stays listed (status
  * `failed`, with the doctor's error) and the proxy keeps running so the UI can explain it.
+ * @throws the listen error (`EADDRINUSE` …), after closing the app and any session it opened.
  */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const token = opts.token ?? generateToken();
   const extraHosts = LOOPBACK.has(opts.host) ? [] : [opts.host];
+  const target = opts.target;
+  let initialSession: Promise<InitialSession> | undefined;
   const app = await buildApp({
+    ...(target?.transport === "stdio" ? { onSessionManager: (sessions: SessionManager) => void (initialSession = openInitialSession(sessions, target)) } : {}),
     token,
     port: opts.port,
     extraHosts,
@@ -69,23 +75,29 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     ...(opts.oauthDir ? { oauthDir: opts.oauthDir } : {}),
     retention: opts.retention,
   });
-  await app.listen({ port: opts.port, host: opts.host });
+  try {
+    await app.listen({ port: opts.port, host: opts.host });
+  } catch (err) {
+    await app.close().catch(() => {});
+    throw err;
+  }
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : opts.port;
   const shownHost = opts.host === "::1" ? "[::1]" : opts.host;
   const url = `http://${shownHost}:${port}/?token=${token}`;
-  return { app, url, token, port, ...(opts.target ? { initialSession: openInitialSession(app, opts.target) } : {}) };
+  if (target) initialSession ??= openInitialSession(app.sessions, target);
+  return { app, url, token, port, ...(initialSession ? { initialSession } : {}) };
 }
 
-function openInitialSession(app: FastifyInstance, target: SessionTarget): Promise<InitialSession> {
+function openInitialSession(sessions: SessionManager, target: SessionTarget): Promise<InitialSession> {
   // The manager announces a session before it connects: its id is known even if connecting fails.
   // It is announced once its code is loaded (`SessionManager.open`), so the listener picks
   // it out by its target rather than by being the first one created.
   let sessionId: string | undefined;
-  const stopListening = app.sessions.onCreated((session) => {
+  const stopListening = sessions.onCreated((session) => {
     if ("target" in session && session.target === target) sessionId ??= session.id;
   });
-  const opening = app.sessions.open(target);
+  const opening = sessions.open(target);
   opening.finally(stopListening).catch(() => {});
   return opening.then(
     (session) => {
