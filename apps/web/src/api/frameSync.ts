@@ -193,43 +193,30 @@ export class FrameSync {
   }
 
   /**
-   * Publishes each timeline that changed (its listeners told once, at most every
-   * `COMMIT_EVERY_MS`), or else applies queued segments for a few milliseconds. A frame that
-   * applied segments for longer than `APPLY_BUDGET_MS` / 2 leaves publishing to the next one:
-   * publishing re-renders what shows the timeline (a React render and a layout, in this
-   * same task), and the two together would make one long animation frame.
+   * Applies queued segments for a few milliseconds, then publishes each timeline that
+   * changed (its listeners told once), at most every `COMMIT_EVERY_MS`.
    */
   private apply = (): void => {
     this.scheduled = false;
     const t0 = performance.now();
     let applied = 0;
-    if (!this.commitDue(t0)) {
-      while (this.queue.length > 0 && (applied === 0 || performance.now() - t0 < APPLY_BUDGET_MS)) {
-        const { sessionId, segment } = this.queue.shift()!;
-        if (this.forgotten.has(sessionId)) continue; // deleted meanwhile
-        timelineOf(sessionId).apply(segment);
-        this.uncommitted.add(sessionId);
-        applied++;
-        this.send({ type: "ack", sessionId });
-      }
+    while (this.queue.length > 0 && (applied === 0 || performance.now() - t0 < APPLY_BUDGET_MS)) {
+      const { sessionId, segment } = this.queue.shift()!;
+      if (this.forgotten.has(sessionId)) continue; // deleted meanwhile
+      timelineOf(sessionId).apply(segment);
+      this.uncommitted.add(sessionId);
+      applied++;
+      this.send({ type: "ack", sessionId });
     }
     const now = performance.now();
-    if (applied === 0 || now - t0 < APPLY_BUDGET_MS / 2) {
-      for (const sessionId of this.uncommitted) {
-        if (now - (this.committedAt.get(sessionId) ?? -Infinity) < COMMIT_EVERY_MS) continue;
-        this.uncommitted.delete(sessionId);
-        this.committedAt.set(sessionId, now);
-        timelineOf(sessionId).commit();
-      }
+    for (const sessionId of this.uncommitted) {
+      if (now - (this.committedAt.get(sessionId) ?? -Infinity) < COMMIT_EVERY_MS) continue;
+      this.uncommitted.delete(sessionId);
+      this.committedAt.set(sessionId, now);
+      timelineOf(sessionId).commit();
     }
     if (this.queue.length > 0 || this.uncommitted.size > 0) this.schedule();
   };
-
-  /** Whether a timeline with frames applied but not published is due to publish at `now`. */
-  private commitDue(now: number): boolean {
-    for (const sessionId of this.uncommitted) if (now - (this.committedAt.get(sessionId) ?? -Infinity) >= COMMIT_EVERY_MS) return true;
-    return false;
-  }
 }
 
 /** The page's one sync layer. */
