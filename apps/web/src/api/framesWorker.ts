@@ -2,7 +2,7 @@
 // holds a TimelineIndex (@mcpscope/timeline) filled by a FrameLineReader from a recording as
 // the proxy has it on disk (fetched from /api/sessions/:id/export) and from the binary
 // JSON Lines messages of the live stream (forwarded by the page), pairs the frames, and
-// hands them to the page as segments of transferable columns, at most four awaiting the
+// hands them to the page as segments of transferable columns, at most two awaiting the
 // page's ack. It also answers filters over all of a session's frames. See frameSync.ts.
 import { FrameLineReader, scanFilter, segmentTransfer, TimelineIndex } from "@mcpscope/timeline";
 import type { FrameLinesHeader } from "@mcpscope/protocol/types";
@@ -14,13 +14,9 @@ const scope = self as unknown as {
   onmessage: ((event: MessageEvent<ToFramesWorker>) => void) | null;
 };
 
-/**
- * Most frames in one segment, and segments sent before the page acks one. The page applies
- * at least one segment per animation frame, so a segment is small enough to apply in a few
- * milliseconds; four in flight keep the page supplied between its acks.
- */
-const SEGMENT_FRAMES = 8_192;
-const SEGMENTS_IN_FLIGHT = 4;
+/** Most frames in one segment, and segments sent before the page acks one. */
+const SEGMENT_FRAMES = 32_768;
+const SEGMENTS_IN_FLIGHT = 2;
 /** Bytes of a recording gathered before they are decoded and read. */
 const READ_BYTES = 1 << 20;
 
@@ -80,10 +76,10 @@ function sessionOf(id: string): WorkerSession {
   return s;
 }
 
-/** Sends what the page does not have yet, in segments, while fewer than four await its ack. */
+/** Sends what the page does not have yet, in segments, while fewer than two await its ack. */
 function pump(s: WorkerSession): void {
   const index = s.index;
-  // Nothing to send, or four segments await the page's ack: the rows gather in one block.
+  // Nothing to send, or two segments await the page's ack: the rows gather in one block.
   if (s.inFlight >= SEGMENTS_IN_FLIGHT || s.exported >= index.lastSeq) return;
   const t0 = performance.now();
   index.columns.raws.seal();
