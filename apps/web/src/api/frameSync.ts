@@ -62,9 +62,12 @@ export class FrameSync {
 
   constructor(private readonly options: FrameSyncOptions = {}) {}
 
-  /** The stream to subscribe with (set once the WebSocket client exists). */
+  /** The stream to subscribe with (set once the WebSocket client exists); starts the frames worker. */
   attach(stream: FrameStream): void {
     this.stream = stream;
+    // The worker starts now, not when the first session is opened: its script is loaded and
+    // compiled before a recording is asked for.
+    this.worker ??= this.startWorker();
     for (const id of this.loaded) if (this.followed.has(id)) stream.subscribe(id, this.heldSeq(id));
   }
 

@@ -48,6 +48,11 @@ export function useSession(id: string | undefined): SessionInfo | undefined {
   return useQuery({ ...sessionsQuery, select: (sessions) => (id === undefined ? undefined : sessions[id]) }).data;
 }
 
+/** A session's protocol era, re-rendering only when it changes (not with every new frame count). */
+export function useSessionEra(id: string): SessionInfo["era"] {
+  return useQuery({ ...sessionsQuery, select: (sessions) => sessions[id]?.era }).data;
+}
+
 /** Every session, outside React. */
 export function getSessions(): SessionsById {
   return queryClient.getQueryData(sessionsQuery.queryKey) ?? NO_SESSIONS;

@@ -1,8 +1,8 @@
 import { memo } from "react";
 import type { Frame } from "@mcpscope/protocol";
 import { messageId, type ProgressState } from "@mcpscope/timeline";
+import type { ProtocolEra } from "@mcpscope/protocol/types";
 import { formatBytes, formatMs } from "../../lib/format";
-import { useSession } from "../../api/sessionsCache";
 import { CancelButton } from "./CancelButton";
 import { DIRECTION } from "./frameText";
 import { ProgressBar } from "./ProgressBar";
@@ -28,6 +28,8 @@ interface Props {
   /** Set on requests withdrawn with notifications/cancelled. */
   cancelled: boolean;
   onSelect: (seq: number) => void;
+  /** The session's protocol era (names error codes); read once by the grid, not per row. */
+  era: ProtocolEra | undefined;
 }
 
 /**
@@ -43,10 +45,9 @@ function sameRowProps(a: Props, b: Props): boolean {
 
 /** One `role="row"` of the Frames grid. */
 export const FrameRow = memo(function FrameRow(props: Props) {
-  const { sessionId, frame, label, jsonRpcId, latencyMs, startTs, rowIndex, top, selected, pinned, progressCount, inFlight, progress, cancelled, onSelect } = props;
+  const { sessionId, frame, label, jsonRpcId, latencyMs, startTs, rowIndex, top, selected, pinned, progressCount, inFlight, progress, cancelled, onSelect, era } = props;
   const dir = DIRECTION[frame.dir];
   const rpcId = inFlight ? messageId(frame) : undefined;
-  const era = useSession(sessionId)?.era;
   const chip = rowChip(frame, era);
   return (
     <div

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, type KeyboardEvent } from "react";
 import { readProgress, summarizeFrame, type TimelineIndex } from "@mcpscope/timeline";
+import { useSessionEra } from "../../api/sessionsCache";
 import { useTimelineStore } from "../../stores/timelineStore";
 import { FrameRow } from "./FrameRow";
 import { useFixedRows } from "./useFixedRows";
@@ -49,6 +50,7 @@ export function FramesGrid({ sessionId, index, rows, startTs, filtering = false 
   const select = useTimelineStore((s) => s.select);
   const setFollow = useTimelineStore((s) => s.setFollow);
   const pinnedList = useTimelineStore((s) => s.pinned[sessionId]);
+  const era = useSessionEra(sessionId);
 
   // While following, the rows are the newest ones and the grid stays scrolled to the bottom.
   const virtualizer = useFixedRows(scrollRef, count, ROW_HEIGHT, OVERSCAN, follow);
@@ -163,6 +165,7 @@ export function FramesGrid({ sessionId, index, rows, startTs, filtering = false 
                 top={item.top}
                 selected={frame.seq === selected}
                 onSelect={onSelect}
+                era={era}
               />
             );
           })}
