@@ -5,6 +5,7 @@ import type { SessionManager } from "../sessions/sessionManager.js";
 import { ShimIngest } from "../tap/shimIngest.js";
 import { TappedSession } from "../tap/tappedSession.js";
 import { watchShim } from "../tap/watchShim.js";
+import { wireFrameLine } from "../tap/wireFrameLine.js";
 import { parseWith } from "./parse.js";
 
 /**
@@ -25,7 +26,7 @@ export const tapIngestRoutes: FastifyPluginAsync<{ sessions: SessionManager }> =
   app.post("/api/taps/sessions", async (request, reply) => {
     const body = parseWith(OpenTapSessionBodySchema, request.body);
     const target = { ...body.target, name: body.name };
-    const session = new TappedSession(target, { name: body.name, kind: "stdio", ...(body.clientPid ? { clientPid: body.clientPid } : {}) }, { recordingsDir: sessions.recordingsDir, transport: "stdio", serverPid: body.serverPid });
+    const session = new TappedSession(target, { name: body.name, kind: "stdio", ...(body.clientPid ? { clientPid: body.clientPid } : {}) }, { recordingsDir: sessions.recordingsDir, transport: "stdio", serverPid: body.serverPid, serialize: wireFrameLine });
     ingests.set(session, new ShimIngest(session));
     sessions.register(session);
     watchShim(session, body.shimPid);

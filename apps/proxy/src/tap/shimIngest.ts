@@ -5,8 +5,11 @@ import type { TappedSession } from "./tappedSession.js";
 
 /**
  * Records what a `mcpscope tap` shim uploads into its tapped session: chunks of the relayed
- * bytes are cut into frames (`ChunkFramer`), each checked against `FrameSchema` before it is
- * recorded; chunks already taken (a repeated upload) are skipped, a gap is refused.
+ * bytes are cut into frames (`ChunkFramer`); chunks already taken (a repeated upload) are
+ * skipped, a gap is refused. Every frame matches `FrameSchema`: a frame of an event (its
+ * details come from the upload) is checked against it before it is recorded; a frame cut
+ * from the bytes is valid as built (`parseWireMessage` checks whatever `FrameSchema` asks of
+ * a JSON-RPC message; chunkFramer.test.ts), which spares a flood a schema check per line.
  */
 export class ShimIngest {
   private lastChunk = 0;
@@ -52,8 +55,12 @@ export class ShimIngest {
   }
 
   private record(frame: StampedFrameInput): void {
+    if (frame.kind !== "lifecycle") {
+      this.session.appendStamped(frame);
+      return;
+    }
     const checked = FrameSchema.safeParse({ sessionId: this.session.id, seq: this.session.log.lastSeq + 1, ...frame, bytes: frame.bytes ?? Buffer.byteLength(frame.raw) });
     if (!checked.success) throw new ApiFailure("TAP_FRAME_INVALID", `frame ${this.session.log.lastSeq + 1}: ${checked.error.issues.map((i) => `${i.path.join(".") || "(frame)"}: ${i.message}`).join("; ")}`);
-    this.session.appendStamped([frame]);
+    this.session.appendStamped(frame);
   }
 }
