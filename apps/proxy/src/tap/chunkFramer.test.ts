@@ -81,8 +81,8 @@ describe("wireFrameLine", () => {
     const text = LINES.join("\n") + "\n";
     ingest.take([
       { n: 1, ts: 1, event: { event: "spawned", pid: 1 } },
-      { n: 2, ts: 2, stream: "stdin", data: Buffer.from(text).toString("base64") },
-      { n: 3, ts: 3, stream: "stdout", data: Buffer.from(text).toString("base64") },
+      { n: 2, ts: 2, stream: "stdin", data: Buffer.from(text) },
+      { n: 3, ts: 3, stream: "stdout", data: Buffer.from(text) },
     ]);
     const live = session.log.since(0);
     ingest.finish();

@@ -1,5 +1,6 @@
-import { FrameSchema, type TapChunk } from "@mcpscope/protocol";
+import { FrameSchema } from "@mcpscope/protocol";
 import { ApiFailure } from "../errors.js";
+import type { ShimChunk } from "./chunkCodec.js";
 import { ChunkFramer, type StampedFrameInput } from "./chunkFramer.js";
 import type { TappedSession } from "./tappedSession.js";
 
@@ -26,7 +27,7 @@ export class ShimIngest {
    * @returns the number of the last chunk taken.
    * @throws ApiFailure TAP_FRAME_INVALID on a gap (nothing recorded) or a frame that is not valid.
    */
-  take(chunks: TapChunk[]): number {
+  take(chunks: readonly ShimChunk[]): number {
     let expected = this.lastChunk + 1;
     const fresh = chunks.filter((c) => c.n >= expected);
     for (const [i, chunk] of fresh.entries()) {
@@ -38,7 +39,7 @@ export class ShimIngest {
         if (chunk.event.event === "exited") this.exit = { code: chunk.event.code, signal: typeof chunk.event.signal === "string" ? chunk.event.signal : undefined };
         this.framer.event(chunk.ts, chunk.event);
       } else {
-        this.framer.chunk(chunk.stream, chunk.ts, Buffer.from(chunk.data, "base64"));
+        this.framer.chunk(chunk.stream, chunk.ts, chunk.data);
       }
       this.lastChunk = chunk.n;
       expected++;
