@@ -86,7 +86,7 @@ export class ChunkUploader {
   /** Queues a chunk (numbered now). Never throws, never waits. */
   push(chunk: DistributiveOmit<ShimChunk, "n">): void {
     if (this.mode === "off") return;
-    const numbered = { n: ++this.n, ...chunk } as ShimChunk;
+    const numbered: ShimChunk = { n: ++this.n, ...chunk };
     this.lastTs = chunk.ts;
     if (this.mode === "local") {
       this.local!.append(numbered);
