@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { CHUNK_HEADER_BYTES, ChunkDecodeError, decodeChunks, encodeChunks, type ShimChunk } from "./chunkCodec.js";
 
+const SPAWNED = { event: "spawned", pid: 42, command: "node", args: ["é"] };
 const CHUNKS: ShimChunk[] = [
-  { n: 1, ts: 1764776400000.125, event: { event: "spawned", pid: 42, command: "node", args: ["é"] } },
+  { n: 1, ts: 1764776400000.125, event: SPAWNED },
   { n: 2, ts: 1764776400001.5, stream: "stdin", data: Buffer.from('{"jsonrpc":"2.0","id":1,"method":"ping"}\n') },
   { n: 3, ts: 1764776400002.75, stream: "stdout", data: Buffer.from([0xe2, 0x98]) },
   { n: 4, ts: 1764776400003, stream: "stderr", data: Buffer.alloc(0) },
@@ -12,7 +13,7 @@ const CHUNKS: ShimChunk[] = [
 describe("chunk codec", () => {
   it("decodes what it encodes: streams, bytes, events, numbers and times exactly", () => {
     const bytes = encodeChunks(CHUNKS);
-    expect(bytes.length).toBe(CHUNKS.length * CHUNK_HEADER_BYTES + 2 + 41 + 70_000 + Buffer.byteLength(JSON.stringify(CHUNKS[0]!.event)));
+    expect(bytes.length).toBe(CHUNKS.length * CHUNK_HEADER_BYTES + 2 + 41 + 70_000 + Buffer.byteLength(JSON.stringify(SPAWNED)));
     expect(decodeChunks(bytes)).toEqual({ chunks: CHUNKS, used: bytes.length });
     expect(decodeChunks(Buffer.alloc(0))).toEqual({ chunks: [], used: 0 });
   });
