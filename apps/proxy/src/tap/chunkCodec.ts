@@ -27,11 +27,6 @@ const MAX_EVENT_NAME = 100;
 /** A binary upload (or spool record) that is not made of whole, well-formed chunks. */
 export class ChunkDecodeError extends Error {}
 
-/** Bytes `chunks` take in the binary encoding. */
-export function encodedLength(chunk: ShimChunk): number {
-  return CHUNK_HEADER_BYTES + ("data" in chunk ? chunk.data.length : Buffer.byteLength(JSON.stringify(chunk.event)));
-}
-
 /** The chunks in the binary encoding (`TAP_CHUNKS_MEDIA_TYPE`), in one buffer. */
 export function encodeChunks(chunks: readonly ShimChunk[]): Buffer {
   const events = chunks.map((c) => ("event" in c ? Buffer.from(JSON.stringify(c.event), "utf8") : undefined));
