@@ -43,9 +43,11 @@ export type OpenTapSessionBody = z.infer<typeof OpenTapSessionBodySchema>;
 export const MAX_TAP_CHUNKS_PER_UPLOAD = 100_000;
 
 /**
- * Body of `POST /api/taps/sessions/:id/chunks`: the next chunks, in order (chunks at or below
- * the last one taken are a repeated upload and skipped); `end: true` with the last upload,
- * after the server's `exited` event.
+ * Body of `POST /api/taps/sessions/:id/chunks` as JSON: the next chunks, in order (chunks at
+ * or below the last one taken are a repeated upload and skipped); `end: true` with the last
+ * upload, after the server's `exited` event. The shim itself uploads the same chunks in
+ * binary (`application/octet-stream`, no base64; `?end=1` with the last upload), as
+ * apps/proxy/src/tap/chunkCodec.ts describes, and falls back to JSON when mcpscope answers 415.
  */
 export const TapUploadBodySchema = z.object({
   chunks: z.array(TapChunkSchema).max(MAX_TAP_CHUNKS_PER_UPLOAD),

@@ -13,6 +13,10 @@ export interface NewRecordingHeader {
 const READ_CHUNK = 1 << 20;
 /** Longest header line read before giving up on a file. */
 const MAX_HEADER_BYTES = 16 * READ_CHUNK;
+/** Bytes of the buffer frames are encoded into before they are written. */
+const SCRATCH_BYTES = 1 << 20;
+/** That buffer, shared: appends are synchronous. */
+let scratch: Buffer | undefined;
 /** Frames parsed per read when checking a whole file. */
 const CHECK_BATCH = 10_000;
 
@@ -125,15 +129,36 @@ export class FrameFile {
 
   /**
    * Appends serialized frames (one JSON text each, in seq order, none with a raw line break,
-   * as JSON.stringify makes them) in one write.
+   * as JSON.stringify makes them), encoded into a reused buffer and written a mebibyte at a
+   * time (no joined copy of the batch).
    */
   append(lines: string[]): void {
     if (this.fd === undefined || !this.writable || lines.length === 0) return;
-    // Encoded once; the index comes from the newlines in the bytes.
-    const bytes = Buffer.from(lines.join("\n") + "\n", "utf8");
-    for (let written = 0; written < bytes.length; ) written += writeSync(this.fd, bytes, written);
-    for (let start = 0; start < bytes.length; start = bytes.indexOf(10, start) + 1) this.pushOffset(this.size + start);
-    this.size += bytes.length;
+    const buffer = (scratch ??= Buffer.allocUnsafe(SCRATCH_BYTES));
+    let used = 0;
+    for (const line of lines) {
+      // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+      if (used + line.length * 3 + 1 > SCRATCH_BYTES) {
+        this.write(buffer, used);
+        used = 0;
+        if (line.length * 3 + 1 > SCRATCH_BYTES) {
+          const bytes = Buffer.from(line + "\n", "utf8");
+          this.pushOffset(this.size);
+          this.write(bytes, bytes.length);
+          continue;
+        }
+      }
+      this.pushOffset(this.size + used);
+      used += buffer.write(line, used, "utf8");
+      buffer[used++] = 10;
+    }
+    this.write(buffer, used);
+  }
+
+  /** Writes the first `length` bytes of `bytes` at the end of the file. */
+  private write(bytes: Buffer, length: number): void {
+    for (let written = 0; written < length; ) written += writeSync(this.fd!, bytes, written, length - written);
+    this.size += length;
   }
 
   /**

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { Frame, SessionInfo, TapChunk } from "@mcpscope/protocol";
 import { afterEach, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../testing/testApp.js";
+import { encodeChunks, type ShimChunk, TAP_CHUNKS_MEDIA_TYPE } from "./chunkCodec.js";
 
 const OPEN = { name: "weather", target: { transport: "stdio", command: "node", args: ["weather.js"], env: {} }, shimPid: process.pid, clientPid: process.ppid, serverPid: 4242 };
 const b64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
@@ -81,6 +82,44 @@ describe("tap ingest routes", () => {
     } finally {
       await reopened.close();
     }
+  });
+
+  it("takes the shim's binary uploads as it takes JSON, ends the session with ?end=1, and refuses a malformed one", async () => {
+    app = await startTestApp();
+    const upload = (id: string, body: Buffer, end = false) =>
+      fetch(`${app!.base}/api/taps/sessions/${id}/chunks${end ? "?end=1" : ""}`, { method: "POST", headers: { authorization: `Bearer ${app!.token}`, "content-type": TAP_CHUNKS_MEDIA_TYPE }, body });
+    const text = '{"jsonrpc":"2.0","id":1,"method":"ping"}\n{"jsonrpc":"2.0","id":1,"result":{}}\nnot json\n';
+    const chunks: ShimChunk[] = [
+      { n: 1, ts: 1001, event: { event: "spawned", pid: 4242 } },
+      { n: 2, ts: 1002, stream: "stdin", data: Buffer.from(text.slice(0, 30)) },
+      { n: 3, ts: 1003, stream: "stdin", data: Buffer.from(text.slice(30, 41)) },
+      { n: 4, ts: 1004, stream: "stdout", data: Buffer.from(text.slice(41)) },
+      { n: 5, ts: 1005, stream: "stderr", data: Buffer.from("ready é\n") },
+    ];
+    const binaryId = (await app.api<SessionInfo>("POST", "/api/taps/sessions", OPEN)).body.id;
+    const jsonId = (await app.api<SessionInfo>("POST", "/api/taps/sessions", OPEN)).body.id;
+    const first = await upload(binaryId, encodeChunks(chunks.slice(0, 3)));
+    expect([first.status, await first.json()]).toEqual([200, { n: 3, lastSeq: 2 }]);
+    const last = await upload(binaryId, encodeChunks([...chunks.slice(2), { n: 6, ts: 2000, event: { event: "exited", code: 0, signal: null } }]), true);
+    expect([last.status, await last.json()]).toEqual([200, { n: 6, lastSeq: 6 }]);
+    const json = chunks.map((c) => ("data" in c ? { ...c, data: c.data.toString("base64") } : c));
+    await app.api("POST", `/api/taps/sessions/${jsonId}/chunks`, { chunks: [...json, { n: 6, ts: 2000, event: { event: "exited", code: 0, signal: null } }], end: true });
+    const frames = async (id: string) => (await app!.api<{ frames: Frame[] }>("GET", `/api/sessions/${id}/frames`)).body.frames.map(({ sessionId: _, ...f }) => f);
+    expect(await frames(binaryId)).toEqual(await frames(jsonId));
+    expect((await frames(binaryId)).map((f) => [f.seq, f.ts, f.dir, f.kind, f.raw])).toEqual([
+      [1, 1001, "meta", "lifecycle", '{"event":"spawned","pid":4242}'],
+      [2, 1003, "out", "request", '{"jsonrpc":"2.0","id":1,"method":"ping"}'],
+      [3, 1004, "in", "response", '{"jsonrpc":"2.0","id":1,"result":{}}'],
+      [4, 1004, "in", "invalid", "not json"],
+      [5, 1005, "in", "stderr", "ready é"],
+      [6, 2000, "meta", "lifecycle", '{"event":"exited","code":0,"signal":null}'],
+    ]);
+    expect((await app.api<SessionInfo>("GET", `/api/sessions/${binaryId}`)).body.status).toBe("closed");
+
+    const otherId = (await app.api<SessionInfo>("POST", "/api/taps/sessions", OPEN)).body.id;
+    const cut = await upload(otherId, encodeChunks(chunks).subarray(0, 30));
+    expect([cut.status, ((await cut.json()) as { code: string; message: string }).message]).toEqual([400, "Invalid upload: chunk 1: 30 bytes announced, 9 left"]);
+    expect((await app.api<SessionInfo>("GET", `/api/sessions/${otherId}`)).body.lastSeq).toBe(0);
   });
 
   it("needs the API token, and a valid announcement", async () => {

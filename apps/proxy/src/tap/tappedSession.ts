@@ -16,6 +16,8 @@ export interface TappedSessionOptions {
   transport: TransportKind;
   /** The server's process id, when mcpscope knows it. */
   serverPid?: number;
+  /** How frames are written to the recording (`FrameLogOptions.serialize`). */
+  serialize?: (frame: Frame) => string;
 }
 
 const SETTINGS: SessionSettings = { requestTimeoutMs: 60_000, resetTimeoutOnProgress: true };
@@ -51,6 +53,7 @@ export class TappedSession extends ReadOnlySession {
     this.serverPid = options.serverPid;
     this.log = new FrameLog(this.id, {
       annotate: new PendingIds().annotate,
+      ...(options.serialize ? { serialize: options.serialize } : {}),
       ...(options.recordingsDir ? { file: this.createRecording(options.recordingsDir) } : {}),
     });
     this.log.onAppend((frame) => {
@@ -69,9 +72,9 @@ export class TappedSession extends ReadOnlySession {
     return this.log.append(input);
   }
 
-  /** Records frames read and stamped elsewhere (the shim's upload), already validated. */
-  appendStamped(inputs: FrameInput[]): void {
-    for (const input of inputs) this.log.append(input);
+  /** Records a frame read and stamped elsewhere (the shim's upload), already validated. */
+  appendStamped(input: FrameInput): void {
+    this.log.append(input);
   }
 
   /** Sets the server's process id (e.g. once a bridged stdio server has spawned). */

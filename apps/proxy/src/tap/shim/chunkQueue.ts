@@ -1,39 +1,38 @@
 import { closeSync, ftruncateSync, mkdirSync, openSync, readSync, rmSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
-import type { TapChunk } from "@mcpscope/protocol/types";
+import { CHUNK_HEADER_BYTES, decodeChunks, encodeChunks, type ShimChunk } from "../chunkCodec.js";
 
-/** Memory a queue holds before it spills to disk: characters of chunk data (base64), about. */
-export const DEFAULT_MEMORY_LIMIT = 16 * 1024 * 1024;
+/** Memory a queue holds before it spills to disk: bytes of chunk data, about. */
+export const DEFAULT_MEMORY_LIMIT = 12 * 1024 * 1024;
 const READ_CHUNK = 1024 * 1024;
 /** Per-chunk overhead counted beside its data. */
 const CHUNK_OVERHEAD = 64;
 
-function sizeOf(chunk: TapChunk): number {
+/** What a chunk counts for, in bytes: its data and some overhead (an event: a guess). */
+export function sizeOf(chunk: ShimChunk): number {
   return ("data" in chunk ? chunk.data.length : 256) + CHUNK_OVERHEAD;
 }
 
 /**
  * The shim's chunks waiting for upload, in order: in memory up to a limit, then appended to
- * a spool file on disk (and read back from it, in order) while the upload is behind. Pushing
+ * a spool file on disk (the binary encoding of `chunkCodec.ts`; read back from it, in order)
+ * while the upload is behind. Pushing
  * never waits for anything but, past the limit, one buffered disk write per burst: the relay
  * is never held up by a slow or absent mcpscope, and memory stays bounded.
  */
 export class ChunkQueue {
-  private mem: TapChunk[] = [];
+  private mem: ShimChunk[] = [];
   private head = 0;
   private memBytes = 0;
   private fd?: number;
-  /** Spool lines not yet written. */
-  private unwritten: string[] = [];
+  /** Chunks bound for the spool, not yet written. */
+  private unwritten: ShimChunk[] = [];
   private unwrittenBytes = 0;
   private writePos = 0;
   private readPos = 0;
   /** Chunks in the spool (written or not) not yet taken. */
   private spooled = 0;
-  /** The bytes of a partial line read back from the spool. */
-  private carry = Buffer.alloc(0);
-  private readonly readBuffer = Buffer.alloc(READ_CHUNK);
-  private readBack: TapChunk[] = [];
+  private readBack: ShimChunk[] = [];
 
   constructor(
     /** The spool file (created on first spill, deleted by `dispose`). */
@@ -51,28 +50,27 @@ export class ChunkQueue {
     return this.spooled > 0;
   }
 
-  push(chunk: TapChunk): void {
+  push(chunk: ShimChunk): void {
     const size = sizeOf(chunk);
     if (this.spooled === 0 && this.readBack.length === 0 && this.memBytes + size <= this.memoryLimit) {
       this.mem.push(chunk);
       this.memBytes += size;
       return;
     }
-    const line = JSON.stringify(chunk) + "\n";
-    this.unwritten.push(line);
-    this.unwrittenBytes += line.length;
+    this.unwritten.push(chunk);
+    this.unwrittenBytes += size;
     this.spooled++;
     if (this.unwrittenBytes >= READ_CHUNK) this.writeSpool();
   }
 
-  /** Writes buffered spool lines (call once per burst, e.g. from `setImmediate`). */
+  /** Writes the chunks bound for the spool (call once per burst, e.g. from `setImmediate`). */
   writeSpool(): void {
     if (this.unwritten.length === 0) return;
     if (this.fd === undefined) {
       mkdirSync(dirname(this.spoolPath), { recursive: true, mode: 0o700 });
       this.fd = openSync(this.spoolPath, "w+", 0o600);
     }
-    const bytes = Buffer.from(this.unwritten.join(""), "utf8");
+    const bytes = encodeChunks(this.unwritten);
     for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done, this.writePos + done);
     this.writePos += bytes.length;
     this.unwritten = [];
@@ -80,8 +78,8 @@ export class ChunkQueue {
   }
 
   /** Takes the oldest chunks, about `maxBytes` of them (at least one when any wait). */
-  take(maxBytes: number): TapChunk[] {
-    const out: TapChunk[] = [];
+  take(maxBytes: number): ShimChunk[] {
+    const out: ShimChunk[] = [];
     let bytes = 0;
     while (this.head < this.mem.length && (out.length === 0 || bytes < maxBytes)) {
       const chunk = this.mem[this.head++]!;
@@ -114,8 +112,8 @@ export class ChunkQueue {
   }
 
   /** Everything waiting, in order (e.g. to record it locally), leaving the queue empty. */
-  drain(): TapChunk[] {
-    const all: TapChunk[] = [];
+  drain(): ShimChunk[] {
+    const all: ShimChunk[] = [];
     for (let batch = this.take(Infinity); batch.length > 0; batch = this.take(Infinity)) all.push(...batch);
     return all;
   }
@@ -127,23 +125,32 @@ export class ChunkQueue {
     rmSync(this.spoolPath, { force: true });
   }
 
+  /** Reads the next whole chunks back from the spool (at least one, however long). */
   private readSpool(): void {
     this.writeSpool();
-    if (this.fd === undefined) return;
-    for (;;) {
-      const read = readSync(this.fd, this.readBuffer, 0, READ_CHUNK, this.readPos);
-      if (read === 0) return;
-      this.readPos += read;
-      const bytes = this.carry.length > 0 ? Buffer.concat([this.carry, this.readBuffer.subarray(0, read)]) : this.readBuffer.subarray(0, read);
-      const lastNl = bytes.lastIndexOf(10);
-      // Whole lines only: a line (or a UTF-8 character) cut by the read waits for the next.
-      this.carry = Buffer.from(bytes.subarray(lastNl + 1));
-      if (lastNl === -1) continue;
-      for (const line of bytes.toString("utf8", 0, lastNl).split("\n")) {
-        this.readBack.push(JSON.parse(line) as TapChunk);
-        this.spooled--;
-      }
-      return;
+    if (this.fd === undefined || this.readPos >= this.writePos) return;
+    let bytes = this.readAt(this.readPos, Math.min(READ_CHUNK, this.writePos - this.readPos));
+    let { chunks, used } = decodeChunks(bytes, true);
+    if (chunks.length === 0) {
+      // One chunk longer than a block: read it whole.
+      const length = bytes.length >= CHUNK_HEADER_BYTES ? CHUNK_HEADER_BYTES + bytes.readUInt32BE(17) : CHUNK_HEADER_BYTES;
+      bytes = this.readAt(this.readPos, length);
+      ({ chunks, used } = decodeChunks(bytes));
     }
+    this.readPos += used;
+    this.spooled -= chunks.length;
+    this.readBack = chunks;
+  }
+
+  private readAt(position: number, length: number): Buffer {
+    // A fresh buffer per read: the chunks read back are views of it.
+    const bytes = Buffer.allocUnsafe(length);
+    let read = 0;
+    while (read < length) {
+      const got = readSync(this.fd!, bytes, read, length - read, position + read);
+      if (got === 0) break;
+      read += got;
+    }
+    return bytes.subarray(0, read);
   }
 }

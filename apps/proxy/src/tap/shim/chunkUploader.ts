@@ -1,10 +1,10 @@
-import type { TapChunk } from "@mcpscope/protocol/types";
+import { encodeChunks, type ShimChunk, TAP_CHUNKS_MEDIA_TYPE } from "../chunkCodec.js";
 import type { ChunkQueue } from "./chunkQueue.js";
 import type { LocalRecording } from "./localRecording.js";
-import type { ScopeClient } from "./scopeClient.js";
+import type { ScopeAnswer, ScopeClient } from "./scopeClient.js";
 
-/** Characters of chunk data per upload, about (a single larger chunk goes alone). */
-export const UPLOAD_BATCH_CHARS = 4 * 1024 * 1024;
+/** Bytes of chunk data per upload, about (a single larger chunk goes alone). */
+export const UPLOAD_BATCH_BYTES = 4 * 1024 * 1024;
 /**
  * Milliseconds chunks gather before an upload starts: one request to mcpscope per burst of
  * traffic, not one per message, so that recording costs mcpscope (and the cores it shares
@@ -41,6 +41,7 @@ class UploadRefused extends Error {}
 /** `Omit` for each member of a union. */
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
+
 /**
  * Takes the shim's chunks and gets them to mcpscope, asynchronously and never in the relay's
  * way: `push` queues (memory, then disk past a bound) and returns; one upload at a time runs
@@ -58,6 +59,8 @@ export class ChunkUploader {
   private ending = false;
   private ended = false;
   private scheduled = false;
+  /** Uploads in binary (`TAP_CHUNKS_MEDIA_TYPE`) until an older mcpscope refuses them. */
+  private binary = true;
   private readonly opened: Promise<void>;
 
   constructor(private readonly setup: UploaderSetup) {
@@ -81,9 +84,9 @@ export class ChunkUploader {
   }
 
   /** Queues a chunk (numbered now). Never throws, never waits. */
-  push(chunk: DistributiveOmit<TapChunk, "n">): void {
+  push(chunk: DistributiveOmit<ShimChunk, "n">): void {
     if (this.mode === "off") return;
-    const numbered: TapChunk = { n: ++this.n, ...chunk };
+    const numbered: ShimChunk = { n: ++this.n, ...chunk };
     this.lastTs = chunk.ts;
     if (this.mode === "local") {
       this.local!.append(numbered);
@@ -137,7 +140,7 @@ export class ChunkUploader {
   private async pump(): Promise<void> {
     const queue = this.setup.queue;
     while (this.mode === "live" && (queue.size > 0 || (this.ending && !this.ended))) {
-      const chunks = queue.take(UPLOAD_BATCH_CHARS);
+      const chunks = queue.take(UPLOAD_BATCH_BYTES);
       const end = this.ending && queue.size === 0;
       try {
         await this.upload(chunks, end);
@@ -149,14 +152,17 @@ export class ChunkUploader {
     }
   }
 
-  private async upload(chunks: TapChunk[], end: boolean): Promise<void> {
-    const { client, sessionId } = this.session!;
-    const body = JSON.stringify(end ? { chunks, end } : { chunks });
+  private async upload(chunks: ShimChunk[], end: boolean): Promise<void> {
     let lastError: Error | undefined;
     for (const delay of RETRY_DELAYS_MS) {
       if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
       try {
-        const answer = await client.send("POST", `/api/taps/sessions/${sessionId}/chunks`, body, UPLOAD_TIMEOUT_MS);
+        let answer = await this.send(chunks, end);
+        if (answer.status === 415 && this.binary) {
+          // An mcpscope from before binary uploads: JSON from now on.
+          this.binary = false;
+          answer = await this.send(chunks, end);
+        }
         if (answer.status === 200) return;
         const detail = describeRefusal(answer.text);
         if (answer.status < 500) throw new UploadRefused(`mcpscope refused the upload (HTTP ${answer.status}${detail})`);
@@ -171,7 +177,16 @@ export class ChunkUploader {
     throw new Error(`could not upload to mcpscope: ${lastError?.message ?? "unknown error"}`);
   }
 
-  private goLocal(reason: string, unsent: TapChunk[]): void {
+  /** One upload request: the chunks in binary, or as JSON (`TapUploadBody`) for an older mcpscope. */
+  private send(chunks: ShimChunk[], end: boolean): Promise<ScopeAnswer> {
+    const { client, sessionId } = this.session!;
+    const path = `/api/taps/sessions/${sessionId}/chunks`;
+    if (this.binary) return client.send("POST", end ? `${path}?end=1` : path, encodeChunks(chunks), UPLOAD_TIMEOUT_MS, TAP_CHUNKS_MEDIA_TYPE);
+    const json = chunks.map((c) => ("data" in c ? { n: c.n, ts: c.ts, stream: c.stream, data: c.data.toString("base64") } : c));
+    return client.send("POST", path, JSON.stringify(end ? { chunks: json, end } : { chunks: json }), UPLOAD_TIMEOUT_MS);
+  }
+
+  private goLocal(reason: string, unsent: ShimChunk[]): void {
     if (this.mode === "local" || this.mode === "off") return;
     const previousId = this.session?.sessionId;
     this.mode = "local";

@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import type { Frame, StdioTarget, TapChunk, TapInfo } from "@mcpscope/protocol/types";
+import type { Frame, StdioTarget, TapInfo } from "@mcpscope/protocol/types";
 import { RECORDING_TYPE, RECORDING_VERSION } from "@mcpscope/protocol/types";
+import type { ShimChunk } from "../chunkCodec.js";
 import { ChunkFramer, type StampedFrameInput } from "../chunkFramer.js";
+import { wireFrameLine } from "../wireFrameLine.js";
 
 /** Unwritten text past which frames are written at once. */
 const FLUSH_CHARS = 256 * 1024;
@@ -37,14 +39,14 @@ export class LocalRecording {
   }
 
   /** Records a chunk the shim relayed (cut into frames, as mcpscope would) or an event. */
-  append(chunk: TapChunk): void {
+  append(chunk: ShimChunk): void {
     if ("event" in chunk) this.framer.event(chunk.ts, chunk.event);
-    else this.framer.chunk(chunk.stream, chunk.ts, Buffer.from(chunk.data, "base64"));
+    else this.framer.chunk(chunk.stream, chunk.ts, chunk.data);
   }
 
   private write(input: StampedFrameInput): void {
     const frame: Frame = { sessionId: this.id, seq: ++this.seq, ...input, bytes: input.bytes ?? Buffer.byteLength(input.raw) };
-    const line = JSON.stringify(frame);
+    const line = wireFrameLine(frame);
     this.pending.push(line);
     this.pendingChars += line.length;
     if (this.pendingChars >= FLUSH_CHARS) this.flush();

@@ -27,10 +27,10 @@ export class ScopeClient {
   }
 
   /**
-   * Sends one request; `body` is JSON text. Resolves with any HTTP status.
+   * Sends one request; `body` is JSON text, or bytes of `contentType`. Resolves with any HTTP status.
    * @throws the socket error (ECONNREFUSED …) or a timeout error (`code` ETIMEDOUT).
    */
-  send(method: string, path: string, body: string | undefined, timeoutMs: number): Promise<ScopeAnswer> {
+  send(method: string, path: string, body: string | Buffer | undefined, timeoutMs: number, contentType = "application/json"): Promise<ScopeAnswer> {
     return new Promise((resolve, reject) => {
       const req = request(
         {
@@ -42,7 +42,7 @@ export class ScopeClient {
           headers: {
             authorization: `Bearer ${this.token}`,
             host: `${this.host.includes(":") ? `[${this.host}]` : this.host}:${this.port}`,
-            ...(body === undefined ? {} : { "content-type": "application/json", "content-length": Buffer.byteLength(body) }),
+            ...(body === undefined ? {} : { "content-type": contentType, "content-length": typeof body === "string" ? Buffer.byteLength(body) : body.length }),
           },
         },
         (res) => {

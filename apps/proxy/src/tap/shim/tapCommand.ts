@@ -47,7 +47,7 @@ function exitLike(exit: RelayExit): void {
 /**
  * `mcpscope tap [options] -- <command> [args…]`: the stdio shim a client runs in place of its
  * server command. Starts the server at once and relays its stdio byte for byte
- * (`runRelay`); a copy of every chunk is uploaded to mcpscope in the background
+ * (`runRelay`); every chunk is also uploaded to mcpscope in the background
  * (`ChunkUploader`), which cuts it into frames, or recorded locally when there is none.
  * Loads no Fastify, SDK or zod: it sits in front of every server start.
  */
@@ -106,9 +106,9 @@ export async function tapCommand(argv: string[]): Promise<void> {
     },
   });
 
-  // A copy of each chunk (base64, the upload's encoding), made after the relay wrote it.
+  // Each chunk as read (no copy: nothing writes to a buffer once read), after the relay wrote it on.
   let recording = true;
-  const copy = (stream: "stdin" | "stdout" | "stderr", chunk: Buffer) => uploader.push({ ts: nowMs(), stream, data: chunk.toString("base64") });
+  const copy = (stream: "stdin" | "stdout" | "stderr", chunk: Buffer) => uploader.push({ ts: nowMs(), stream, data: chunk });
   const observer = {
     fromClient: (c: Buffer) => recording && copy("stdin", c),
     fromServer: (c: Buffer) => recording && copy("stdout", c),
