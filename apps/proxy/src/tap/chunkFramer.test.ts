@@ -74,6 +74,16 @@ describe("wireFrameLine", () => {
     expect(same).toBe(frames.length - 5);
   });
 
+  it("never writes a carriage return into a recording line: a message with one between its tokens is serialized again", () => {
+    const frames: Frame[] = [];
+    const framer = new ChunkFramer((input) => frames.push(frame(input, frames.length + 1)));
+    framer.chunk("stdout", 1, Buffer.from('{"jsonrpc":"2.0",\r"method":"notifications/message","params":{}}\r\n', "utf8"));
+    expect(frames[0]?.msg).toEqual({ jsonrpc: "2.0", method: "notifications/message", params: {} });
+    const line = wireFrameLine(frames[0]!);
+    expect(line).not.toContain("\r");
+    expect(line).toBe(JSON.stringify(frames[0]));
+  });
+
   it("is how a shim's upload is recorded: the recording reads back as the frames recorded", () => {
     const dir = mkdtempSync(join(tmpdir(), "mcpscope-wire-line-"));
     const session = new TappedSession({ transport: "stdio", command: "node", args: [], env: {}, name: "t" }, { name: "t", kind: "stdio" }, { recordingsDir: dir, transport: "stdio", serialize: wireFrameLine });

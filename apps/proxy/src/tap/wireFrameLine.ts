@@ -21,6 +21,9 @@ export function wireFrameLine(frame: Frame): string {
     lastSessionIdJson = JSON.stringify(lastSessionId);
   }
   const msg = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
+  // A carriage return between tokens is JSON whitespace, but a recording line holds none
+  // (readers such as Node's readline end a line there): such a message is serialized again.
+  if (msg.includes("\r")) return JSON.stringify(frame);
   const reason = frame.reason === undefined ? "" : `,"reason":${JSON.stringify(frame.reason)}`;
   return `{"sessionId":${lastSessionIdJson},"seq":${frame.seq},"ts":${frame.ts},"dir":"${frame.dir}","raw":${JSON.stringify(raw)},"bytes":${frame.bytes},"kind":"${frame.kind}","msg":${msg}${reason}}`;
 }
