@@ -16,7 +16,8 @@ const children: ChildProcess[] = [];
 
 /** Runs `command args…` in `cwd`; resolves with the ready object mcpscope prints with --json. */
 function ready(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ origin: string; token: string; sessionId: string; status: string }> {
-  const child = spawn(command, args, { cwd, env: { ...env, CI: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+  // A process group of its own: pnpm starts mcpscope through a shell, and all of them are stopped.
+  const child = spawn(command, args, { cwd, env: { ...env, CI: "1" }, stdio: ["ignore", "pipe", "pipe"], detached: true });
   children.push(child);
   let output = "";
   return new Promise((resolve, reject) => {
@@ -35,8 +36,19 @@ async function sessionCwd(r: { origin: string; token: string; sessionId: string 
   return ((await res.json()) as { target: { cwd?: string } }).target.cwd;
 }
 
+/** Stops `child` and everything it started (its process group), and waits for it to exit. */
+function stopGroup(child: ChildProcess): Promise<unknown> {
+  const exited = child.exitCode === null && child.signalCode === null ? new Promise((r) => child.once("exit", r)) : Promise.resolve();
+  try {
+    process.kill(-child.pid!, "SIGTERM");
+  } catch {
+    // The group is gone already.
+  }
+  return exited;
+}
+
 afterEach(async () => {
-  await Promise.all(children.splice(0).map((c) => (c.exitCode === null ? new Promise((r) => c.once("exit", r).kill("SIGTERM")) : Promise.resolve())));
+  await Promise.all(children.splice(0).map(stopGroup));
 });
 
 describe("pnpm mcpscope in the repository", () => {
