@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Frame, FrameSchema } from "@mcpscope/protocol";
+import { FrameLineReader, TimelineIndex } from "@mcpscope/timeline";
 import { describe, expect, it } from "vitest";
 import { ChunkFramer, type StampedFrameInput } from "./chunkFramer.js";
 import { ShimIngest } from "./shimIngest.js";
@@ -72,6 +73,16 @@ describe("wireFrameLine", () => {
       }
     }
     expect(same).toBe(frames.length - 5);
+  });
+
+  it("writes lines the timeline's reader takes on its fast path (no JSON.parse) when the sender wrote compact JSON", () => {
+    const frames: Frame[] = [];
+    const framer = new ChunkFramer((input) => frames.push(frame(input, frames.length + 1)));
+    framer.chunk("stdout", 1, Buffer.from(LINES.slice(0, 4).join("\n") + "\n", "utf8"));
+    const reader = new FrameLineReader(new TimelineIndex(), { mode: "stream" });
+    reader.push(frames.map(wireFrameLine).join("\n") + "\n", 1);
+    expect(reader.stopped).toBeUndefined();
+    expect(reader.parsedLines).toBe(0);
   });
 
   it("never writes a carriage return into a recording line: a message with one between its tokens is serialized again", () => {

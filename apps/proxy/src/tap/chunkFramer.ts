@@ -56,7 +56,9 @@ export class ChunkFramer {
       this.emit({ ts: this.ts, dir, kind: "invalid", raw: text, bytes, reason: `line of ${bytes} bytes exceeds the ${MAX_LINE_BYTES}-byte frame limit: its first ${OVERSIZED_PREVIEW_BYTES} bytes are kept (it was relayed whole)` });
       return;
     }
-    this.emit({ ts: this.ts, dir, raw: text, bytes, ...classifyLine(text) });
+    // Keys in the order every recorder writes them (kind before raw): readers' fast paths rely on it.
+    const classified = classifyLine(text);
+    this.emit({ ts: this.ts, dir, kind: classified.kind, raw: text, bytes, ...classified });
   }
 
   private stderr(text: string, bytes: number): void {

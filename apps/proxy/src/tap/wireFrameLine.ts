@@ -25,5 +25,5 @@ export function wireFrameLine(frame: Frame): string {
   // (readers such as Node's readline end a line there): such a message is serialized again.
   if (msg.includes("\r")) return JSON.stringify(frame);
   const reason = frame.reason === undefined ? "" : `,"reason":${JSON.stringify(frame.reason)}`;
-  return `{"sessionId":${lastSessionIdJson},"seq":${frame.seq},"ts":${frame.ts},"dir":"${frame.dir}","raw":${JSON.stringify(raw)},"bytes":${frame.bytes},"kind":"${frame.kind}","msg":${msg}${reason}}`;
+  return `{"sessionId":${lastSessionIdJson},"seq":${frame.seq},"ts":${frame.ts},"dir":"${frame.dir}","kind":"${frame.kind}","raw":${JSON.stringify(raw)},"bytes":${frame.bytes},"msg":${msg}${reason}}`;
 }
