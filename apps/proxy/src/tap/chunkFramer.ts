@@ -57,8 +57,8 @@ export class ChunkFramer {
       return;
     }
     // Keys in the order every recorder writes them (kind before raw): readers' fast paths rely on it.
-    const classified = classifyLine(text);
-    this.emit({ ts: this.ts, dir, kind: classified.kind, raw: text, bytes, ...classified });
+    const { kind, ...classified } = classifyLine(text);
+    this.emit({ ts: this.ts, dir, kind, raw: text, bytes, ...classified });
   }
 
   private stderr(text: string, bytes: number): void {
