@@ -73,15 +73,19 @@ describe("interactive sign-in", () => {
   it("a denial fails the session with access_denied", async () => {
     // Another server: the first one's token is kept by the proxy and would be reused.
     const other = await startOAuthFixture({ variant: "dcr", interactive: true });
-    afterAll(() => other.stop());
-    const res = await t.api<SessionInfo>("POST", "/api/sessions", { transport: "streamable-http", url: other.mcpUrl, oauth: { mode: "interactive" } });
-    const location = await consent(res.body.auth!.authorizationUrl!, "deny");
-    const landed = await land(location);
-    expect(landed.status).toBe(400);
-    expect(await landed.text()).toContain("access_denied");
-    const failed = await until(res.body.id, (s) => s.status !== "connecting");
-    expect(failed).toMatchObject({ status: "failed", errorCode: "MCPSCOPE_OAUTH_FAILED", auth: { status: "failed" } });
-    expect(failed.errorHint).toContain("approve");
+    // Stopped here: a hook registered inside a test never runs, and the fixture outlived the run.
+    try {
+      const res = await t.api<SessionInfo>("POST", "/api/sessions", { transport: "streamable-http", url: other.mcpUrl, oauth: { mode: "interactive" } });
+      const location = await consent(res.body.auth!.authorizationUrl!, "deny");
+      const landed = await land(location);
+      expect(landed.status).toBe(400);
+      expect(await landed.text()).toContain("access_denied");
+      const failed = await until(res.body.id, (s) => s.status !== "connecting");
+      expect(failed).toMatchObject({ status: "failed", errorCode: "MCPSCOPE_OAUTH_FAILED", auth: { status: "failed" } });
+      expect(failed.errorHint).toContain("approve");
+    } finally {
+      await other.stop();
+    }
   });
 
   it("keeps the redirect URI's Host check: another Host is refused", async () => {
