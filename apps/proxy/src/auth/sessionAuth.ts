@@ -32,7 +32,6 @@ interface Waiter {
   timer: NodeJS.Timeout;
 }
 
-
 /**
  * One remote session's OAuth (MCP 2025-11-25 and 2026-07-28 "Authorization"), built on the
  * SDK's `OAuthClientProvider` support: the provider (`SessionOAuthProvider`) is given to the

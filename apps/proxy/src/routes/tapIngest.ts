@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import { MAX_TAP_CHUNKS_PER_UPLOAD, OpenTapSessionBodySchema, type TapUploadResult, TapUploadBodySchema } from "@mcpscope/protocol";
 import { ApiFailure } from "../errors.js";
-import { ChunkDecodeError, decodeChunks, type ShimChunk, TAP_CHUNKS_MEDIA_TYPE } from "../tap/chunkCodec.js";
+import { ChunkDecodeError, chunksFromJson, decodeChunks, type ShimChunk, TAP_CHUNKS_MEDIA_TYPE } from "../tap/chunkCodec.js";
 import type { SessionManager } from "../sessions/sessionManager.js";
 import { ShimIngest } from "../tap/shimIngest.js";
 import { TappedSession } from "../tap/tappedSession.js";
@@ -29,7 +29,7 @@ function uploadedChunks(body: unknown, query: unknown): { chunks: ShimChunk[]; e
     return { chunks, end: (query as { end?: string }).end === "1" };
   }
   const parsed = parseWith(TapUploadBodySchema, body);
-  return { chunks: parsed.chunks.map((c) => ("data" in c ? { n: c.n, ts: c.ts, stream: c.stream, data: Buffer.from(c.data, "base64") } : c)), end: parsed.end === true };
+  return { chunks: chunksFromJson(parsed.chunks), end: parsed.end === true };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { TapStream } from "@mcpscope/protocol/types";
+import type { TapChunk, TapStream } from "@mcpscope/protocol/types";
 
 /**
  * A chunk as the shim holds it: the bytes it relayed on one stream, as read (`data`, not a
@@ -92,4 +92,14 @@ function readEvent(data: Buffer, index: number): Record<string, unknown> & { eve
     throw new ChunkDecodeError(`chunk ${index}: an event is a JSON object with "event", 1 to ${MAX_EVENT_NAME} characters`);
   }
   return value as Record<string, unknown> & { event: string };
+}
+
+/** Chunks as the JSON upload carries them (`TapUploadBody.chunks`: data in base64), for an mcpscope from before binary uploads. */
+export function chunksToJson(chunks: readonly ShimChunk[]): TapChunk[] {
+  return chunks.map((c) => ("data" in c ? { n: c.n, ts: c.ts, stream: c.stream, data: c.data.toString("base64") } : c));
+}
+
+/** The chunks of a JSON upload (`TapUploadBody.chunks`), their data decoded from base64. */
+export function chunksFromJson(chunks: readonly TapChunk[]): ShimChunk[] {
+  return chunks.map((c) => ("data" in c ? { n: c.n, ts: c.ts, stream: c.stream, data: Buffer.from(c.data, "base64") } : c));
 }

@@ -1,4 +1,4 @@
-import { encodeChunks, type ShimChunk, TAP_CHUNKS_MEDIA_TYPE } from "../chunkCodec.js";
+import { chunksToJson, encodeChunks, type ShimChunk, TAP_CHUNKS_MEDIA_TYPE } from "../chunkCodec.js";
 import type { ChunkQueue } from "./chunkQueue.js";
 import type { LocalRecording } from "./localRecording.js";
 import type { ScopeAnswer, ScopeClient } from "./scopeClient.js";
@@ -40,7 +40,6 @@ class UploadRefused extends Error {}
 
 /** `Omit` for each member of a union. */
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-
 
 /**
  * Takes the shim's chunks and gets them to mcpscope, asynchronously and never in the relay's
@@ -182,7 +181,7 @@ export class ChunkUploader {
     const { client, sessionId } = this.session!;
     const path = `/api/taps/sessions/${sessionId}/chunks`;
     if (this.binary) return client.send("POST", end ? `${path}?end=1` : path, encodeChunks(chunks), UPLOAD_TIMEOUT_MS, TAP_CHUNKS_MEDIA_TYPE);
-    const json = chunks.map((c) => ("data" in c ? { n: c.n, ts: c.ts, stream: c.stream, data: c.data.toString("base64") } : c));
+    const json = chunksToJson(chunks);
     return client.send("POST", path, JSON.stringify(end ? { chunks: json, end } : { chunks: json }), UPLOAD_TIMEOUT_MS);
   }
 

@@ -39,18 +39,22 @@ export function parseHeaderLines(text: string): Record<string, string> {
   return headers;
 }
 
+/** `value` as a URL; throws "Enter <what> (… is not a URL)." when it is not one. */
+function parseTypedUrl(value: string, what: string): URL {
+  try {
+    return new URL(value);
+  } catch {
+    throw new Error(`Enter ${what} ("${value}" is not a URL).`);
+  }
+}
+
 /**
  * Checks a server URL typed by the user.
  * @throws Error when it is not an absolute http: or https: URL.
  */
 export function checkServerUrl(text: string): string {
   const value = text.trim();
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new Error(`Enter the server's full URL, e.g. http://localhost:3001/mcp ("${value}" is not a URL).`);
-  }
+  const url = parseTypedUrl(value, "the server's full URL, e.g. http://localhost:3001/mcp");
   if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error(`The URL must start with http:// or https:// (not ${url.protocol}).`);
   return value;
 }
@@ -67,12 +71,7 @@ const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
  */
 export function checkClientMetadataUrl(text: string): string {
   const value = text.trim();
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new Error(`Enter the metadata document's full URL, e.g. https://example.com/oauth/client.json ("${value}" is not a URL).`);
-  }
+  const url = parseTypedUrl(value, "the metadata document's full URL, e.g. https://example.com/oauth/client.json");
   const loopback = LOOPBACK_HOSTS.has(url.hostname);
   if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) {
     throw new Error(`A client metadata document URL must be https:// (http:// only on localhost), not ${url.protocol}//${url.host}.`);
