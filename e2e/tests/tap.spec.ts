@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -120,7 +120,14 @@ test("with no mcpscope running, `mcpscope tap` starts one in the background on t
     await client.connect(new StdioClientTransport({ command: process.execPath, args: [CLI, "tap", "--data-dir", dataDir, "--", process.execPath, ...EVERYTHING], stderr: "ignore" }));
     expect(await callEcho(client, "nobody was watching")).toEqual([{ type: "text", text: "Echo: nobody was watching" }]);
     // It registered itself: the page it serves shows the session.
-    await expect.poll(() => readdirSync(join(dataDir, "instances")).filter((f) => f.endsWith(".json")).length, { timeout: 20_000 }).toBe(1);
+    await expect
+      .poll(() => readdirSync(join(dataDir, "instances")).filter((f) => f.endsWith(".json")).length, { timeout: 20_000 })
+      .toBe(1)
+      .catch((err: Error) => {
+        // What the background mcpscope printed says why it did not register.
+        const log = join(dataDir, "mcpscope-background.log");
+        throw new Error(`${err.message}\n\n${log}:\n${existsSync(log) ? readFileSync(log, "utf8") : "(none: it was never started)"}`);
+      });
     const file = readdirSync(join(dataDir, "instances")).find((f) => f.endsWith(".json"))!;
     const instance = JSON.parse(readFileSync(join(dataDir, "instances", file), "utf8")) as { pid: number; url: string };
     backgroundPid = instance.pid;

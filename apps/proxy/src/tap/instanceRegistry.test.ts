@@ -23,6 +23,23 @@ describe("the instance registry", () => {
     expect(existsSync(file)).toBe(false);
   });
 
+  it("skips an unreadable entry of a running process without deleting it, and leaves no partial file", () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "mcpscope-registry-"));
+    const remove = registerInstance(dataDir, entry(process.pid, 1000));
+    expect(readdirSync(instancesDir(dataDir))).toEqual([`${process.pid}.json`]);
+    // The parent runs: its entry, caught empty (as a reader could catch a file being written), stays.
+    const torn = join(instancesDir(dataDir), `${process.ppid}.json`);
+    writeFileSync(torn, "");
+    expect(runningInstances(dataDir).map((i) => i.pid)).toEqual([process.pid]);
+    expect(existsSync(torn)).toBe(true);
+    // An unreadable entry named after a dead process is stale.
+    const dead = join(instancesDir(dataDir), `${2 ** 22 + 4322}.json`);
+    writeFileSync(dead, "{");
+    runningInstances(dataDir);
+    expect(existsSync(dead)).toBe(false);
+    remove();
+  });
+
   it("has nothing to list in a data directory without instances", () => {
     expect(runningInstances(mkdtempSync(join(tmpdir(), "mcpscope-registry-")))).toEqual([]);
   });

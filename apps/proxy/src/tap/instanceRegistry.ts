@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 /**
@@ -42,7 +42,10 @@ export function registerInstance(dataDir: string, instance: RunningInstance): ()
   const dir = instancesDir(dataDir);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = join(dir, `${instance.pid}.json`);
-  writeFileSync(file, JSON.stringify(instance) + "\n", { mode: 0o600 });
+  // Written whole under another name, then renamed: a reader never sees an empty or half-written entry.
+  const partial = join(dir, `.${instance.pid}.json.partial`);
+  writeFileSync(partial, JSON.stringify(instance) + "\n", { mode: 0o600 });
+  renameSync(partial, file);
   const remove = () => rmSync(file, { force: true });
   process.once("exit", remove);
   return () => {
@@ -85,7 +88,9 @@ export function runningInstances(dataDir: string): RunningInstance[] {
       continue;
     }
     if (instance && processRuns(instance.pid)) found.push(instance);
-    else if (!instance || !processRuns(Number(name.slice(0, -5)))) rmSync(file, { force: true });
+    // Stale only when the process the file is named after is gone: an unreadable entry of a
+    // running process (an older mcpscope caught mid-write) is skipped, never deleted.
+    else if (!processRuns(Number(name.slice(0, -5)))) rmSync(file, { force: true });
   }
   return found.sort((a, b) => b.startedAt - a.startedAt);
 }
