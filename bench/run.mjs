@@ -112,12 +112,16 @@ function tapRows(row, t) {
   row("6a", `echo round trip, ${l.direct.label} — baseline`, lat(a), "—", "—");
   row("6b", `echo round trip, ${l.tap.label}`, lat(b), `6a: ${lat(a)}`, vs(b, a));
   row("6b", "  p50 added by the shim", `+${us(added)} µs`, `6a p50 ${us(a.p50)} µs`, fmtRatio(b.p50 / a.p50), `≤ ${TARGETS.tapAddedUs} µs`, yes(added <= TARGETS.tapAddedUs));
+  const c = l.relay.stats;
+  row("6b′", `echo round trip, ${l.relay.label}: the floor of any relay process`, lat(c), `6a: ${lat(a)}`, vs(c, a));
+  row("6b′", "  p50 added by the bare relay · the shim's p50 against it", `+${us(c.p50 - a.p50)} µs · ${b.p50 >= c.p50 ? "+" : "−"}${us(Math.abs(b.p50 - c.p50))} µs`, `6a p50 ${us(a.p50)} µs`, fmtRatio(b.p50 / c.p50));
   const f = t.flood;
   const n = fmtInt(f.count);
   const sdkRatio = f.sdk.tap / f.sdk.direct;
   row("6c", `${n} notifications read by the SDK client, direct — baseline (median of ${f.sdk.rounds}, by turns)`, `${fmtInt(f.sdk.direct)} notifications/s`, "—", "—");
   row("6c", `  same, through \`mcpscope tap\` recording to mcpscope`, `${fmtInt(f.sdk.tap)} notifications/s`, `${fmtInt(f.sdk.direct)}/s direct`, fmtRatio(sdkRatio), `≥ ×${TARGETS.tapThroughput}`, yes(sdkRatio >= TARGETS.tapThroughput));
-  row("6c′", `${n} notifications read by a reader that counts newlines (the relay's ceiling): direct · through the shim`, `${fmtInt(f.raw.direct)} · ${fmtInt(f.raw.tap)} notifications/s`, "", fmtRatio(f.raw.tap / f.raw.direct));
+  row("6c", `  same, through a bare pipe() relay recording nothing (the relay floor)`, `${fmtInt(f.sdk.relay)} notifications/s`, `${fmtInt(f.sdk.direct)}/s direct`, fmtRatio(f.sdk.relay / f.sdk.direct));
+  row("6c′", `${n} notifications read by a reader that counts newlines (the relay's ceiling): direct · through the shim · through the bare relay`, `${fmtInt(f.raw.direct)} · ${fmtInt(f.raw.tap)} · ${fmtInt(f.raw.relay)} notifications/s`, "", `${fmtRatio(f.raw.tap / f.raw.direct)} · ${fmtRatio(f.raw.relay / f.raw.direct)}`);
   row("6d", `start-up: spawn → the answer to initialize, plain-echo server: direct · through the shim (median of ${t.start.runs})`, `${t.start.direct.toFixed(0)} · ${t.start.tap.toFixed(0)} ms`, "", `+${(t.start.tap - t.start.direct).toFixed(0)} ms`);
   row("6d", "  the shim's bundle (dist/tap.cjs: no Fastify, SDK or zod)", `${t.shimKiB.toFixed(0)} KiB`, "dist/main.cjs: the whole CLI", "");
   row("6e", "  tapped sessions mcpscope recorded during part 6 · failed", `${t.tappedSessions} · ${t.failedSessions}`, "", "", "0 failed", yes(t.failedSessions === 0));

@@ -3,21 +3,30 @@
 // throughput of a notification flood, and the added start-up time. The shim records to a
 // running mcpscope (its own process) throughout, as in real use.
 //
-//   node bench/tapShim.mjs [--quick]     (after `pnpm build`; `pnpm bench` runs it too)
+//   node bench/tapShim.mjs [--quick] [--profile]   (after `pnpm build`; `pnpm bench` runs it too)
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { statSync } from "node:fs";
+import { mkdtempSync, readdirSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { CLI, FLOOD_ARGS, loadSdk, ROOT } from "./lib/env.mjs";
 import { onCleanup, trackPid } from "./lib/cleanup.mjs";
+import { summarizeProfile } from "./lib/profileSummary.mjs";
 import { startProxy } from "./lib/proxy.mjs";
 import { summarize } from "./lib/stats.mjs";
 
 const PLAIN_ECHO = join(ROOT, "packages/fixtures/src/servers/plainEcho.mjs");
 const INITIALIZE = (id) => `${JSON.stringify({ jsonrpc: "2.0", id, method: "initialize", params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "bench-tap", version: "1.0.0" } } })}\n`;
 const ECHO = (id) => `{"jsonrpc":"2.0","id":${id},"method":"tools/call","params":{"name":"echo","arguments":{"message":"bench"}}}\n`;
+
+const PIPE_RELAY = join(ROOT, "bench/lib/pipeRelay.mjs");
+
+/** The command that runs `server` through a bare pipe() relay (the floor of any relay process). */
+function throughPipeRelay(server) {
+  return [PIPE_RELAY, process.execPath, ...server];
+}
 
 /** The command that runs `server` through the built shim, recording to `scopeUrl`. */
 function throughShim(server, scopeUrl, dataDir) {
@@ -72,6 +81,7 @@ async function latency({ n, warmup, rounds, scopeUrl, dataDir, log }) {
   const configs = {
     direct: { label: "(a) direct: plain-echo server, raw line client", args: [PLAIN_ECHO] },
     tap: { label: "(b) through `mcpscope tap`, recording to mcpscope", args: throughShim([PLAIN_ECHO], scopeUrl, dataDir) },
+    relay: { label: "(c) through a bare pipe() relay in Node, recording nothing", args: throughPipeRelay([PLAIN_ECHO]) },
   };
   for (const cfg of Object.values(configs)) {
     cfg.client = LineClient.start(cfg.args);
@@ -172,24 +182,22 @@ async function sdkReader(args) {
 }
 
 /**
- * Floods of `count` notifications read directly and through the shim, taking turns round
+ * Floods of `count` notifications read directly, through the shim and through a bare pipe()
+ * relay, taking turns round
  * by round (so that load elsewhere on the machine hits both alike), after a warm-up flood
  * each. @returns the median rate of each, in notifications per second.
  */
 async function flood(open, { count, rounds, scopeUrl, dataDir }) {
-  const direct = await open(FLOOD_ARGS);
-  const tap = await open(throughShim(FLOOD_ARGS, scopeUrl, dataDir));
-  const ms = { direct: [], tap: [] };
-  await direct.flood(Math.max(1000, Math.round(count / 10)));
-  await tap.flood(Math.max(1000, Math.round(count / 10)));
+  const readers = { direct: await open(FLOOD_ARGS), tap: await open(throughShim(FLOOD_ARGS, scopeUrl, dataDir)), relay: await open(throughPipeRelay(FLOOD_ARGS)) };
+  const ms = { direct: [], tap: [], relay: [] };
+  for (const reader of Object.values(readers)) await reader.flood(Math.max(1000, Math.round(count / 10)));
   for (let round = 0; round < rounds; round++) {
-    ms.direct.push(await direct.flood(count));
-    ms.tap.push(await tap.flood(count));
+    for (const [key, reader] of Object.entries(readers)) ms[key].push(await reader.flood(count));
   }
-  await direct.close();
-  await tap.close();
+  for (const reader of Object.values(readers)) await reader.close();
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  return { direct: count / (median(ms.direct) / 1000), tap: count / (median(ms.tap) / 1000), rounds };
+  const rate = (key) => count / (median(ms[key]) / 1000);
+  return { direct: rate("direct"), tap: rate("tap"), relay: rate("relay"), rounds };
 }
 
 /** Spawn → the answer to initialize, for a server run directly and through the shim. */
@@ -214,11 +222,12 @@ async function startUp({ runs, scopeUrl, dataDir }) {
 }
 
 /**
- * Runs part 6 against a fresh mcpscope (its own process, no server of its own).
+ * Runs part 6 against a fresh mcpscope (its own process, no server of its own); with
+ * `profileDir`, mcpscope writes a CPU profile there when it stops.
  * @returns latency stats, flood rates, start-up medians, and the shim bundle's size.
  */
-export async function tapShim({ quick, token, log }) {
-  const proxy = await startProxy({ token, label: "tap", extraArgs: ["--no-connect"] });
+export async function tapShim({ quick, token, log, profileDir }) {
+  const proxy = await startProxy({ token, label: "tap", extraArgs: ["--no-connect"], profileDir });
   const scopeUrl = `${proxy.base}/?token=${token}`;
   const dataDir = join(proxy.stateHome, "mcpscope");
   try {
@@ -238,8 +247,15 @@ export async function tapShim({ quick, token, log }) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { quick: { type: "boolean", default: false } } });
-  const result = await tapShim({ quick: values.quick, token: "bench-tap", log: (l) => process.stderr.write(`[bench] ${l}\n`) });
+  const { values } = parseArgs({ options: { quick: { type: "boolean", default: false }, profile: { type: "boolean", default: false } } });
+  const profileDir = values.profile ? mkdtempSync(join(tmpdir(), "mcpscope-bench-profile-")) : undefined;
+  const result = await tapShim({ quick: values.quick, token: "bench-tap", profileDir, log: (l) => process.stderr.write(`[bench] ${l}\n`) });
   console.log(JSON.stringify(result, null, 2));
+  // With --profile: where mcpscope's time went while it recorded the taps (on stderr).
+  for (const file of profileDir ? readdirSync(profileDir, { recursive: true }).filter((f) => f.endsWith(".cpuprofile")) : []) {
+    const { totalMs, rows } = summarizeProfile(join(profileDir, file));
+    process.stderr.write(`\nmcpscope: ${totalMs.toFixed(0)} ms busy; top self time:\n`);
+    for (const t of rows) process.stderr.write(`  ${t.ms.toFixed(0).padStart(6)} ms ${(t.share * 100).toFixed(1).padStart(5)}%  ${t.name}\n`);
+  }
   process.exit(0);
 }
