@@ -166,9 +166,13 @@ export class FrameLineReader {
     if (!t.startsWith('{"sessionId":"', p)) return SLOW;
     const row = this.row;
     let i = p + 14;
-    let q = t.indexOf('"', i);
-    if (q < 0 || q >= e || t.charCodeAt(q - 1) === 92) return SLOW;
-    if (q - i !== this.sessionId.length || !t.startsWith(this.sessionId, i)) this.sessionId = t.slice(i, q);
+    // Most lines repeat the last line's session id (which holds no quote): then it ends where it does.
+    let q = i + this.sessionId.length;
+    if (this.sessionId === "" || t.charCodeAt(q) !== 34 || !t.startsWith(this.sessionId, i)) {
+      q = t.indexOf('"', i);
+      if (q < 0 || q >= e || t.charCodeAt(q - 1) === 92) return SLOW;
+      this.sessionId = t.slice(i, q);
+    }
     row.sessionId = this.sessionId;
     i = q + 1;
     if (!t.startsWith(',"seq":', i)) return SLOW;

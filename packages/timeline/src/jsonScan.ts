@@ -60,8 +60,9 @@ const POW10 = /* @__PURE__ */ Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /**
  * The number of JSON number text [i, j), or NaN when it is not one (no whitespace, no
- * `Infinity`). Decimals of at most 15 digits are computed as one integer divided by a power
- * of ten, both exact, so the one rounding gives exactly what `Number()` gives; others go
+ * `Infinity`). A decimal whose digits make an integer below 2^53 (an epoch time in
+ * milliseconds with three decimals, say) is computed as that integer divided by a power of
+ * ten, both exact, so the one rounding gives exactly what `Number()` gives; others go
  * through `Number()`.
  */
 export function numberAt(text: string, i: number, j: number): number {
@@ -84,7 +85,8 @@ export function numberAt(text: string, i: number, j: number): number {
     else return NaN;
   }
   if (digits === 0) return NaN;
-  if (plain && digits <= 15) {
+  // Every step of n was exact while the result stays a safe integer (below 2^53).
+  if (plain && n <= Number.MAX_SAFE_INTEGER && scale <= 22) {
     const value = scale > 0 ? n / POW10[scale]! : n;
     return negative ? -value : value;
   }
