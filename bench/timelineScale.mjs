@@ -110,10 +110,16 @@ async function newPage(browser, label) {
 
 /** The app's frames worker accounting (`window.__mcpscope.workerStats`), if it has one. */
 const workerStats = (page) => page.evaluate(() => window.__mcpscope?.workerStats?.()).catch(() => undefined);
-const statsSince = (a, b) => (a && b ? Object.fromEntries(Object.keys(b).map((k) => [k, b[k] - (a[k] ?? 0)])) : undefined);
+const statsSince = (a, b) => (a && b ? Object.fromEntries(Object.keys(b).map((k) => [k, typeof b[k] === "number" ? b[k] - (a[k] ?? 0) : b[k]])) : undefined);
+/** "asked +X ms, first byte +Y, last byte +Z, read +W, last segment sent +V" after `t0` (epoch ms). */
+const loadTraceText = (trace, t0) =>
+  [["asked", trace.askedAt], ["first byte", trace.firstByteAt], ["last byte", trace.lastByteAt], ["read", trace.readAt], ["last segment sent", trace.sentAt]]
+    .filter(([, at]) => at !== undefined)
+    .map(([label, at]) => `${label} +${fmtInt(at - t0)} ms`)
+    .join(", ");
 /** "decode X ms, read Y ms (Z µs/frame), segments W ms (n)" */
 const workerText = (w) =>
-  `decoding ${fmtInt(w.decodeMs)} ms, reading ${fmtInt(w.readMs)} ms (${((1000 * w.readMs) / Math.max(1, w.frames)).toFixed(1)} µs/frame over ${fmtInt(w.frames)} frames, ${fmtInt(w.batches)} stream batches), making ${fmtInt(w.segments)} segments ${fmtInt(w.exportMs)} ms`;
+  `${w.waitMs !== undefined ? `waiting for bytes ${fmtInt(w.waitMs)} ms, ` : ""}decoding ${fmtInt(w.decodeMs)} ms, reading ${fmtInt(w.readMs)} ms (${((1000 * w.readMs) / Math.max(1, w.frames)).toFixed(1)} µs/frame over ${fmtInt(w.frames)} frames, ${fmtInt(w.batches)} stream batches), making ${fmtInt(w.segments)} segments ${fmtInt(w.exportMs)} ms`;
 
 /** "task X ms: script Y, layout Z (n), style W (n); N DOM nodes" */
 const mainThread = (m) =>
@@ -327,7 +333,7 @@ async function openLarge({ p, proxyUrl, empty, big, loadCapMs, jumps, scrollCapM
     if (samples.length % 5 === 0 && n !== undefined) log(`timeline: ${fmtInt(big.frames)} frames: ${fmtInt(n)} in the store after ${((epochNow() - clickedFromNode) / 1000).toFixed(0)} s`);
   }
   result.firstRows = p.state.crashed ? { error: "page crashed" } : await within(firstRows, 5000, "first rows").catch((err) => ({ error: err.message }));
-  const clickAt = result.firstRows.clickAt ?? clickedFromNode;
+  const clickAt = (result.clickAt = result.firstRows.clickAt ?? clickedFromNode);
   if (finished && !finished.error) {
     result.loadMs = finished.at - clickAt;
     result.loaded = big.frames;
@@ -488,6 +494,7 @@ function buildRows(d, scaled) {
     }
     if (s.loadMainThread) row("4b", "  the page's main thread while loading", mainThread(s.loadMainThread), "", "", "", "");
     if (s.loadWorker) row("4b", "  the frames worker while loading (its own clock)", workerText(s.loadWorker), "", "", "", "");
+    if (s.loadWorker?.lastLoad && s.clickAt) row("4b", "  the frames worker's steps after the click (epoch clocks of page and worker)", loadTraceText(s.loadWorker.lastLoad, s.clickAt), `all in the store +${fmtInt(s.loadMs)} ms`, "", "", "");
     if (s.heap) {
       row("4b", `  JS heap used after loading (after a forced GC)`, `${mib(s.heap.used)} (${fmtInt(s.heap.used / Math.max(1, s.loaded))} B/frame)`, `page with an empty session: ${mib(s.heapEmpty.used)}`, fmtRatio(s.heap.used / s.heapEmpty.used), "< 1 GiB", yes(s.heap.used < TARGETS.heapBytes));
     } else row("4b", "  JS heap used after loading", `not measured: ${s.heapError ?? (s.crashed ? "the page crashed" : "?")}`, s.heapEmpty ? `page with an empty session: ${mib(s.heapEmpty.used)}` : "", "", "< 1 GiB", "❌ no");

@@ -38,11 +38,15 @@ interface WorkerSession {
   failed: boolean;
   /** The last `failed` sent, said again when the page opens the session again. */
   failure?: FromFramesWorker;
+  /** The recording being read, until its last segment is sent (`stats.lastLoad`). */
+  loadTrace?: FramesWorkerStats["lastLoad"];
 }
 
 const sessions = new Map<string, WorkerSession>();
 const decoder = new TextDecoder();
-const stats: FramesWorkerStats = { decodeMs: 0, readMs: 0, exportMs: 0, filterMs: 0, frames: 0, batches: 0, segments: 0 };
+const stats: FramesWorkerStats = { waitMs: 0, decodeMs: 0, readMs: 0, exportMs: 0, filterMs: 0, frames: 0, batches: 0, segments: 0 };
+
+const epoch = () => performance.timeOrigin + performance.now();
 
 /** Text of bytes, timed. */
 function decode(bytes: Uint8Array): string {
@@ -92,6 +96,10 @@ function pump(s: WorkerSession): void {
     stats.segments++;
     post({ type: "segment", sessionId: s.id, segment }, segmentTransfer(segment));
   }
+  if (s.loadTrace?.readAt && s.exported === index.lastSeq) {
+    s.loadTrace.sentAt = epoch();
+    s.loadTrace = undefined;
+  }
   stats.exportMs += performance.now() - t0;
 }
 
@@ -103,6 +111,7 @@ function invalid(s: WorkerSession, line: number, reason: string): void {
 /** Reads a session's recording, the bytes on disk, as they stream in. */
 async function open(s: WorkerSession, url: string): Promise<void> {
   s.loading = true;
+  const load: NonNullable<FramesWorkerStats["lastLoad"]> = (stats.lastLoad = s.loadTrace = { askedAt: epoch() });
   const reader = new FrameLineReader(s.index, { mode: "recording" });
   try {
     const response = await fetch(url, { credentials: "same-origin" });
@@ -111,11 +120,15 @@ async function open(s: WorkerSession, url: string): Promise<void> {
     let parts: Uint8Array[] = [];
     let size = 0;
     for (;;) {
+      const t0 = performance.now();
       const { done, value } = await body.read();
+      stats.waitMs += performance.now() - t0;
       if (value) {
+        load.firstByteAt ??= epoch();
         parts.push(value);
         size += value.length;
       }
+      if (done) load.lastByteAt = epoch();
       if (size >= READ_BYTES || (done && size > 0)) {
         const bytes = parts.length === 1 ? parts[0]! : concat(parts, size);
         // Decode whole lines (a line break never falls inside a character); keep the rest.
@@ -132,6 +145,7 @@ async function open(s: WorkerSession, url: string): Promise<void> {
       if (done) break;
     }
     reader.end();
+    load.readAt = epoch();
     pump(s);
   } catch (err) {
     s.loading = false;

@@ -17,6 +17,8 @@ export type ToFramesWorker =
 
 /** The frames worker's own accounting, in milliseconds of its thread (for benchmarks). */
 export interface FramesWorkerStats {
+  /** Waiting for a recording's bytes to arrive (the fetch's pace, or its backpressure). */
+  waitMs: number;
   /** Decoding bytes to text, reading lines into indexes, making segments, filtering. */
   decodeMs: number;
   readMs: number;
@@ -25,6 +27,12 @@ export interface FramesWorkerStats {
   frames: number;
   batches: number;
   segments: number;
+  /**
+   * The last recording read: when (epoch milliseconds, `performance.timeOrigin + now()`) the
+   * worker was asked, its first and last bytes came, it finished reading them, and it sent
+   * the last segment.
+   */
+  lastLoad?: { askedAt: number; firstByteAt?: number; lastByteAt?: number; readAt?: number; sentAt?: number };
 }
 
 /** Frames worker → page. */

@@ -13,7 +13,6 @@ import { useSessionsStore } from "../../stores/sessionsStore";
  * session's timeline (api/frameSync.ts), and the selected session is the one followed.
  */
 export function useLiveSync(): void {
-  const selectedId = useSessionsStore((s) => s.selectedId);
   const queryClient = useQueryClient();
 
   useEffect(() => {
@@ -48,9 +47,21 @@ export function useLiveSync(): void {
     return () => client.stop();
   }, [queryClient]);
 
+  // The selected session is followed the moment it is selected (a store subscription, not an
+  // effect after the render): its recording is fetched and read while React draws the view.
   useEffect(() => {
-    if (selectedId === undefined) return;
-    frameSync.follow(selectedId, getSession(selectedId)?.lastSeq);
-    return () => frameSync.unfollow(selectedId);
-  }, [selectedId]);
+    let followed: string | undefined;
+    const follow = (id: string | undefined) => {
+      if (id === followed) return;
+      if (followed !== undefined) frameSync.unfollow(followed);
+      followed = id;
+      if (id !== undefined) frameSync.follow(id, getSession(id)?.lastSeq);
+    };
+    follow(useSessionsStore.getState().selectedId);
+    const unsubscribe = useSessionsStore.subscribe((state) => follow(state.selectedId));
+    return () => {
+      unsubscribe();
+      follow(undefined);
+    };
+  }, []);
 }
