@@ -3,7 +3,7 @@ import { Command, InvalidArgumentError } from "commander";
 import { type ProtocolChoice, ProtocolChoiceSchema, type SessionTarget } from "@mcpscope/protocol";
 import { defaultServerTarget } from "./sessions/defaultServer.js";
 import { ServerCatalog } from "./sessions/serverCatalog.js";
-import { parseCount, parsePort, TRANSPORTS } from "./commands/optionParsers.js";
+import { parseCount, parsePort, TRANSPORTS, HELP_AFTER_ERROR } from "./commands/optionParsers.js";
 import { VERSION } from "./version.js";
 
 const DEFAULT_PORT = 6280;
@@ -92,7 +92,7 @@ export async function main(argv: string[]): Promise<void> {
     .option("--keep-days <n>", "delete recordings older than this many days", parseCount)
     .option("--json", "print one JSON object ({ url, origin, port, token, version, sessionId, status, error, … }) on stdout when ready, instead of the ready line")
     .argument("[command...]", "stdio server command after --; default: @modelcontextprotocol/server-everything")
-    .showHelpAfterError();
+    .showHelpAfterError(HELP_AFTER_ERROR);
   program.parse(argv);
   const opts = program.opts<{
     port: number;

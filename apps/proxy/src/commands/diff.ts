@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { HELP_AFTER_ERROR } from "./optionParsers.js";
 import { diffSessions, formatDiffReport } from "@mcpscope/timeline";
 import { readRecording } from "../recording/readRecording.js";
 
@@ -16,7 +17,7 @@ export async function diffCommand(argv: string[]): Promise<void> {
     .argument("<b>", "the recording to check")
     .option("--ignore <key>", "also ignore this key at any depth (repeatable)", collect, [])
     .option("--json", "print the diff as JSON")
-    .showHelpAfterError();
+    .showHelpAfterError(HELP_AFTER_ERROR);
   program.parse(argv);
   const opts = program.opts<{ ignore: string[]; json?: boolean }>();
   const [a, b] = program.args as [string, string];

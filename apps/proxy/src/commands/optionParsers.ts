@@ -26,3 +26,9 @@ export const collectPair = (separator: string) => (value: string, previous: Reco
 
 /** A repeatable option collected into a list. */
 export const collectList = (value: string, previous: string[]) => [...previous, value];
+
+/**
+ * What a command prints after an error of its own: a pointer to --help, not the whole help,
+ * which would bury the message (commander's `showHelpAfterError`).
+ */
+export const HELP_AFTER_ERROR = "(add --help to see the options)";

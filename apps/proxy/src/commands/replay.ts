@@ -6,7 +6,7 @@ import { readRecording } from "../recording/readRecording.js";
 import { SessionManager } from "../sessions/sessionManager.js";
 import { REDACTED } from "../sessions/transports/redactHeaders.js";
 import { shellQuote } from "./shellQuote.js";
-import { parseCount, TRANSPORTS } from "./optionParsers.js";
+import { parseCount, TRANSPORTS, HELP_AFTER_ERROR } from "./optionParsers.js";
 import { recordingsDirOf } from "./serve.js";
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -96,7 +96,7 @@ export async function replayCommand(argv: string[]): Promise<void> {
     .option("--ignore <key>", "also ignore this key at any depth when comparing (repeatable)", collect, [])
     .option("--json", "print the diff as JSON")
     .option("--data-dir <dir>", "where the new recording goes")
-    .showHelpAfterError();
+    .showHelpAfterError(HELP_AFTER_ERROR);
   program.parse(argv);
   const opts = program.opts<{ url?: string; transport?: string; header: Record<string, string>; env: Record<string, string>; timeout: number; ignore: string[]; json?: boolean; dataDir?: string }>();
   const [file, ...command] = program.args as [string, ...string[]];

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { type AddressInfo, createServer } from "node:net";
 import { mkdtempSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -99,5 +100,18 @@ describe("taps at start", () => {
     const config = join(dir, "mcp.json");
     writeFileSync(config, JSON.stringify({ mcpServers: {} }));
     await expect(startUntil(["--config", config, "--tap", "nope"], () => false)).rejects.toThrow('--tap nope: No server named "nope" in the config.');
+  });
+
+  it("says a port is in use in one line and points at --help, without printing the whole help", async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", resolve));
+    const port = (holder.address() as AddressInfo).port;
+    try {
+      const failure = await startUntil(["--no-connect", "--port", String(port)], () => false).catch((err: Error) => err.message);
+      expect(failure).toContain(`mcpscope: port ${port} is in use. Stop the other process or pick another port with --port <n>.\n(add --help to see the options)`);
+      expect(failure).not.toContain("Usage:");
+    } finally {
+      holder.close();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { Command } from "commander";
-import { parsePort } from "./optionParsers.js";
+import { parsePort, HELP_AFTER_ERROR } from "./optionParsers.js";
 import { serve } from "./serve.js";
 
 /** `mcpscope view <file.jsonl>…`: serves recordings read-only, with no server to connect to. */
@@ -14,7 +14,7 @@ export async function viewCommand(argv: string[]): Promise<void> {
     .option("--token <t>", "API token (default: $MCPSCOPE_TOKEN, else random)")
     .option("--data-dir <dir>", "data directory (recordings of live sessions)")
     .option("--json", "print one JSON object ({ url, origin, port, token, version, recordings }) on stdout when ready, instead of the ready line")
-    .showHelpAfterError();
+    .showHelpAfterError(HELP_AFTER_ERROR);
   program.parse(argv);
   const opts = program.opts<{ port: number; open: boolean; token?: string; dataDir?: string; json?: boolean }>();
   await serve(program, {

@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { HELP_AFTER_ERROR } from "../commands/optionParsers.js";
 import type { SendRequestResult, SessionTarget } from "@mcpscope/protocol";
 import { EXIT, type ExitCode } from "./exitCodes.js";
 import { type HeadlessSession, openHeadless } from "./headlessSession.js";
@@ -22,7 +23,7 @@ export function headlessProgram(name: string, description: string): Command {
   return new Command(name)
     .description(description)
     .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : EXIT.USAGE))
-    .showHelpAfterError("(add --help to see the options)");
+    .showHelpAfterError(HELP_AFTER_ERROR);
 }
 
 /** A leaf command (`tools list`, `ping`, …) with the server options. */
