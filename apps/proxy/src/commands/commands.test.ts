@@ -68,10 +68,22 @@ describe("recordings: export, import, replay, diff", () => {
     }
   });
 
-  it("replays against the same server version with no difference", async () => {
+  it("replays against the same server version with no difference, speaking what the recorded session was told to", async () => {
     const res = await cli(["replay", recording, "--data-dir", dir, "--", legacy.command, ...legacy.args]);
     expect(res.stdout).toContain("No differences.");
+    expect(res.stderr).toContain(`requests speaking ${session.protocolVersion}; new recording`);
     expect(res.code).toBe(0);
+    // A session given a revision is replayed speaking that revision.
+    const lines = readFileSync(recording, "utf8").split("\n");
+    const header = JSON.parse(lines[0]!) as { session: { target: Record<string, unknown> } };
+    header.session.target.protocol = "2024-11-05";
+    const pinned = join(mkdtempSync(join(tmpdir(), "mcpscope-pinned-")), "pinned.jsonl");
+    writeFileSync(pinned, [JSON.stringify(header), ...lines.slice(1)].join("\n"));
+    const again = await cli(["replay", pinned, "--data-dir", dir, "--", legacy.command, ...legacy.args]);
+    expect(again.stderr).toContain("requests speaking 2024-11-05 (pinned, as the recorded session was);");
+    const wrong = await cli(["replay", recording, "--protocol", "2099-01-01", "--", legacy.command, ...legacy.args]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain("mcpscope replay: --protocol must be one of auto, 2026-07-28,");
   });
 
   it("replays against a changed server and names exactly the changed result and schema", async () => {

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { Command, InvalidArgumentError } from "commander";
-import type { ClientBehaviour, Frame, SessionTarget } from "@mcpscope/protocol";
+import { type ClientBehaviour, type Frame, PROTOCOL_CHOICES, type ProtocolChoice, type SessionTarget } from "@mcpscope/protocol";
 import { diffSessions, formatDiffReport } from "@mcpscope/timeline";
 import { readRecording } from "../recording/readRecording.js";
 import { SessionManager } from "../sessions/sessionManager.js";
@@ -95,13 +95,15 @@ export async function replayCommand(argv: string[]): Promise<void> {
     .option("--timeout <ms>", "per-request timeout", parseCount, 60_000)
     .option("--ignore <key>", "also ignore this key at any depth when comparing (repeatable)", collect, [])
     .option("--json", "print the diff as JSON")
+    .option("--protocol <v|auto>", `MCP revision to speak: auto, or one of ${PROTOCOL_CHOICES.filter((p) => p !== "auto").join(", ")} (default: what the recorded session was given: a pinned revision, else auto)`)
     .option("--data-dir <dir>", "where the new recording goes")
     .showHelpAfterError(HELP_AFTER_ERROR);
   program.parse(argv);
-  const opts = program.opts<{ url?: string; transport?: string; header: Record<string, string>; env: Record<string, string>; timeout: number; ignore: string[]; json?: boolean; dataDir?: string }>();
+  const opts = program.opts<{ url?: string; transport?: string; header: Record<string, string>; env: Record<string, string>; timeout: number; ignore: string[]; json?: boolean; protocol?: string; dataDir?: string }>();
   const [file, ...command] = program.args as [string, ...string[]];
   if (opts.transport && !TRANSPORTS.includes(opts.transport)) program.error(`mcpscope replay: --transport must be one of ${TRANSPORTS.join(", ")}.`);
   if (opts.transport && !opts.url) program.error("mcpscope replay: --transport goes with --url.");
+  if (opts.protocol !== undefined && !isProtocolChoice(opts.protocol)) program.error(`mcpscope replay: --protocol must be one of ${PROTOCOL_CHOICES.join(", ")}.`);
 
   let recording!: ReturnType<typeof readRecording>;
   try {
@@ -116,6 +118,10 @@ export async function replayCommand(argv: string[]): Promise<void> {
     // A recording is data, never a command: the server to replay against is given here.
     return program.error(`mcpscope replay: name the server to replay against, after -- or with --url; replay never starts what a recording names.\n${describeRecordedTarget(file, recording.header.session.target)}`);
   }
+  // Like with like: the revision the recorded session was told to speak (a pinned one, or auto), unless told otherwise.
+  const recorded = recording.header.session.target?.protocol;
+  const protocol: ProtocolChoice = opts.protocol !== undefined ? (opts.protocol as ProtocolChoice) : typeof recorded === "string" && isProtocolChoice(recorded) ? recorded : "auto";
+  target = { ...target, protocol };
   const manager = new SessionManager({ recordingsDir: recordingsDirOf(program, opts.dataDir ? resolve(opts.dataDir) : undefined), requestTimeoutMs: opts.timeout });
   const session = await manager
     .open({ ...target, client: replayClient(recording.frames) })
@@ -124,7 +130,12 @@ export async function replayCommand(argv: string[]): Promise<void> {
   const sent = await replayRequests(session, recording.frames);
   await session.close();
   const diff = diffSessions(recording.frames, session.log.since(0), { ignoreKeys: opts.ignore });
-  process.stderr.write(`mcpscope replay: sent ${sent} requests; new recording ${session.recordingPath}\n`);
+  const spoke = session.info().protocolVersion ?? "an unknown revision";
+  process.stderr.write(`mcpscope replay: sent ${sent} requests speaking ${spoke}${opts.protocol === undefined && protocol !== "auto" ? ` (pinned, as the recorded session was)` : ""}; new recording ${session.recordingPath}\n`);
   process.stdout.write((opts.json ? JSON.stringify(diff, null, 2) : formatDiffReport(diff)) + "\n");
   process.exitCode = diff.equal ? 0 : 1;
+}
+
+function isProtocolChoice(value: string): value is ProtocolChoice {
+  return (PROTOCOL_CHOICES as readonly string[]).includes(value);
 }
