@@ -194,7 +194,9 @@ export class FrameSync {
 
   /**
    * Applies queued segments for a few milliseconds, then publishes each timeline that
-   * changed (its listeners told once), at most every `COMMIT_EVERY_MS`.
+   * changed (its listeners told once), at most every `COMMIT_EVERY_MS`; a frame that spent
+   * its whole budget applying publishes only what has waited twice that long, so that one
+   * animation frame does not both apply and re-render during a load or a flood.
    */
   private apply = (): void => {
     this.scheduled = false;
@@ -209,8 +211,10 @@ export class FrameSync {
       this.send({ type: "ack", sessionId });
     }
     const now = performance.now();
+    const spent = now - t0 >= APPLY_BUDGET_MS;
     for (const sessionId of this.uncommitted) {
-      if (now - (this.committedAt.get(sessionId) ?? -Infinity) < COMMIT_EVERY_MS) continue;
+      const since = now - (this.committedAt.get(sessionId) ?? -Infinity);
+      if (since < COMMIT_EVERY_MS || (spent && since < 2 * COMMIT_EVERY_MS)) continue;
       this.uncommitted.delete(sessionId);
       this.committedAt.set(sessionId, now);
       timelineOf(sessionId).commit();
