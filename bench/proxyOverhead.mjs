@@ -1,6 +1,6 @@
 // Part 1: what a tools/call costs through mcpscope, against the same call straight from the
 // MCP SDK client. Every configuration talks to its own server-everything over stdio.
-import { mkdtempSync, readdirSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -12,7 +12,7 @@ import { cleanupAll, killTracked, onCleanup, trackPid } from "./lib/cleanup.mjs"
 import { fetchClient } from "./lib/http.mjs";
 import { startBareHttp } from "./lib/bareHttp.mjs";
 import { startProxy } from "./lib/proxy.mjs";
-import { summarizeProfile } from "./lib/profileSummary.mjs";
+import { formatProfiles } from "./lib/profileSummary.mjs";
 import { fmtInt, fmtLatency, fmtLatencyRatio, fmtRatio, fmtUs, processCpuMs, rssKiB, summarize } from "./lib/stats.mjs";
 import { Subscriber } from "./lib/subscriber.mjs";
 
@@ -249,13 +249,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   process.stdout.write(`| # | figure | measured | baseline (same run) | vs baseline | target | met |\n| --- | --- | --- | --- | --- | --- | --- |\n`);
   for (const cells of rows) process.stdout.write(`| ${cells.map((x) => String(x ?? "").replaceAll("|", "\\|")).join(" | ")} |\n`);
   await cleanupAll();
-  if (profileDir) {
-    for (const file of readdirSync(profileDir, { recursive: true }).filter((f) => f.endsWith(".cpuprofile"))) {
-      const { totalMs, idleMs, rows: top } = summarizeProfile(join(profileDir, file));
-      if (totalMs < 500) continue; // the loader thread
-      process.stdout.write(`\n${join(profileDir, file)}: ${fmtInt(totalMs)} ms busy, ${fmtInt(idleMs)} ms idle/program; top self time:\n`);
-      for (const t of top) process.stdout.write(`  ${t.ms.toFixed(0).padStart(6)} ms ${(t.share * 100).toFixed(1).padStart(5)}%  ${t.name}\n`);
-    }
-  }
+  if (profileDir) process.stdout.write(formatProfiles(profileDir, 500));
   process.exit(0);
 }

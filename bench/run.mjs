@@ -4,13 +4,13 @@
 //
 //   node bench/run.mjs [--quick] [--n <calls>] [--count <notifications>] [--flood-seconds <s>] [--profile]
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import os, { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { cleanupAll, killTracked } from "./lib/cleanup.mjs";
 import { machineInfo, ROOT } from "./lib/env.mjs";
-import { summarizeProfile } from "./lib/profileSummary.mjs";
+import { formatProfiles } from "./lib/profileSummary.mjs";
 import { fmtInt, fmtLatency as lat, fmtLatencyRatio as vs, fmtRatio, fmtUs as us } from "./lib/stats.mjs";
 import { coldStart, coldStartRows } from "./coldStart.mjs";
 import { floodMemory } from "./floodMemory.mjs";
@@ -202,13 +202,7 @@ try {
 
   if (profileDir) {
     await cleanupAll(); // the proxies write their profiles on exit (already stopped above)
-    const files = readdirSync(profileDir, { recursive: true }).filter((f) => f.endsWith(".cpuprofile"));
-    for (const file of files) {
-      const { totalMs, idleMs, rows } = summarizeProfile(join(profileDir, file));
-      if (totalMs < 500) continue; // the loader thread
-      process.stdout.write(`\n${file}: ${fmtInt(totalMs)} ms busy, ${fmtInt(idleMs)} ms idle/program; top self time:\n`);
-      for (const r of rows) process.stdout.write(`  ${r.ms.toFixed(0).padStart(6)} ms ${(r.share * 100).toFixed(1).padStart(5)}%  ${r.name}\n`);
-    }
+    process.stdout.write(formatProfiles(profileDir, 500));
   } else {
     const results = [
       "# mcpscope benchmark results",

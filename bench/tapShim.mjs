@@ -6,14 +6,14 @@
 //   node bench/tapShim.mjs [--quick] [--profile]   (after `pnpm build`; `pnpm bench` runs it too)
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync, readdirSync, statSync } from "node:fs";
+import { mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { CLI, FLOOD_ARGS, loadSdk, ROOT } from "./lib/env.mjs";
 import { onCleanup, trackPid } from "./lib/cleanup.mjs";
-import { summarizeProfile } from "./lib/profileSummary.mjs";
+import { formatProfiles } from "./lib/profileSummary.mjs";
 import { startProxy } from "./lib/proxy.mjs";
 import { summarize } from "./lib/stats.mjs";
 
@@ -252,10 +252,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const result = await tapShim({ quick: values.quick, token: "bench-tap", profileDir, log: (l) => process.stderr.write(`[bench] ${l}\n`) });
   console.log(JSON.stringify(result, null, 2));
   // With --profile: where mcpscope's time went while it recorded the taps (on stderr).
-  for (const file of profileDir ? readdirSync(profileDir, { recursive: true }).filter((f) => f.endsWith(".cpuprofile")) : []) {
-    const { totalMs, rows } = summarizeProfile(join(profileDir, file));
-    process.stderr.write(`\nmcpscope: ${totalMs.toFixed(0)} ms busy; top self time:\n`);
-    for (const t of rows) process.stderr.write(`  ${t.ms.toFixed(0).padStart(6)} ms ${(t.share * 100).toFixed(1).padStart(5)}%  ${t.name}\n`);
-  }
+  if (profileDir) process.stderr.write(formatProfiles(profileDir));
   process.exit(0);
 }

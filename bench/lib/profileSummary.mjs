@@ -1,6 +1,6 @@
 // Reads a V8 .cpuprofile (node --cpu-prof) and lists where self time went.
-import { readFileSync } from "node:fs";
-import { relative } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { ROOT } from "./env.mjs";
 
 function where(frame) {
@@ -30,4 +30,20 @@ export function summarizeProfile(file, limit = 25) {
     .slice(0, limit)
     .map(([name, ms]) => ({ ms, share: ms / totalMs, name }));
   return { totalMs, idleMs: [...self].filter(([k]) => idle.has(k)).reduce((s, [, ms]) => s + ms, 0), rows };
+}
+
+/**
+ * The top self time of every .cpuprofile under `dir` busy for at least `minBusyMs` (a
+ * loader thread's own profile is skipped), as text: a heading naming the file, then a row
+ * per entry.
+ */
+export function formatProfiles(dir, minBusyMs = 0) {
+  let text = "";
+  for (const file of readdirSync(dir, { recursive: true }).filter((f) => f.endsWith(".cpuprofile"))) {
+    const { totalMs, idleMs, rows } = summarizeProfile(join(dir, file));
+    if (totalMs < minBusyMs) continue;
+    text += `\n${join(dir, file)}: ${Math.round(totalMs).toLocaleString("en-US")} ms busy, ${Math.round(idleMs).toLocaleString("en-US")} ms idle/program; top self time:\n`;
+    for (const t of rows) text += `  ${t.ms.toFixed(0).padStart(6)} ms ${(t.share * 100).toFixed(1).padStart(5)}%  ${t.name}\n`;
+  }
+  return text;
 }

@@ -1,9 +1,9 @@
 import { resolve } from "node:path";
 import { Command, InvalidArgumentError } from "commander";
-import { type ProtocolChoice, ProtocolChoiceSchema, type SessionTarget } from "@mcpscope/protocol";
+import type { ProtocolChoice, SessionTarget } from "@mcpscope/protocol";
 import { defaultServerTarget } from "./sessions/defaultServer.js";
 import { ServerCatalog } from "./sessions/serverCatalog.js";
-import { parseCount, parsePort, TRANSPORTS, HELP_AFTER_ERROR } from "./commands/optionParsers.js";
+import { HELP_AFTER_ERROR, PINNABLE_REVISIONS, parseCount, parsePort, PROTOCOLS, TRANSPORTS } from "./commands/optionParsers.js";
 import { VERSION } from "./version.js";
 
 const DEFAULT_PORT = 6280;
@@ -25,7 +25,6 @@ function collectHeader(value: string, previous: Record<string, string>): Record<
   return { ...previous, [value.slice(0, colon).trim()]: value.slice(colon + 1).trim() };
 }
 
-const PROTOCOLS: readonly string[] = ProtocolChoiceSchema.options;
 
 type Subcommand = (argv: string[]) => Promise<void>;
 // Loaded on use: a headless command (`tools list`) never loads the HTTP server, which is
@@ -81,7 +80,7 @@ export async function main(argv: string[]): Promise<void> {
     .option("--grant <grant>", "with --url: authorization_code (default) or client_credentials (no user; needs --client-id and --client-secret)")
     .option("--oauth <mode>", "with --url: interactive (sign in in the browser), headless (follow the authorization URL without a person; default with --no-open or CI) or off")
     .option("--persist-tokens", "keep OAuth tokens in the data directory (file mode 0600) across restarts, instead of memory only")
-    .option("--protocol <v|auto>", `MCP revision to speak: auto (probe with server/discover, else initialize), or one of ${PROTOCOLS.filter((p) => p !== "auto").join(", ")}`, "auto")
+    .option("--protocol <v|auto>", `MCP revision to speak: auto (probe with server/discover, else initialize), or one of ${PINNABLE_REVISIONS}`, "auto")
     .option("--no-connect", "connect to no server at start (e.g. to watch taps); the page can still connect")
     .option("--config <file>", "an mcpServers config file (Claude Desktop / Cursor / VS Code shape): its servers are listed in the UI")
     .option("--server <name>", "with --config: connect to this server at start")

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from "commander";
+import { type ProtocolChoice, ProtocolChoiceSchema } from "@mcpscope/protocol";
 
 /** `--port`: a whole number from 0 (any free port) to 65535. */
 export function parsePort(value: string): number {
@@ -16,6 +17,15 @@ export function parseCount(value: string): number {
 
 /** The `--transport` values of a remote server. */
 export const TRANSPORTS = ["streamable-http", "sse"];
+
+/** The `--protocol` values: `auto`, or an MCP revision to pin. */
+export const PROTOCOLS: readonly string[] = ProtocolChoiceSchema.options;
+/** The revisions `--protocol` can pin, listed for an option's help. */
+export const PINNABLE_REVISIONS = PROTOCOLS.filter((p) => p !== "auto").join(", ");
+
+export function isProtocolChoice(value: string): value is ProtocolChoice {
+  return PROTOCOLS.includes(value);
+}
 
 /** A repeatable `NAME<separator>VALUE` option (`-e KEY=VALUE`, `--header "Name: value"`), collected into an object. */
 export const collectPair = (separator: string) => (value: string, previous: Record<string, string>) => {

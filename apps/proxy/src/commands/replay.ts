@@ -1,12 +1,12 @@
 import { resolve } from "node:path";
 import { Command, InvalidArgumentError } from "commander";
-import { type ClientBehaviour, type Frame, PROTOCOL_CHOICES, type ProtocolChoice, type SessionTarget } from "@mcpscope/protocol";
+import type { ClientBehaviour, Frame, ProtocolChoice, SessionTarget } from "@mcpscope/protocol";
 import { diffSessions, formatDiffReport } from "@mcpscope/timeline";
 import { readRecording } from "../recording/readRecording.js";
 import { SessionManager } from "../sessions/sessionManager.js";
 import { REDACTED } from "../sessions/transports/redactHeaders.js";
 import { shellQuote } from "./shellQuote.js";
-import { parseCount, TRANSPORTS, HELP_AFTER_ERROR } from "./optionParsers.js";
+import { HELP_AFTER_ERROR, isProtocolChoice, parseCount, PINNABLE_REVISIONS, PROTOCOLS, TRANSPORTS } from "./optionParsers.js";
 import { recordingsDirOf } from "./serve.js";
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -95,7 +95,7 @@ export async function replayCommand(argv: string[]): Promise<void> {
     .option("--timeout <ms>", "per-request timeout", parseCount, 60_000)
     .option("--ignore <key>", "also ignore this key at any depth when comparing (repeatable)", collect, [])
     .option("--json", "print the diff as JSON")
-    .option("--protocol <v|auto>", `MCP revision to speak: auto, or one of ${PROTOCOL_CHOICES.filter((p) => p !== "auto").join(", ")} (default: what the recorded session was given: a pinned revision, else auto)`)
+    .option("--protocol <v|auto>", `MCP revision to speak: auto, or one of ${PINNABLE_REVISIONS} (default: what the recorded session was given: a pinned revision, else auto)`)
     .option("--data-dir <dir>", "where the new recording goes")
     .showHelpAfterError(HELP_AFTER_ERROR);
   program.parse(argv);
@@ -103,7 +103,7 @@ export async function replayCommand(argv: string[]): Promise<void> {
   const [file, ...command] = program.args as [string, ...string[]];
   if (opts.transport && !TRANSPORTS.includes(opts.transport)) program.error(`mcpscope replay: --transport must be one of ${TRANSPORTS.join(", ")}.`);
   if (opts.transport && !opts.url) program.error("mcpscope replay: --transport goes with --url.");
-  if (opts.protocol !== undefined && !isProtocolChoice(opts.protocol)) program.error(`mcpscope replay: --protocol must be one of ${PROTOCOL_CHOICES.join(", ")}.`);
+  if (opts.protocol !== undefined && !isProtocolChoice(opts.protocol)) program.error(`mcpscope replay: --protocol must be one of ${PROTOCOLS.join(", ")}.`);
 
   let recording!: ReturnType<typeof readRecording>;
   try {
@@ -134,8 +134,4 @@ export async function replayCommand(argv: string[]): Promise<void> {
   process.stderr.write(`mcpscope replay: sent ${sent} requests speaking ${spoke}${opts.protocol === undefined && protocol !== "auto" ? ` (pinned, as the recorded session was)` : ""}; new recording ${session.recordingPath}\n`);
   process.stdout.write((opts.json ? JSON.stringify(diff, null, 2) : formatDiffReport(diff)) + "\n");
   process.exitCode = diff.equal ? 0 : 1;
-}
-
-function isProtocolChoice(value: string): value is ProtocolChoice {
-  return (PROTOCOL_CHOICES as readonly string[]).includes(value);
 }

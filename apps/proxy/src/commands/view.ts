@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { Command } from "commander";
-import { parsePort, HELP_AFTER_ERROR } from "./optionParsers.js";
+import { HELP_AFTER_ERROR, parsePort } from "./optionParsers.js";
 import { serve } from "./serve.js";
 
 /** `mcpscope view <file.jsonl>…`: serves recordings read-only, with no server to connect to. */

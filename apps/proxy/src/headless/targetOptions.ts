@@ -1,9 +1,9 @@
 import { resolve } from "node:path";
 import { type Command, InvalidArgumentError, Option } from "commander";
-import { type ClientBehaviour, type ProtocolChoice, ProtocolChoiceSchema, type SessionTarget } from "@mcpscope/protocol";
+import type { ClientBehaviour, ProtocolChoice, SessionTarget } from "@mcpscope/protocol";
 import { defaultServerTarget } from "../sessions/defaultServer.js";
 import { ServerCatalog } from "../sessions/serverCatalog.js";
-import { collectPair, parseCount, TRANSPORTS } from "../commands/optionParsers.js";
+import { collectPair, parseCount, PINNABLE_REVISIONS, PROTOCOLS, TRANSPORTS } from "../commands/optionParsers.js";
 
 /** The options every headless command takes to name its server and how to answer it. */
 export interface TargetOptions {
@@ -22,7 +22,6 @@ export interface TargetOptions {
   format: "json" | "text";
 }
 
-const PROTOCOLS: readonly string[] = ProtocolChoiceSchema.options;
 
 /** `--answer-sampling <text>`: a `CreateMessageResult` with that text (MCP 2025-11-25 "Client Features → Sampling"). */
 export function parseSamplingAnswer(text: string): Record<string, unknown> {
@@ -63,7 +62,7 @@ export function addTargetOptions(command: Command, { record = true }: { record?:
     .option("--header <Name: value>", "with --url: an HTTP header (repeatable)", collectPair(":"), {})
     .option("-e, --env <KEY=VALUE>", "environment variable for a stdio server (repeatable)", collectPair("="), {})
     .option("--cwd <dir>", "working directory for a stdio server")
-    .option("--protocol <v|auto>", `MCP revision: auto, or one of ${PROTOCOLS.filter((p) => p !== "auto").join(", ")}`)
+    .option("--protocol <v|auto>", `MCP revision: auto, or one of ${PINNABLE_REVISIONS}`)
     .option("--timeout <ms>", "per-request timeout in milliseconds", parseCount, 60_000)
     .option("--answer-sampling <text>", "answer the server's sampling/createMessage requests with this text")
     .option("--answer-elicitation <answer>", "answer the server's elicitation/create requests: decline, cancel, accept or accept:<json object>", parseElicitationAnswer)
