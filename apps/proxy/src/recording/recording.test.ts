@@ -155,6 +155,35 @@ describe("sessions are recorded and outlive the proxy", () => {
     }
   });
 
+  it("records a stdio message as the server wrote it: msg is the line's own text, and reads back as the same frame", async () => {
+    // A server that writes its initialize result with spaces and an escape JSON.stringify would not write.
+    const server = [
+      'const rl = require("node:readline").createInterface({ input: process.stdin });',
+      "rl.on(\"line\", (line) => {",
+      "  const m = JSON.parse(line);",
+      "  if (m.id === undefined) return;",
+      "  if (m.method !== \"initialize\") return process.stdout.write(JSON.stringify({ jsonrpc: \"2.0\", id: m.id, error: { code: -32601, message: \"no\" } }) + \"\\n\");",
+      "  const id = JSON.stringify(m.id);",
+      "  process.stdout.write('{ \"jsonrpc\": \"2.0\", \"id\": ' + id + ', \"result\": { \"protocolVersion\": \"2025-06-18\", \"capabilities\": {}, \"serverInfo\": { \"name\": \"spaced\", \"version\": \"1.0.0\" }, \"instructions\": \"caf\\\\u00e9\" } }\\n');",
+      "});",
+    ].join("\n");
+    const dir = tempDir();
+    const app = await startTestApp({ session: { recordingsDir: dir } });
+    let session: SessionInfo;
+    try {
+      session = await app.openSession({ transport: "stdio", command: process.execPath, args: ["-e", server], env: {}, protocol: "2025-06-18" });
+      expect(session).toMatchObject({ status: "ready", serverInfo: { name: "spaced" }, instructions: "café" });
+    } finally {
+      await app.close();
+    }
+    const lines = readFileSync(join(dir, readdirSync(dir)[0]!), "utf8").trimEnd().split("\n");
+    const line = lines.find((l) => l.includes('"serverInfo": { "name": "spaced"'));
+    expect(line).toBeDefined();
+    const frame = JSON.parse(line!) as Frame;
+    expect(line).toContain(`"msg":${frame.raw}`);
+    expect(frame).toMatchObject({ sessionId: session.id, kind: "response", msg: { result: { serverInfo: { name: "spaced" }, instructions: "café" } } });
+  });
+
   it("applies retention: keeps the newest N sessions", async () => {
     const dir = tempDir();
     const first = await startTestApp({ session: { recordingsDir: dir } });

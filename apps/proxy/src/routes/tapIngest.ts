@@ -6,7 +6,7 @@ import type { SessionManager } from "../sessions/sessionManager.js";
 import { ShimIngest } from "../tap/shimIngest.js";
 import { TappedSession } from "../tap/tappedSession.js";
 import { watchShim } from "../tap/watchShim.js";
-import { wireFrameLine } from "../tap/wireFrameLine.js";
+import { wireFrameLine } from "../recording/wireFrameLine.js";
 import { parseWith } from "./parse.js";
 
 /**

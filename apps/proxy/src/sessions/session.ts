@@ -23,6 +23,7 @@ import { scrubFrame } from "../auth/oauthRedaction.js";
 import { type OAuthEnvironment, SessionAuth } from "../auth/sessionAuth.js";
 import { ApiFailure } from "../errors.js";
 import type { FrameFile } from "../recording/frameFile.js";
+import { wireFrameLine } from "../recording/wireFrameLine.js";
 import { ClientTasks } from "./clientTasks.js";
 import { connectSession } from "./connectSession.js";
 import { DEFAULT_STDIO_PROBE_TIMEOUT_MS } from "./eraSelection.js";
@@ -111,6 +112,8 @@ export class Session {
       // Whatever an OAuth session holds (tokens, codes, client secret) never reaches a frame.
       annotate: (input) => pendingIds.annotate(this.auth ? scrubFrame(input, this.auth.secrets()) : input),
       ...(options.recordingsDir ? { file: this.startRecording(options.recordingsDir) } : {}),
+      // A stdio frame's raw text is its message (the line read, or the JSON written): not serialized twice.
+      ...(target.transport === "stdio" ? { serialize: wireFrameLine } : {}),
     });
     if (target.transport !== "stdio" && target.oauth?.mode !== "off" && options.oauth) {
       this.auth = new SessionAuth(this.id, target, this.log, options.oauth, () => this.setStatus(this.status));

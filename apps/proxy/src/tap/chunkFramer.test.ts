@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { ChunkFramer, type StampedFrameInput } from "./chunkFramer.js";
 import { ShimIngest } from "./shimIngest.js";
 import { TappedSession } from "./tappedSession.js";
-import { wireFrameLine } from "./wireFrameLine.js";
+import { wireFrameLine } from "../recording/wireFrameLine.js";
 
 /** Lines a server or client may write: valid messages of every kind, and what is not one. */
 const LINES = [

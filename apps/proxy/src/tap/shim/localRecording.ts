@@ -5,7 +5,7 @@ import type { Frame, StdioTarget, TapInfo } from "@mcpscope/protocol/types";
 import { RECORDING_TYPE, RECORDING_VERSION } from "@mcpscope/protocol/types";
 import type { ShimChunk } from "../chunkCodec.js";
 import { ChunkFramer, type StampedFrameInput } from "../chunkFramer.js";
-import { wireFrameLine } from "../wireFrameLine.js";
+import { wireFrameLine } from "../../recording/wireFrameLine.js";
 
 /** Unwritten text past which frames are written at once. */
 const FLUSH_CHARS = 256 * 1024;

@@ -4,14 +4,15 @@ let lastSessionId = "";
 let lastSessionIdJson = '""';
 
 /**
- * A frame cut from a stdio line (`ChunkFramer`) as one recording line (JSON Lines, the
- * recording format): the JSON of `JSON.stringify(frame)`, written without serializing `msg`
- * again. A JSON-RPC frame's `msg` is `JSON.parse` of its line (`raw`, less a trailing `\r`),
+ * A stdio frame as one recording line (JSON Lines, the recording format): the JSON of
+ * `JSON.stringify(frame)`, written without serializing `msg` again. A stdio frame's `msg` is
+ * `JSON.parse` of its line (`raw`, less a trailing `\r`) or `raw` is `JSON.stringify(msg)`,
  * so that text is written as `msg`: what a reader parses is the same frame, field for field,
  * and the line is byte for byte `JSON.stringify(frame)` whenever the sender wrote its JSON as
- * `JSON.stringify` writes it (as every MCP SDK does; not so for spaces, `1e3`, `\u00e9`). Only for frames whose `msg` came from their own `raw`: the
- * frames of the shim's uploads and of its local recording; any other frame is
- * `JSON.stringify`'d.
+ * `JSON.stringify` writes it (as every MCP SDK does; not so for spaces, `1e3`, `\u00e9`).
+ * Only for frames whose `msg` and `raw` are the same message (MCP 2025-11-25 "Transports →
+ * stdio": one message per line): a stdio session's, a tap shim's uploads and its local
+ * recording; a frame with `meta` is `JSON.stringify`'d.
  */
 export function wireFrameLine(frame: Frame): string {
   if (frame.msg === undefined || frame.meta !== undefined) return JSON.stringify(frame);
