@@ -115,6 +115,11 @@ function tapRows(row, t) {
   const c = l.relay.stats;
   row("6b′", `echo round trip, ${l.relay.label}: the floor of any relay process`, lat(c), `6a: ${lat(a)}`, vs(c, a));
   row("6b′", "  p50 added by the bare relay · the shim's p50 against it", `+${us(c.p50 - a.p50)} µs · ${b.p50 >= c.p50 ? "+" : "−"}${us(Math.abs(b.p50 - c.p50))} µs`, `6a p50 ${us(a.p50)} µs`, fmtRatio(b.p50 / c.p50));
+  const d = l.cRelay;
+  if (d?.stats) {
+    row("6b″", `echo round trip, ${d.label}: a relay without a JavaScript runtime`, lat(d.stats), `6a: ${lat(a)}`, vs(d.stats, a));
+    row("6b″", "  p50 added by the C relay · the shim's p50 against it", `+${us(d.stats.p50 - a.p50)} µs · ${b.p50 >= d.stats.p50 ? "+" : "−"}${us(Math.abs(b.p50 - d.stats.p50))} µs`, `6a p50 ${us(a.p50)} µs`, fmtRatio(b.p50 / d.stats.p50));
+  } else if (d?.skipped) row("6b″", "echo round trip through a minimal relay in C", `not measured: ${d.skipped}`, "", "");
   const f = t.flood;
   const n = fmtInt(f.count);
   const sdkRatio = f.sdk.tap / f.sdk.direct;

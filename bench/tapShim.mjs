@@ -13,6 +13,7 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { CLI, FLOOD_ARGS, loadSdk, ROOT } from "./lib/env.mjs";
 import { onCleanup, trackPid } from "./lib/cleanup.mjs";
+import { buildPollRelay } from "./lib/pollRelay.mjs";
 import { formatProfiles } from "./lib/profileSummary.mjs";
 import { startProxy } from "./lib/proxy.mjs";
 import { summarize } from "./lib/stats.mjs";
@@ -38,9 +39,10 @@ function throughShim(server, scopeUrl, dataDir) {
  * id. The least a client can do per request, so that a relay's cost is not hidden in it.
  */
 class LineClient {
-  static start(args) {
+  /** Starts `command` (default: this Node) with `args`. */
+  static start(args, command = process.execPath) {
     const client = new LineClient();
-    const child = (client.child = spawn(process.execPath, args, { stdio: ["pipe", "pipe", "inherit"] }));
+    const child = (client.child = spawn(command, args, { stdio: ["pipe", "pipe", "inherit"] }));
     trackPid(child.pid);
     client.exited = once(child, "exit");
     client.unregister = onCleanup(() => child.kill("SIGKILL"));
@@ -76,15 +78,19 @@ class LineClient {
   }
 }
 
-/** Added latency: sequential echo calls, direct and through the shim, rounds interleaved. */
-async function latency({ n, warmup, rounds, scopeUrl, dataDir, log }) {
+/**
+ * Added latency: sequential echo calls, direct, through the shim, through the Node pipe()
+ * relay and (when `cRelay` was built) through the C relay, rounds interleaved.
+ */
+async function latency({ n, warmup, rounds, scopeUrl, dataDir, cRelay, log }) {
   const configs = {
     direct: { label: "(a) direct: plain-echo server, raw line client", args: [PLAIN_ECHO] },
     tap: { label: "(b) through `mcpscope tap`, recording to mcpscope", args: throughShim([PLAIN_ECHO], scopeUrl, dataDir) },
     relay: { label: "(c) through a bare pipe() relay in Node, recording nothing", args: throughPipeRelay([PLAIN_ECHO]) },
+    ...(cRelay.path ? { cRelay: { label: "(d) through a minimal relay in C (poll, read, write), recording nothing", command: cRelay.path, args: [process.execPath, PLAIN_ECHO] } } : {}),
   };
   for (const cfg of Object.values(configs)) {
-    cfg.client = LineClient.start(cfg.args);
+    cfg.client = LineClient.start(cfg.args, cfg.command);
     cfg.next = 1;
     cfg.samples = [];
     cfg.wallMs = 0;
@@ -111,7 +117,7 @@ async function latency({ n, warmup, rounds, scopeUrl, dataDir, log }) {
     }
     log(`  round ${round + 1}/${rounds} done`);
   }
-  const result = {};
+  const result = cRelay.path ? {} : { cRelay: { skipped: cRelay.skipped } };
   for (const [key, cfg] of Object.entries(configs)) {
     result[key] = { label: cfg.label, stats: summarize(cfg.samples, cfg.wallMs) };
     await cfg.client.stop();
@@ -231,7 +237,9 @@ export async function tapShim({ quick, token, log, profileDir }) {
   const scopeUrl = `${proxy.base}/?token=${token}`;
   const dataDir = join(proxy.stateHome, "mcpscope");
   try {
-    const lat = await latency({ n: quick ? 2000 : 8000, warmup: quick ? 2000 : 4000, rounds: quick ? 2 : 6, scopeUrl, dataDir, log });
+    const cRelay = buildPollRelay(mkdtempSync(join(tmpdir(), "mcpscope-bench-relay-")));
+    if (cRelay.skipped) log(`tap latency: the C relay is left out: ${cRelay.skipped}`);
+    const lat = await latency({ n: quick ? 2000 : 8000, warmup: quick ? 2000 : 4000, rounds: quick ? 2 : 6, scopeUrl, dataDir, cRelay, log });
     const count = quick ? 50_000 : 200_000;
     const rounds = quick ? 3 : 5;
     log(`tap flood: ${count} notifications × ${rounds} rounds, SDK client then raw reader, direct and through the shim by turns`);
