@@ -20,4 +20,8 @@ const invokedFrom = process.env.INIT_CWD;
 if (invokedFrom && process.env.npm_package_json && real(process.env.npm_package_json) === rootPackageJson) {
   if (statSync(invokedFrom, { throwIfNoEntry: false })?.isDirectory()) process.chdir(invokedFrom);
 }
+// `pnpm start -- --port 7000` hands us `-- --port 7000`: pnpm passes the `--` on. A server
+// command never starts with `-`, so a `--` followed by an option is pnpm's, not the separator
+// before a server command, and is dropped (`pnpm mcpscope -- node ./server.js` keeps its `--`).
+if (process.argv[2] === "--" && process.argv[3]?.startsWith("-")) process.argv.splice(2, 1);
 await import("../bin/mcpscope.mjs");

@@ -68,6 +68,12 @@ describe("pnpm mcpscope in the repository", () => {
     expect(await sessionCwd(r)).toBe(SERVERS);
   });
 
+  it("`pnpm mcpscope -- --options -- node ./server.mjs`: the `--` pnpm passes on is not taken for the server command", async () => {
+    const r = await ready("pnpm", ["-w", "--silent", "mcpscope", "--", ...args], SERVERS, baseEnv);
+    expect(r.status).toBe("ready");
+    expect(await sessionCwd(r)).toBe(SERVERS);
+  });
+
   it("ignores an INIT_CWD that this repository's script did not set", async () => {
     const stale = { ...baseEnv, INIT_CWD: tmpdir(), npm_package_json: join(tmpdir(), "package.json") };
     const r = await ready(process.execPath, [RUN_FROM_REPO, ...args], SERVERS, stale);
