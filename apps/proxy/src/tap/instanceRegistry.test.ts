@@ -32,11 +32,17 @@ describe("the instance registry", () => {
     writeFileSync(torn, "");
     expect(runningInstances(dataDir).map((i) => i.pid)).toEqual([process.pid]);
     expect(existsSync(torn)).toBe(true);
-    // An unreadable entry named after a dead process is stale.
+    // An unreadable entry named after a dead process is stale, and so is a dead process's half-written one.
     const dead = join(instancesDir(dataDir), `${2 ** 22 + 4322}.json`);
     writeFileSync(dead, "{");
+    const deadPartial = join(instancesDir(dataDir), `.${2 ** 22 + 4323}.json.partial`);
+    const livePartial = join(instancesDir(dataDir), `.${process.ppid}.json.partial`);
+    writeFileSync(deadPartial, "{");
+    writeFileSync(livePartial, "{");
     runningInstances(dataDir);
     expect(existsSync(dead)).toBe(false);
+    expect(existsSync(deadPartial)).toBe(false);
+    expect(existsSync(livePartial)).toBe(true);
     remove();
   });
 

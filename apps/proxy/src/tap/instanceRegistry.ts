@@ -68,16 +68,22 @@ function parse(text: string): RunningInstance | undefined {
 
 /**
  * The registered mcpscopes whose process still runs, newest first. Entries of dead
- * processes (stale: mcpscope was killed) are deleted on the way.
+ * processes (stale: mcpscope was killed) are deleted on the way, and so is a half-written
+ * entry (`.<pid>.json.partial`) left by a process that died before renaming it.
  */
 export function runningInstances(dataDir: string): RunningInstance[] {
   const dir = instancesDir(dataDir);
-  let names: string[];
+  let all: string[];
   try {
-    names = readdirSync(dir).filter((n) => /^\d+\.json$/.test(n));
+    all = readdirSync(dir);
   } catch {
     return [];
   }
+  for (const name of all) {
+    const partial = /^\.(\d+)\.json\.partial$/.exec(name);
+    if (partial && !processRuns(Number(partial[1]))) rmSync(join(dir, name), { force: true });
+  }
+  const names = all.filter((n) => /^\d+\.json$/.test(n));
   const found: RunningInstance[] = [];
   for (const name of names) {
     const file = join(dir, name);
