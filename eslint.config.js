@@ -35,7 +35,7 @@ export default defineConfig(
   },
   {
     // Outside every package's tsconfig: no type information.
-    files: ["**/*.{js,mjs,cjs}", "vitest.config.ts", "bench/**"],
+    files: ["**/*.{js,mjs,cjs}", "vitest.config.ts", "vitest.globalSetup.ts", "bench/**"],
     extends: [tseslint.configs.disableTypeChecked],
   },
   {
