@@ -25,6 +25,7 @@ import { FLOOD_ARGS, machineInfo, ROOT } from "./lib/env.mjs";
 import { fmtInt, fmtRatio } from "./lib/stats.mjs";
 import { startBrowserProxy } from "./lib/browserProxy.mjs";
 import { launchChromium, pageInstruments } from "./lib/browserPage.mjs";
+import { launchCdpPage } from "./lib/cdpPage.mjs";
 import { writeRecording } from "./lib/browserRecording.mjs";
 import { Subscriber } from "./lib/subscriber.mjs";
 import { browserCpu, cpuMs, cpuSince, rendererMemory } from "./lib/processStats.mjs";
@@ -60,8 +61,35 @@ async function newPage(browser, label) {
   page.on("response", (res) => {
     if (/\/assets\/[^/]+\.js$/.test(new URL(res.url()).pathname)) scripts.add(res.url());
   });
-  const sourceMaps = new Map(); // script URL → source map JSON, fetched when profiling starts (the bundle may be rebuilt meanwhile)
   const cdp = await context.newCDPSession(page);
+  const fetchJson = async (url) => {
+    const res = await context.request.get(url).catch(() => undefined);
+    return res?.ok() ? await res.json().catch(() => undefined) : undefined;
+  };
+  return { context, page, cdp, state, ...(await devtoolsInstruments(cdp, { scripts: () => scripts, fetchJson })), close: () => context.close().catch(() => undefined) };
+}
+
+/**
+ * A page of its own Chromium driven over the DevTools protocol with the Network domain off
+ * (see lib/cdpPage.mjs): the page as a person's browser runs it. Same shape as `newPage`'s,
+ * plus `browserPid`.
+ */
+async function newCdpPage(label) {
+  const chrome = await launchCdpPage({ viewport: VIEWPORT, initScript: pageInstruments });
+  const state = { crashed: false };
+  chrome.cdp.on("Runtime.exceptionThrown", ({ exceptionDetails }) => (state.error ??= `${label}: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`));
+  const scripts = async () => new Set(await chrome.page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name).filter((u) => /\/assets\/[^/]+\.js$/.test(new URL(u).pathname))));
+  const fetchJson = (url) => chrome.page.evaluate((u) => fetch(u).then((r) => (r.ok ? r.json() : undefined)).catch(() => undefined), url);
+  return { page: chrome.page, cdp: chrome.cdp, state, browserPid: chrome.pid, ...(await devtoolsInstruments(chrome.cdp, { scripts, fetchJson })), close: () => chrome.close() };
+}
+
+/**
+ * What the bench reads of a page over its DevTools session `cdp` (`send(method, params)`):
+ * `heap()`, `metrics()`, `since(a, b)`, `profiler(enabled, label)`. `scripts()` lists the
+ * page's bundle URLs, `fetchJson(url)` fetches a source map.
+ */
+async function devtoolsInstruments(cdp, { scripts, fetchJson }) {
+  const sourceMaps = new Map(); // script URL → source map JSON, fetched when profiling starts (the bundle may be rebuilt meanwhile)
   const heap = async (timeoutMs = 30_000) => {
     await within(cdp.send("HeapProfiler.collectGarbage"), timeoutMs, "HeapProfiler.collectGarbage");
     const { usedSize, totalSize } = await within(cdp.send("Runtime.getHeapUsage"), timeoutMs, "Runtime.getHeapUsage");
@@ -79,10 +107,9 @@ async function newPage(browser, label) {
   const profiler = (enabled, label) => ({
     async start() {
       if (!enabled) return;
-      for (const url of scripts) {
+      for (const url of await scripts()) {
         if (sourceMaps.has(url)) continue;
-        const res = await context.request.get(`${url}.map`).catch(() => undefined);
-        let map = res?.ok() ? await res.json().catch(() => undefined) : undefined;
+        let map = await fetchJson(`${url}.map`);
         // The package's copy of the app leaves source maps out; the web app's build has them.
         if (!map) {
           try {
@@ -105,7 +132,7 @@ async function newPage(browser, label) {
       return { label, file, ...summarizeCdpProfile(profile, sourceMaps) };
     },
   });
-  return { context, page, cdp, state, heap, metrics, since, profiler, close: () => context.close().catch(() => undefined) };
+  return { heap, metrics, since, profiler };
 }
 
 /** The app's frames worker accounting (`window.__mcpscope.workerStats`), if it has one. */
@@ -161,72 +188,102 @@ async function delivery({ count, token, browser, browserPid, log, profile }) {
       await sub.close();
     }
 
-    // The web app: the page picks the newest live session (the flood fixture's).
-    log(`timeline: delivery into the web app, ${fmtInt(count)} notifications`);
-    const p = await newPage(browser, "delivery");
-    try {
-      await p.page.goto(proxy.url);
-      const initial = (await info()).lastSeq;
-      await p.page.waitForFunction(([id, seq]) => window.__bench.count(id) >= seq, [session.id, initial], { timeout: 30_000 });
-      const hook = await p.page.evaluate(() => typeof window.__mcpscope?.frameCount === "function");
-      await flood(warmCount);
-      const warmed = (await info()).lastSeq;
-      await p.page.waitForFunction(([id, seq]) => window.__bench.count(id) >= seq, [session.id, warmed], { timeout: 60_000 });
-      await sleep(300);
-
-      const before = (await info()).lastSeq;
-      const expected = before + count + 2; // request out, the notifications, the response
-      const since = await p.page.evaluate(() => window.__bench.now());
-      const prof = p.profiler(profile, "delivery");
-      await prof.start();
-      const m0 = await p.metrics();
-      await p.page.evaluate(([id, seq]) => {
-        window.__bench.armCount(id, seq);
-        window.__bench.startFrames();
-      }, [session.id, expected]);
-      const cpu0 = { proxy: cpuMs(proxy.child.pid), server: cpuMs(session.pid), browser: browserCpu(browserPid) };
-      const worker0 = await workerStats(p.page);
-      const t0 = epochNow();
-      await flood(count);
-      const recordedAt = epochNow();
-      const after = (await info()).lastSeq;
-      if (after !== expected) log(`timeline: warning: the flood recorded ${after - before} frames, expected ${count + 2}`);
-      let done;
+    // The web app, in a page nothing instruments (the target), then in a Playwright page.
+    const pages = [
+      { kind: "plain", open: () => newCdpPage("delivery") },
+      { kind: "playwright", open: async () => ({ ...(await newPage(browser, "delivery-playwright")), browserPid }) },
+    ];
+    const apps = {};
+    for (const { kind, open } of pages) {
+      log(`timeline: delivery into the web app (${kind} page), ${fmtInt(count)} notifications`);
+      const p = await open();
       try {
-        done = await within(p.page.evaluate(() => window.__bench.countDone()), 60_000, "web app delivery");
-      } catch (err) {
-        done = { at: epochNow(), count: await p.page.evaluate((id) => window.__bench.count(id), session.id), timedOut: true };
-        log(`timeline: ${err.message}`);
+        apps[kind] = await intoPage({ p, proxy, session, info, flood, count, warmCount, profile: profile && kind === "plain", log });
+      } finally {
+        await p.close();
       }
-      const cpu = { proxy: cpuMs(proxy.child.pid) - cpu0.proxy, server: cpuMs(session.pid) - cpu0.server, browser: cpuSince(cpu0.browser, browserCpu(browserPid)) };
-      const worker = statsSince(worker0, await workerStats(p.page));
-      const frames = await p.page.evaluate(() => window.__bench.stopFrames());
-      const mainThreadMs = p.since(m0, await p.metrics());
-      const cpuProfile = await prof.stop();
-      const longFrames = await p.page.evaluate((s) => window.__bench.longFrames(s), since);
-      // The grid renders on the animation frame after the store was updated.
-      let rowCount = 0;
-      for (let i = 0; i < 40 && rowCount !== after + 1; i++) {
-        rowCount = await p.page.getByRole("grid", { name: "Frames" }).getAttribute("aria-rowcount").then(Number);
-        if (rowCount !== after + 1) await sleep(50);
-      }
-      const held = await p.page.evaluate((id) => window.__bench.count(id), session.id);
-      const ms = done.at - t0;
-      return {
-        count,
-        hook,
-        baseline,
-        app: { frames: after - before, ms, rate: (after - before) / (ms / 1000), recordMs: recordedAt - t0, held, expected: after, missing: after - held, rowCount, timedOut: Boolean(done.timedOut), frameStats: frames, longFrames, mainThread: mainThreadMs, cpu, worker },
-        profile: cpuProfile,
-      };
-    } finally {
-      await p.close();
     }
+    return { count, baseline, app: apps.plain, playwright: apps.playwright, hook: apps.plain.hook, profile: apps.plain.profile };
   } finally {
     await proxy.stop();
     cleanDir();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * One delivery into the web app in page `p` (see `newPage`, `newCdpPage`): the page picks the
+ * newest live session (the flood fixture's); a warm-up flood, then `count` notifications timed
+ * from the call to the page's `frameCount` reaching the session's lastSeq.
+ */
+async function intoPage({ p, proxy, session, info, flood, count, warmCount, profile, log }) {
+  const { page, browserPid } = p;
+  await page.goto(proxy.url);
+  const initial = (await info()).lastSeq;
+  await page.waitForFunction(([id, seq]) => window.__bench.count(id) >= seq, [session.id, initial], { timeout: 30_000 });
+  const hook = await page.evaluate(() => typeof window.__mcpscope?.frameCount === "function");
+  await flood(warmCount);
+  const warmed = (await info()).lastSeq;
+  await page.waitForFunction(([id, seq]) => window.__bench.count(id) >= seq, [session.id, warmed], { timeout: 60_000 });
+  await sleep(300);
+
+  const before = (await info()).lastSeq;
+  const expected = before + count + 2; // request out, the notifications, the response
+  const since = await page.evaluate(() => window.__bench.now());
+  const prof = p.profiler(profile, "delivery");
+  await prof.start();
+  const m0 = await p.metrics();
+  await page.evaluate(([id, seq]) => {
+    window.__bench.armCount(id, seq);
+    window.__bench.startFrames();
+  }, [session.id, expected]);
+  const cpu0 = { proxy: cpuMs(proxy.child.pid), server: cpuMs(session.pid), browser: browserCpu(browserPid) };
+  const worker0 = await workerStats(page);
+  const t0 = epochNow();
+  await flood(count);
+  const recordedAt = epochNow();
+  const after = (await info()).lastSeq;
+  if (after !== expected) log(`timeline: warning: the flood recorded ${after - before} frames, expected ${count + 2}`);
+  let done;
+  try {
+    done = await within(page.evaluate(() => window.__bench.countDone()), 60_000, "web app delivery");
+  } catch (err) {
+    done = { at: epochNow(), count: await page.evaluate((id) => window.__bench.count(id), session.id), timedOut: true };
+    log(`timeline: ${err.message}`);
+  }
+  const cpu = { proxy: cpuMs(proxy.child.pid) - cpu0.proxy, server: cpuMs(session.pid) - cpu0.server, browser: cpuSince(cpu0.browser, browserCpu(browserPid)) };
+  const worker = statsSince(worker0, await workerStats(page));
+  const frames = await page.evaluate(() => window.__bench.stopFrames());
+  const mainThreadMs = p.since(m0, await p.metrics());
+  const cpuProfile = await prof.stop();
+  const longFrames = await page.evaluate((s) => window.__bench.longFrames(s), since);
+  // The grid renders on the animation frame after the store was updated.
+  const gridRows = () => page.evaluate(() => Number(document.querySelector('[role="grid"][aria-label="Frames"]')?.getAttribute("aria-rowcount") ?? 0));
+  let rowCount = 0;
+  for (let i = 0; i < 40 && rowCount !== after + 1; i++) {
+    rowCount = await gridRows();
+    if (rowCount !== after + 1) await sleep(50);
+  }
+  const held = await page.evaluate((id) => window.__bench.count(id), session.id);
+  const ms = done.at - t0;
+  return {
+    hook,
+    frames: after - before,
+    ms,
+    rate: (after - before) / (ms / 1000),
+    recordMs: recordedAt - t0,
+    held,
+    expected: after,
+    missing: after - held,
+    rowCount,
+    timedOut: Boolean(done.timedOut),
+    frameStats: frames,
+    longFrames,
+    mainThread: mainThreadMs,
+    cpu,
+    worker,
+    profile: cpuProfile,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -447,26 +504,33 @@ function buildRows(d, scaled) {
   const b = d.baseline;
   const a = d.app;
   row("4a", `${n} notifications: flood → browser-less WebSocket subscriber (\`ws\`), call → last frame — baseline`, `${fmtInt(b.rate)} frames/s`, `${fmtInt(b.received)} frames, ${b.missing} missing`, "—");
-  row(
-    "4a",
-    `${n} notifications delivered into the web app in headless Chromium (call → \`frameCount\` reaches lastSeq${d.hook ? "" : "; hook missing"})`,
-    a.timedOut ? `did not finish in 60 s` : `${fmtInt(a.rate)} frames/s (${secs(a.ms)}; recorded by the proxy in ${secs(a.recordMs)})`,
-    `ws subscriber ${fmtInt(b.rate)} frames/s`,
-    fmtRatio(a.rate / b.rate),
-    `≥ ${fmtInt(TARGETS.deliverPerSec)} frames/s`,
-    yes(!a.timedOut && a.rate >= TARGETS.deliverPerSec),
-  );
-  row("4a", "  frames in the app's TimelineIndex (contiguous) · grid aria-rowcount", `${fmtInt(a.held)} of ${fmtInt(a.expected)} · ${fmtInt(a.rowCount)} (frames + 1); ${fmtInt(a.missing)} missing`, "", "", "0 missing", yes(a.missing === 0 && a.rowCount === a.expected + 1));
   const idle = scaled.find((s) => s.idle)?.idle;
   const idleText = idle ? `idle page: longest ${fmtInt(idle.longest)} ms, ${idle.over50} over 50 ms` : "";
-  row("4a", "  the page's animation frames during that delivery", `${frameStats(a.frameStats)}; long animation frames (LoAF, > 50 ms of work): ${fmtInt(a.longFrames?.count ?? 0)}`, idleText, "", `no frame > ${TARGETS.frameMs} ms`, yes(a.frameStats.over50 === 0));
-  if (a.mainThread) row("4a", "  the page's main thread during that delivery (CDP Performance.getMetrics)", mainThread(a.mainThread), "", "", "", "");
-  if (a.worker) row("4a", "  the frames worker during that delivery (its own clock)", workerText(a.worker), "", "", "", "");
-  if (a.cpu) {
-    const browserMs = a.cpu.browser.reduce((s, [, ms]) => s + ms, 0);
-    row("4a", "  CPU time during that delivery (user + system, /proc; 2 cores = 2 ms per ms)", `mcpscope ${fmtInt(a.cpu.proxy)} ms, the MCP server ${fmtInt(a.cpu.server)} ms, Chromium ${fmtInt(browserMs)} ms (${a.cpu.browser.map(([t, ms]) => `${t} ${fmtInt(ms)}`).join(", ")}) in ${fmtInt(a.ms)} ms`, "", "", "", "");
+  const pages = [
+    [a, "a page driven over the DevTools protocol with its Network domain off, as in a browser with DevTools closed", ""],
+    [d.playwright, "a Playwright page (its Network domain on: Chromium copies every WebSocket message to the driver)", "Playwright page: "],
+  ];
+  for (const [p, where, prefix] of pages) {
+    if (!p) continue;
+    row(
+      "4a",
+      `${prefix ? prefix : ""}${n} notifications delivered into the web app in headless Chromium, ${where} (call → \`frameCount\` reaches lastSeq${p.hook ? "" : "; hook missing"})`,
+      p.timedOut ? `did not finish in 60 s` : `${fmtInt(p.rate)} frames/s (${secs(p.ms)}; recorded by the proxy in ${secs(p.recordMs)})`,
+      `ws subscriber ${fmtInt(b.rate)} frames/s`,
+      fmtRatio(p.rate / b.rate),
+      `≥ ${fmtInt(TARGETS.deliverPerSec)} frames/s`,
+      yes(!p.timedOut && p.rate >= TARGETS.deliverPerSec),
+    );
+    row("4a", `  ${prefix}frames in the app's TimelineIndex (contiguous) · grid aria-rowcount`, `${fmtInt(p.held)} of ${fmtInt(p.expected)} · ${fmtInt(p.rowCount)} (frames + 1); ${fmtInt(p.missing)} missing`, "", "", "0 missing", yes(p.missing === 0 && p.rowCount === p.expected + 1));
+    row("4a", `  ${prefix}the page's animation frames during that delivery`, `${frameStats(p.frameStats)}; long animation frames (LoAF, > 50 ms of work): ${fmtInt(p.longFrames?.count ?? 0)}`, idleText, "", `no frame > ${TARGETS.frameMs} ms`, yes(p.frameStats.over50 === 0));
+    if (p.mainThread) row("4a", `  ${prefix}the page's main thread during that delivery (CDP Performance.getMetrics)`, mainThread(p.mainThread), "", "", "", "");
+    if (p.worker) row("4a", `  ${prefix}the frames worker during that delivery (its own clock)`, workerText(p.worker), "", "", "", "");
+    if (p.cpu) {
+      const browserMs = p.cpu.browser.reduce((s, [, ms]) => s + ms, 0);
+      row("4a", `  ${prefix}CPU time during that delivery (user + system, /proc; 2 cores = 2 ms per ms)`, `mcpscope ${fmtInt(p.cpu.proxy)} ms, the MCP server ${fmtInt(p.cpu.server)} ms, Chromium ${fmtInt(browserMs)} ms (${p.cpu.browser.map(([t, ms]) => `${t} ${fmtInt(ms)}`).join(", ")}) in ${fmtInt(p.ms)} ms`, "", "", "", "");
+    }
+    if (p.longFrames?.count) row("4a", `  ${prefix}long animation frames (LoAF) during delivery: top script time`, `${p.longFrames.count} frames, ${fmtInt(p.longFrames.totalMs)} ms; ${p.longFrames.scripts.slice(0, 3).map(([k, ms]) => `${k} ${fmtInt(ms)} ms`).join("; ")}`, "", "", "", "");
   }
-  if (a.longFrames?.count) row("4a", "  long animation frames (LoAF) during delivery: top script time", `${a.longFrames.count} frames, ${fmtInt(a.longFrames.totalMs)} ms; ${a.longFrames.scripts.slice(0, 3).map(([k, ms]) => `${k} ${fmtInt(ms)} ms`).join("; ")}`, "", "", "", "");
 
   if (idle) row("4b", "idle page (no session selected), rAF loop for 2 s — frame-time baseline", frameStats(idle), "—", "—");
   for (const s of scaled) {
