@@ -1,6 +1,7 @@
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it, vi } from "vitest";
 import type { ApiError, Frame, FramesPage, SessionInfo } from "@mcpscope/protocol";
 import { fixtureCommand } from "@mcpscope/fixtures";
@@ -9,6 +10,9 @@ import { startTestApp } from "../testing/testApp.js";
 import { FrameFile } from "./frameFile.js";
 
 /** The header of a recording mcpscope would write for a session "s". */
+/** A stdio server that writes its initialize result with spaces and an escape JSON.stringify would not write. */
+const SPACED_INIT = fileURLToPath(new URL("../../../../packages/fixtures/src/servers/spacedInit.mjs", import.meta.url));
+
 const HEADER = { type: "mcpscope-recording", version: 1, session: { id: "s", createdAt: 1, transport: "stdio", target: { transport: "stdio", command: "node", args: [], env: {} } } } as const;
 
 function tempDir(): string {
@@ -156,22 +160,11 @@ describe("sessions are recorded and outlive the proxy", () => {
   });
 
   it("records a stdio message as the server wrote it: msg is the line's own text, and reads back as the same frame", async () => {
-    // A server that writes its initialize result with spaces and an escape JSON.stringify would not write.
-    const server = [
-      'const rl = require("node:readline").createInterface({ input: process.stdin });',
-      "rl.on(\"line\", (line) => {",
-      "  const m = JSON.parse(line);",
-      "  if (m.id === undefined) return;",
-      "  if (m.method !== \"initialize\") return process.stdout.write(JSON.stringify({ jsonrpc: \"2.0\", id: m.id, error: { code: -32601, message: \"no\" } }) + \"\\n\");",
-      "  const id = JSON.stringify(m.id);",
-      "  process.stdout.write('{ \"jsonrpc\": \"2.0\", \"id\": ' + id + ', \"result\": { \"protocolVersion\": \"2025-06-18\", \"capabilities\": {}, \"serverInfo\": { \"name\": \"spaced\", \"version\": \"1.0.0\" }, \"instructions\": \"caf\\\\u00e9\" } }\\n');",
-      "});",
-    ].join("\n");
     const dir = tempDir();
     const app = await startTestApp({ session: { recordingsDir: dir } });
     let session: SessionInfo;
     try {
-      session = await app.openSession({ transport: "stdio", command: process.execPath, args: ["-e", server], env: {}, protocol: "2025-06-18" });
+      session = await app.openSession({ transport: "stdio", command: process.execPath, args: [SPACED_INIT], env: {}, protocol: "2025-06-18" });
       expect(session).toMatchObject({ status: "ready", serverInfo: { name: "spaced" }, instructions: "café" });
     } finally {
       await app.close();
