@@ -134,10 +134,13 @@ export class StdioTapTransport implements TappedTransport {
       throw new Error("Not connected: the server process is not running");
     }
     const raw = JSON.stringify(message);
-    this.log.append({ dir: "out", kind: classifyMessage(message) ?? "invalid", raw, msg: message });
-    await new Promise<void>((resolve, reject) => {
+    // Written first and recorded right after, in the same turn: the server starts on the
+    // message while it is recorded, and its answer (read on a later turn) still follows it.
+    const written = new Promise<void>((resolve, reject) => {
       child.stdin.write(raw + "\n", (err) => (err ? reject(err) : resolve()));
     });
+    this.log.append({ dir: "out", kind: classifyMessage(message) ?? "invalid", raw, msg: message });
+    await written;
   }
 
   /**
