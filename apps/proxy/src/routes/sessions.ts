@@ -6,6 +6,7 @@ import {
   CreateSessionBodySchema,
   type FramesPage,
   FramesQuerySchema,
+  isSendRequestBody,
   ListenBodySchema,
   SendRawBodySchema,
   SendRequestBodySchema,
@@ -49,7 +50,7 @@ export const sessionRoutes: FastifyPluginAsync<{ sessions: SessionManager }> = a
 
   app.post<{ Params: { id: string } }>("/api/sessions/:id/requests", async (request) => {
     const session = sessions.get(request.params.id);
-    const body = parseWith(SendRequestBodySchema, request.body);
+    const body = isSendRequestBody(request.body) ? request.body : parseWith(SendRequestBodySchema, request.body);
     return session.request(body.method, body.params, body.timeoutMs);
   });
 
