@@ -90,6 +90,26 @@ describe("the V8 code cache", () => {
     expect(again.cache.stats()).toMatchObject({ hits: 0, misses: 1 });
   });
 
+  it("after release, reads the file again: a module loaded later still gets its cached code, and save keeps every entry", () => {
+    const { load, cacheFile } = modules({ "a.cjs": "module.exports = 'a';", "b.cjs": "module.exports = 'b';", "c.cjs": "module.exports = 'c';" });
+    run(cacheFile, () => [load("a.cjs"), load("b.cjs")]);
+
+    // A start that loads a.cjs, lets go of the file's code, then loads b.cjs and, new, c.cjs.
+    const cache = install(cacheFile);
+    expect(load("a.cjs")).toBe("a");
+    cache.release();
+    expect(load("b.cjs")).toBe("b");
+    expect(load("c.cjs")).toBe("c");
+    expect(cache.stats()).toMatchObject({ hits: 2, misses: 1 });
+    expect(cache.save()).toBe(true);
+    cache.uninstall();
+
+    // The saved file holds all three: what was released (a.cjs) was read back for the save.
+    const next = run(cacheFile, () => [load("a.cjs"), load("b.cjs"), load("c.cjs")]);
+    expect(next.value).toEqual(["a", "b", "c"]);
+    expect(next.cache.stats()).toMatchObject({ hits: 3, misses: 0 });
+  });
+
   it("does not fail when the cache cannot be written", () => {
     const { load, dir } = modules({ "m.cjs": "module.exports = 'ok';", "a-file": "" });
     const { value, saved } = run(join(dir, "a-file", "cache", "v8.bin"), () => load("m.cjs"));

@@ -43,6 +43,12 @@ export interface CompileCache {
    * @returns false when nothing needed writing or it could not be written (never throws).
    */
   save(): boolean;
+  /**
+   * Lets go of the cache file's code once the CLI has loaded (about 3 MB the process would
+   * otherwise hold for its whole life). A module loaded later reads the file again for its
+   * code, and `save` reads it again for the entries it carries over.
+   */
+  release(): void;
   /** Restores Node's own compile (loaded modules stay as they are). */
   uninstall(): void;
 }
@@ -61,20 +67,29 @@ const ModuleInternal = Module as unknown as ModuleInternals;
 /** A dynamic import, possibly with whitespace or a comment before its parenthesis. */
 const DYNAMIC_IMPORT = /\bimport\s*(?:\(|\/[/*])/;
 
+/** Milliseconds the cache file's code, read again after `release`, is kept for more modules. */
+const REREAD_KEPT_MS = 1000;
+
+/** Where `enableCompileCache` leaves the process's cache for the CLI (serve.ts releases it once ready). */
+const GLOBAL_KEY = Symbol.for("mcpscope.compileCache");
+
 /** Cache files not written for this long are deleted (by the next run that writes one). */
 const STALE_MS = 7 * 24 * 3600 * 1000;
 
 /**
  * Starts the code cache for the CLI at `entry` (its dist/main.cjs), saved when the process
  * exits, in `$XDG_CACHE_HOME/mcpscope/v8` (default `~/.cache/mcpscope/v8`, XDG Base Directory
- * Specification); none when `NODE_DISABLE_COMPILE_CACHE` is set (the variable Node 22's
+ * Specification), and leaves it at `globalThis[Symbol.for("mcpscope.compileCache")]` for the
+ * CLI to `release` once it has started; none when `NODE_DISABLE_COMPILE_CACHE` is set (the variable Node 22's
  * own compile cache obeys) or source maps are on (`--enable-source-maps`: Node reads them
  * while it compiles a module itself).
  */
 export function enableCompileCache(entry: string): CompileCache | undefined {
   if (process.env.NODE_DISABLE_COMPILE_CACHE || process.sourceMapsEnabled) return undefined;
   const cacheDir = join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "mcpscope", "v8");
-  return installCompileCache(compileCacheFile(cacheDir, entry), { saveOnExit: true });
+  const cache = installCompileCache(compileCacheFile(cacheDir, entry), { saveOnExit: true });
+  (globalThis as Record<symbol, unknown>)[GLOBAL_KEY] = cache;
+  return cache;
 }
 
 /**
@@ -94,7 +109,25 @@ export function compileCacheFile(cacheDir: string, entry: string): string {
  */
 export function installCompileCache(file: string, { saveOnExit = false } = {}): CompileCache {
   const stats: CompileCacheStats = { hits: 0, misses: 0, rejected: 0, skipped: 0 };
-  const stored = readCacheFile(file);
+  let stored: StoredCache | undefined = readCacheFile(file);
+  let released = false;
+  let dropTimer: ReturnType<typeof setTimeout> | undefined;
+  const storedNow = (): StoredCache => {
+    const now = (stored ??= readCacheFile(file));
+    if (released) {
+      // Modules loaded after the release come in bursts (a first page view, a first OAuth
+      // flow): the file read for the first of them serves the burst, then is let go again.
+      if (dropTimer) dropTimer.refresh();
+      else {
+        dropTimer = setTimeout(() => {
+          stored = undefined;
+          dropTimer = undefined;
+        }, REREAD_KEPT_MS);
+        dropTimer.unref();
+      }
+    }
+    return now;
+  };
   const compiled = new Map<string, { hash: string; script: Script }>();
   const original = ModuleInternal.prototype._compile;
   let unsaved = false;
@@ -105,8 +138,9 @@ export function installCompileCache(file: string, { saveOnExit = false } = {}): 
       return original.call(this, content, filename, format);
     }
     const hash = `${content.length}:${crc32(content)}`;
-    const entry = stored.index.get(filename);
-    const cachedData = entry?.hash === hash ? stored.data.subarray(entry.offset, entry.offset + entry.length) : undefined;
+    const { index, data } = storedNow();
+    const entry = index.get(filename);
+    const cachedData = entry?.hash === hash ? data.subarray(entry.offset, entry.offset + entry.length) : undefined;
     let script: Script;
     try {
       script = new Script(ModuleInternal.wrap(content), { filename, cachedData });
@@ -129,12 +163,21 @@ export function installCompileCache(file: string, { saveOnExit = false } = {}): 
     save() {
       if (!unsaved) return false;
       try {
-        writeCacheFile(file, compiled, stored);
+        writeCacheFile(file, compiled, storedNow());
         unsaved = false;
         return true;
       } catch {
         return false;
       }
+    },
+    release() {
+      released = true;
+      stored = undefined;
+      clearTimeout(dropTimer);
+      dropTimer = undefined;
+      // Every module compiled so far from its cached code has its entry in the file still;
+      // the scripts are kept only when there is new code to save.
+      if (!unsaved) compiled.clear();
     },
     uninstall() {
       ModuleInternal.prototype._compile = original;
@@ -156,8 +199,14 @@ function requireFor(module: Module): NodeJS.Require {
   return require;
 }
 
+/** A cache file's index (module file name → its entry) and the code its entries point into. */
+interface StoredCache {
+  index: Map<string, Entry>;
+  data: Buffer;
+}
+
 /** The file's index and data, or an empty cache when it is missing or not a cache file of this format. */
-function readCacheFile(file: string): { index: Map<string, Entry>; data: Buffer } {
+function readCacheFile(file: string): StoredCache {
   const empty = { index: new Map<string, Entry>(), data: Buffer.alloc(0) };
   try {
     const buf = readFileSync(file);
@@ -174,7 +223,7 @@ function readCacheFile(file: string): { index: Map<string, Entry>; data: Buffer 
   }
 }
 
-function writeCacheFile(file: string, compiled: Map<string, { hash: string; script: Script }>, stored: { index: Map<string, Entry>; data: Buffer }): void {
+function writeCacheFile(file: string, compiled: Map<string, { hash: string; script: Script }>, stored: StoredCache): void {
   const entries: Record<string, Entry> = {};
   const parts: Buffer[] = [];
   let offset = 0;

@@ -181,6 +181,9 @@ export async function serve(program: Command, opts: ServeOptions): Promise<Runni
   if (initial?.authorizationUrl) {
     process.stderr.write(`mcpscope: ${opts.target?.transport === "stdio" ? "the server" : opts.target?.url} needs you to sign in: press "Sign in" in the page (or open ${initial.authorizationUrl}).\n`);
   }
+  // Started: the modules are loaded, so the V8 code cache (compileCache.ts, installed by
+  // bin/mcpscope.mjs) can let go of the file's code it holds (about 3 MB).
+  (globalThis as Record<symbol, { release?(): void } | undefined>)[Symbol.for("mcpscope.compileCache")]?.release?.();
   const ready = readyInfo(server, initial, recordings);
   if (taps) ready.taps = taps;
   const tapLines = (taps ?? []).map((t) => `mcpscope tap ${t.name}: ${t.url}\n`).join("");
