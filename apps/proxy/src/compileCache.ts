@@ -80,9 +80,9 @@ const STALE_MS = 7 * 24 * 3600 * 1000;
  * Starts the code cache for the CLI at `entry` (its dist/main.cjs), saved when the process
  * exits, in `$XDG_CACHE_HOME/mcpscope/v8` (default `~/.cache/mcpscope/v8`, XDG Base Directory
  * Specification), and leaves it at `globalThis[Symbol.for("mcpscope.compileCache")]` for the
- * CLI to `release` once it has started; none when `NODE_DISABLE_COMPILE_CACHE` is set (the variable Node 22's
- * own compile cache obeys) or source maps are on (`--enable-source-maps`: Node reads them
- * while it compiles a module itself).
+ * CLI to `release` once it has started; none when `NODE_DISABLE_COMPILE_CACHE` is set (the
+ * variable Node 22's own compile cache obeys) or source maps are on (`--enable-source-maps`:
+ * Node reads them while it compiles a module itself).
  */
 export function enableCompileCache(entry: string): CompileCache | undefined {
   if (process.env.NODE_DISABLE_COMPILE_CACHE || process.sourceMapsEnabled) return undefined;
