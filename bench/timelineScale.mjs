@@ -71,16 +71,14 @@ async function newPage(browser, label) {
 
 /**
  * A page of its own Chromium driven over the DevTools protocol with the Network domain off
- * (see lib/cdpPage.mjs): the page as a person's browser runs it. Same shape as `newPage`'s,
- * plus `browserPid`.
+ * (see lib/cdpPage.mjs): the page as a person's browser runs it. What `intoPage` needs of
+ * `newPage`'s shape, plus `browserPid`.
  */
-async function newCdpPage(label) {
+async function newCdpPage() {
   const chrome = await launchCdpPage({ viewport: VIEWPORT, initScript: pageInstruments });
-  const state = { crashed: false };
-  chrome.cdp.on("Runtime.exceptionThrown", ({ exceptionDetails }) => (state.error ??= `${label}: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`));
   const scripts = async () => new Set(await chrome.page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name).filter((u) => /\/assets\/[^/]+\.js$/.test(new URL(u).pathname))));
   const fetchJson = (url) => chrome.page.evaluate((u) => fetch(u).then((r) => (r.ok ? r.json() : undefined)).catch(() => undefined), url);
-  return { page: chrome.page, cdp: chrome.cdp, state, browserPid: chrome.pid, ...(await devtoolsInstruments(chrome.cdp, { scripts, fetchJson })), close: () => chrome.close() };
+  return { page: chrome.page, cdp: chrome.cdp, browserPid: chrome.pid, ...(await devtoolsInstruments(chrome.cdp, { scripts, fetchJson })), close: () => chrome.close() };
 }
 
 /**
@@ -190,7 +188,7 @@ async function delivery({ count, token, browser, browserPid, log, profile }) {
 
     // The web app, in a page nothing instruments (the target), then in a Playwright page.
     const pages = [
-      { kind: "plain", open: () => newCdpPage("delivery") },
+      { kind: "plain", open: newCdpPage },
       { kind: "playwright", open: async () => ({ ...(await newPage(browser, "delivery-playwright")), browserPid }) },
     ];
     const apps = {};

@@ -20,7 +20,8 @@ import { onCleanup, trackPid } from "./cleanup.mjs";
  * one page of `viewport` with `initScript` (a function) run before the page's own scripts.
  * Returns `{ pid, page, cdp, close }`: `page` has `goto(url)`, `evaluate(fn, arg)` (awaits
  * promises, returns JSON values), `waitForFunction(fn, arg, { timeout })` (polls every 50 ms;
- * throws after `timeout` ms); `cdp.send(method, params)` sends to the page's session.
+ * throws after `timeout` ms); `cdp.send(method, params)` sends to the page's session and
+ * `cdp.on(method, fn)` listens to its events (returns what stops it).
  */
 export async function launchCdpPage({ viewport, initScript }) {
   const profileDir = mkdtempSync(join(tmpdir(), "mcpscope-bench-cdp-"));
@@ -77,7 +78,11 @@ export async function launchCdpPage({ viewport, initScript }) {
       pending.set(id, { resolve, reject, method });
       input.write(`${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
     });
-  const on = (method, fn) => listeners.set(method, [...(listeners.get(method) ?? []), fn]);
+  /** Calls `fn` with each event `method`'s params; returns what stops it. */
+  const on = (method, fn) => {
+    listeners.set(method, [...(listeners.get(method) ?? []), fn]);
+    return () => listeners.set(method, (listeners.get(method) ?? []).filter((f) => f !== fn));
+  };
 
   const { targetInfos } = await sendTo(undefined, "Target.getTargets");
   const target = targetInfos.find((t) => t.type === "page");
@@ -96,9 +101,14 @@ export async function launchCdpPage({ viewport, initScript }) {
   };
   const page = {
     async goto(url) {
-      const loaded = new Promise((resolve) => on("Page.loadEventFired", resolve));
-      await cdp.send("Page.navigate", { url });
-      await loaded;
+      let off;
+      const loaded = new Promise((resolve) => (off = on("Page.loadEventFired", resolve)));
+      try {
+        await cdp.send("Page.navigate", { url });
+        await loaded;
+      } finally {
+        off();
+      }
     },
     evaluate,
     async waitForFunction(fn, arg, { timeout = 30_000 } = {}) {

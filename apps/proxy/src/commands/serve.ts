@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Command } from "commander";
 import type { SessionStatus, SessionTarget } from "@mcpscope/protocol";
+import type { CompileCache } from "../compileCache.js";
 import { defaultDataDir } from "../dataDir.js";
 import { ApiFailure } from "../errors.js";
 import { type InitialSession, type RunningServer, startServer } from "../server.js";
@@ -183,7 +184,7 @@ export async function serve(program: Command, opts: ServeOptions): Promise<Runni
   }
   // Started: the modules are loaded, so the V8 code cache (compileCache.ts, installed by
   // bin/mcpscope.mjs) can let go of the file's code it holds (about 3 MB).
-  (globalThis as Record<symbol, { release?(): void } | undefined>)[Symbol.for("mcpscope.compileCache")]?.release?.();
+  (globalThis as Record<symbol, CompileCache | undefined>)[Symbol.for("mcpscope.compileCache")]?.release();
   const ready = readyInfo(server, initial, recordings);
   if (taps) ready.taps = taps;
   const tapLines = (taps ?? []).map((t) => `mcpscope tap ${t.name}: ${t.url}\n`).join("");
