@@ -20,6 +20,9 @@ export const FramesPageSchema = z.object({
 });
 export type FramesPage = z.infer<typeof FramesPageSchema>;
 
+/** The longest `timeoutMs` a REST request may ask for (ms): one hour. */
+const MAX_REQUEST_TIMEOUT_MS = 3_600_000;
+
 /**
  * Body of `POST /api/sessions/:id/requests`: any client→server request
  * (MCP 2025-11-25 "Base Protocol" → Requests). `timeoutMs` overrides the session's timeout.
@@ -27,7 +30,7 @@ export type FramesPage = z.infer<typeof FramesPageSchema>;
 export const SendRequestBodySchema = z.object({
   method: z.string().min(1),
   params: z.record(z.string(), z.unknown()).optional(),
-  timeoutMs: z.number().int().positive().max(3_600_000).optional(),
+  timeoutMs: z.number().int().positive().max(MAX_REQUEST_TIMEOUT_MS).optional(),
 });
 export type SendRequestBody = z.infer<typeof SendRequestBodySchema>;
 
@@ -49,7 +52,7 @@ export function isSendRequestBody(value: unknown): value is SendRequestBody {
   const { method, params, timeoutMs } = value;
   if (typeof method !== "string" || method.length === 0) return false;
   if (params !== undefined && !isPlainObject(params)) return false;
-  return timeoutMs === undefined || (typeof timeoutMs === "number" && Number.isSafeInteger(timeoutMs) && timeoutMs > 0 && timeoutMs <= 3_600_000);
+  return timeoutMs === undefined || (typeof timeoutMs === "number" && Number.isSafeInteger(timeoutMs) && timeoutMs > 0 && timeoutMs <= MAX_REQUEST_TIMEOUT_MS);
 }
 
 /** A JSON-RPC error object (JSON-RPC 2.0 §5.1). */

@@ -3,14 +3,14 @@ import { type AddressInfo, createServer } from "node:net";
 import { mkdtempSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { plainFixturePath } from "@mcpscope/fixtures";
 import { afterEach, describe, expect, it } from "vitest";
 import type { SessionInfo } from "@mcpscope/protocol";
 import { CLI_FROM_SOURCE } from "../testing/cli.js";
 
 // The ready line (or --json object) comes once mcpscope listens and the session given at start
 // has connected or failed. stdout and stderr go to one file, so their order shows.
-const PLAIN_ECHO = fileURLToPath(new URL("../../../../packages/fixtures/src/servers/plainEcho.mjs", import.meta.url));
+const PLAIN_ECHO = plainFixturePath("plainEcho");
 const children: ChildProcess[] = [];
 
 afterEach(async () => {

@@ -1,18 +1,14 @@
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it, vi } from "vitest";
 import type { ApiError, Frame, FramesPage, SessionInfo } from "@mcpscope/protocol";
-import { fixtureCommand } from "@mcpscope/fixtures";
+import { fixtureCommand, plainFixturePath } from "@mcpscope/fixtures";
 import { FLUSH_DELAY_MS, FLUSH_PENDING_CHARS, FrameLog } from "../sessions/frameLog.js";
 import { startTestApp } from "../testing/testApp.js";
 import { FrameFile } from "./frameFile.js";
 
 /** The header of a recording mcpscope would write for a session "s". */
-/** A stdio server that writes its initialize result with spaces and an escape JSON.stringify would not write. */
-const SPACED_INIT = fileURLToPath(new URL("../../../../packages/fixtures/src/servers/spacedInit.mjs", import.meta.url));
-
 const HEADER = { type: "mcpscope-recording", version: 1, session: { id: "s", createdAt: 1, transport: "stdio", target: { transport: "stdio", command: "node", args: [], env: {} } } } as const;
 
 function tempDir(): string {
@@ -160,11 +156,12 @@ describe("sessions are recorded and outlive the proxy", () => {
   });
 
   it("records a stdio message as the server wrote it: msg is the line's own text, and reads back as the same frame", async () => {
+    // A server that writes its initialize result with spaces and an escape JSON.stringify would not write.
     const dir = tempDir();
     const app = await startTestApp({ session: { recordingsDir: dir } });
     let session: SessionInfo;
     try {
-      session = await app.openSession({ transport: "stdio", command: process.execPath, args: [SPACED_INIT], env: {}, protocol: "2025-06-18" });
+      session = await app.openSession({ transport: "stdio", command: process.execPath, args: [plainFixturePath("spacedInit")], env: {}, protocol: "2025-06-18" });
       expect(session).toMatchObject({ status: "ready", serverInfo: { name: "spaced" }, instructions: "café" });
     } finally {
       await app.close();

@@ -2,14 +2,14 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { plainFixturePath } from "@mcpscope/fixtures";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { CLI_FROM_SOURCE } from "../../testing/cli.js";
 import { runScriptedClient } from "../../testing/scriptedStdioClient.js";
 import { tapFromSource } from "../../testing/tapShim.js";
 
-const PLAIN_ECHO = fileURLToPath(new URL("../../../../../packages/fixtures/src/servers/plainEcho.mjs", import.meta.url));
+const PLAIN_ECHO = plainFixturePath("plainEcho");
 const run = promisify(execFile);
 const line = (msg: Record<string, unknown>) => `${JSON.stringify({ jsonrpc: "2.0", ...msg })}\n`;
 
